@@ -1,0 +1,107 @@
+/**
+ * The store's only schema (pg-core). It runs unchanged on PGlite (PostgreSQL 18 in wasm) and on a
+ * PostgreSQL 15 server, so nothing here may use a PG16+ feature (no uuidv7(), no NULLS NOT DISTINCT
+ * in constraints, etc.). No driver imports: drizzle-kit and both drivers read this file.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** Drizzle 0.45 pg-core has no bytea builder; both drivers already hand back a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const agents = pgTable(
+  "agents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountDomain: text("account_domain").notNull(),
+    gorgiasUserId: integer("gorgias_user_id").notNull(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    // The API key never sits here in clear: AES-256-GCM under CREDENTIALS_KEY, AAD = the row id.
+    apiKeyCiphertext: bytea("api_key_ciphertext").notNull(),
+    apiKeyIv: bytea("api_key_iv").notNull(),
+    apiKeyTag: bytea("api_key_tag").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("agents_account_user_uq").on(t.accountDomain, t.gorgiasUserId),
+    uniqueIndex("agents_account_email_uq").on(t.accountDomain, sql`lower(${t.email})`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    // SHA-256 hex of the opaque cookie token: a leaked table or log line cannot be replayed as a cookie.
+    id: text("id").primaryKey(),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull(),
+    lastSeenAt: tstz("last_seen_at").notNull(),
+    idleExpiresAt: tstz("idle_expires_at").notNull(),
+    absoluteExpiresAt: tstz("absolute_expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_agent_idx").on(t.agentId)],
+);
+
+export const auditOutcomes = ["ok", "error", "unknown"] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: tstz("at").notNull().defaultNow(),
+    // No foreign key on purpose: the trail must outlive the agent row it mentions.
+    agentId: uuid("agent_id"),
+    accountDomain: text("account_domain").notNull(),
+    action: text("action").notNull(),
+    ticketId: integer("ticket_id"),
+    // A text + CHECK rather than a pg enum: adding an outcome later is a plain constraint swap.
+    outcome: text("outcome", { enum: auditOutcomes }).notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    check("audit_log_outcome_ck", sql`${t.outcome} in ('ok', 'error', 'unknown')`),
+    index("audit_log_account_id_idx").on(t.accountDomain, t.id),
+    index("audit_log_ticket_idx").on(t.accountDomain, t.ticketId),
+  ],
+);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // 'ip:<address>' or 'email:<lower-cased address>'.
+    key: text("key").notNull(),
+    at: tstz("at").notNull(),
+  },
+  (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+export type AgentRow = typeof agents.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
