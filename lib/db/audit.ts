@@ -1,0 +1,60 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "./index";
+import { auditLog, type AuditOutcome, type AuditRow } from "./schema";
+
+export type AuditEntryInput = {
+  agentId: string | null;
+  accountDomain: string;
+  /** A stable verb, e.g. 'sign_in', 'ticket.reply', 'ticket.status'. */
+  action: string;
+  ticketId?: number | null;
+  outcome: AuditOutcome;
+  /** Small, non-secret facts only: never message bodies, never keys or tokens. */
+  detail?: Record<string, unknown> | null;
+  at?: Date;
+};
+
+export type AuditEntry = AuditRow;
+
+export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<AuditEntry> {
+  const [row] = await db
+    .insert(auditLog)
+    .values({
+      agentId: entry.agentId,
+      accountDomain: entry.accountDomain,
+      action: entry.action,
+      ticketId: entry.ticketId ?? null,
+      outcome: entry.outcome,
+      detail: entry.detail ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
+    })
+    .returning();
+  if (!row) throw new Error("recordAudit: insert returned no row");
+  return row;
+}
+
+export type ListAuditOptions = {
+  accountDomain: string;
+  agentId?: string;
+  ticketId?: number;
+  action?: string;
+  /** Keyset pagination: pass the last id of the previous page. */
+  beforeId?: number;
+  limit?: number;
+};
+
+/** Newest first, always scoped to one account. */
+export async function listAudit(db: DbOrTx, options: ListAuditOptions): Promise<AuditEntry[]> {
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+  const conditions: SQL[] = [eq(auditLog.accountDomain, options.accountDomain)];
+  if (options.agentId !== undefined) conditions.push(eq(auditLog.agentId, options.agentId));
+  if (options.ticketId !== undefined) conditions.push(eq(auditLog.ticketId, options.ticketId));
+  if (options.action !== undefined) conditions.push(eq(auditLog.action, options.action));
+  if (options.beforeId !== undefined) conditions.push(lt(auditLog.id, options.beforeId));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

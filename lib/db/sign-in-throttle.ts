@@ -1,0 +1,132 @@
+/**
+ * Sign-in throttling, checked before any call to Gorgias: a stolen email list must not turn this
+ * server into a key-guessing proxy, nor burn the account's shared API budget.
+ */
+import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "./index";
+import { signInAttempts } from "./schema";
+
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 20;
+
+export type SignInSubject = { ip: string | null | undefined; email: string };
+export type ThrottleDecision = { allowed: boolean; retryAfterSeconds: number };
+
+const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+const ipKey = (ip: string) => `ip:${ip.trim().toLowerCase()}`;
+
+function keysWithLimits(subject: SignInSubject): Array<{ key: string; max: number }> {
+  const keys = [{ key: emailKey(subject.email), max: MAX_FAILURES_PER_EMAIL }];
+  // Behind a proxy that strips client addresses there is no IP; the email limit still applies.
+  if (subject.ip && subject.ip.trim()) keys.push({ key: ipKey(subject.ip), max: MAX_FAILURES_PER_IP });
+  return keys;
+}
+
+const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+async function decide(db: DbOrTx, subject: SignInSubject, now: Date): Promise<ThrottleDecision> {
+  const limits = keysWithLimits(subject);
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const rows = await db
+    .select({ key: signInAttempts.key, at: signInAttempts.at })
+    .from(signInAttempts)
+    .where(
+      and(
+        inArray(
+          signInAttempts.key,
+          limits.map((l) => l.key),
+        ),
+        gt(signInAttempts.at, tsParam(since)),
+      ),
+    )
+    .orderBy(asc(signInAttempts.at));
+  let retryAtMs = 0;
+  for (const { key, max } of limits) {
+    const ats = rows.filter((r) => r.key === key).map((r) => r.at.getTime());
+    if (ats.length < max) continue;
+    // Allowed again once enough of the oldest failures have left the window to go below max.
+    const oldestThatMustExpire = ats[ats.length - max];
+    if (oldestThatMustExpire !== undefined) retryAtMs = Math.max(retryAtMs, oldestThatMustExpire + SIGN_IN_WINDOW_MS);
+  }
+  if (retryAtMs <= now.getTime()) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAtMs - now.getTime()) / 1000)) };
+}
+
+/** Read-only check. Prefer reserveSignInAttempt in the sign-in action: it cannot be raced. */
+export async function checkSignInAllowed(
+  db: DbOrTx,
+  subject: SignInSubject,
+  now: Date = new Date(),
+): Promise<ThrottleDecision> {
+  return decide(db, subject, now);
+}
+
+/** Counts one failure against the email and the IP, and prunes their expired rows. */
+export async function recordFailedSignIn(db: DbOrTx, subject: SignInSubject, now: Date = new Date()): Promise<number[]> {
+  const keys = keysWithLimits(subject).map((l) => l.key);
+  return db.transaction(async (tx) => {
+    await tx
+      .delete(signInAttempts)
+      .where(
+        and(inArray(signInAttempts.key, keys), lt(signInAttempts.at, tsParam(new Date(now.getTime() - SIGN_IN_WINDOW_MS)))),
+      );
+    const rows = await tx
+      .insert(signInAttempts)
+      .values(keys.map((key) => ({ key, at: now })))
+      .returning({ id: signInAttempts.id });
+    return rows.map((r) => r.id);
+  });
+}
+
+/** After a successful sign-in the email's failures no longer count; the IP's stay. */
+export async function clearSignInFailures(db: DbOrTx, email: string): Promise<void> {
+  await db.delete(signInAttempts).where(eq(signInAttempts.key, emailKey(email)));
+}
+
+export type Reservation = ThrottleDecision & { attemptIds: number[] };
+
+/**
+ * Check-and-count in one step, under a transaction-scoped advisory lock per key, so N parallel
+ * requests cannot all pass a check that each of them saw at "4 failures". The attempt is counted
+ * as a failure up front; on success call `settleSignInAttempt(db, reservation, email, true)`.
+ */
+export async function reserveSignInAttempt(
+  db: DbOrTx,
+  subject: SignInSubject,
+  now: Date = new Date(),
+): Promise<Reservation> {
+  return db.transaction(async (tx) => {
+    const keys = keysWithLimits(subject)
+      .map((l) => l.key)
+      .sort(); // A fixed order, so two reservations never wait on each other's locks.
+    for (const key of keys) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('gorgias-desk:sign-in'), hashtext(${key}))`);
+    }
+    const decision = await decide(tx, subject, now);
+    if (!decision.allowed) return { ...decision, attemptIds: [] };
+    const attemptIds = await recordFailedSignIn(tx, subject, now);
+    return { ...decision, attemptIds };
+  });
+}
+
+/** Success: forget this attempt and the email's earlier failures. Failure: keep the reservation. */
+export async function settleSignInAttempt(
+  db: DbOrTx,
+  reservation: Reservation,
+  email: string,
+  succeeded: boolean,
+): Promise<void> {
+  if (!succeeded) return;
+  await db.transaction(async (tx) => {
+    if (reservation.attemptIds.length > 0) {
+      await tx.delete(signInAttempts).where(inArray(signInAttempts.id, reservation.attemptIds));
+    }
+    await clearSignInFailures(tx, email);
+  });
+}
+
+/** Housekeeping for keys that never came back. */
+export async function pruneSignInAttempts(db: DbOrTx, now: Date = new Date()): Promise<void> {
+  await db.delete(signInAttempts).where(lt(signInAttempts.at, tsParam(new Date(now.getTime() - SIGN_IN_WINDOW_MS))));
+}
