@@ -183,3 +183,15 @@ export function pgErrorCode(e: unknown): string | undefined {
 }
 
 export const PG_UNIQUE_VIOLATION = "23505";
+
+/**
+ * Raw SQL returning rows. `execute` is typed `unknown` on the driver-neutral Db, but both drivers
+ * (pg's QueryResult, PGlite's Results) return an object with `rows`.
+ */
+export async function executeRows<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  query: import("drizzle-orm").SQLWrapper,
+): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows: T[] };
+  return result.rows;
+}

@@ -18,9 +18,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-/** Drizzle 0.45 pg-core has no bytea builder; both drivers already hand back a Buffer. */
-export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+/**
+ * Drizzle 0.45 pg-core has no bytea builder. node-postgres returns a Buffer but PGlite a plain
+ * Uint8Array, so reads are normalised to Buffer (a view, no copy) for one type on both drivers.
+ */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => "bytea",
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });

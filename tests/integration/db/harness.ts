@@ -1,0 +1,111 @@
+/**
+ * Test stores. PGlite: a migrated template built once per migration set (initdb costs ~5 s) and
+ * copied per test file (~1 s); never `memory://`, which re-runs initdb. PostgreSQL: a fresh
+ * database per test file on the server named by TEST_DATABASE_URL, dropped afterwards.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openStore, type Store } from "@/lib/db";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+export const migrationsFolder = path.join(repoRoot, "drizzle");
+
+export type TestTarget = {
+  label: "pglite" | "postgres";
+  /** Opens (again) the same underlying database; each call returns an independent handle. */
+  open(): Promise<Store>;
+  /** Where the data lives, for tests that spawn other processes. */
+  location: string;
+  cleanup(): Promise<void>;
+};
+
+function migrationsHash(): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else h.update(name).update(fs.readFileSync(p));
+    }
+  };
+  walk(migrationsFolder);
+  const pgliteVersion = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, "node_modules/@electric-sql/pglite/package.json"), "utf8"),
+  ) as { version: string };
+  h.update(pgliteVersion.version);
+  return h.digest("hex").slice(0, 16);
+}
+
+export const timings: Record<string, number> = {};
+
+/** Built into a private dir and renamed into place, so parallel test files never see half a template. */
+export async function pgliteTemplate(): Promise<string> {
+  const template = path.join(os.tmpdir(), `gorgias-desk-pglite-template-${migrationsHash()}`);
+  if (fs.existsSync(path.join(template, "PG_VERSION"))) return template;
+  const build = `${template}.build-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const t0 = performance.now();
+  const store = await openStore({ pgliteDir: build, migrationsFolder });
+  await store.close();
+  timings.templateBuildMs = performance.now() - t0;
+  try {
+    fs.renameSync(build, template);
+  } catch {
+    fs.rmSync(build, { recursive: true, force: true }); // Another worker won the race; use theirs.
+  }
+  return template;
+}
+
+export async function pgliteTarget(): Promise<TestTarget> {
+  const template = await pgliteTemplate();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "gorgias-desk-store-"));
+  const dir = path.join(root, "pglite");
+  const t0 = performance.now();
+  fs.cpSync(template, dir, { recursive: true });
+  timings.templateCopyMs = performance.now() - t0;
+  return {
+    label: "pglite",
+    location: dir,
+    open: () => openStore({ pgliteDir: dir, migrationsFolder }),
+    cleanup: async () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `gd_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export async function postgresTarget(adminUrl: string): Promise<TestTarget> {
+  const scratch = await createScratchDatabase(adminUrl);
+  return {
+    label: "postgres",
+    location: scratch.url,
+    open: () => openStore({ databaseUrl: scratch.url, migrationsFolder, poolMax: 4 }),
+    cleanup: () => scratch.drop(),
+  };
+}
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;

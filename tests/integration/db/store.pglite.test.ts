@@ -1,0 +1,4 @@
+import { pgliteTarget } from "./harness";
+import { storeSuite } from "./store-suite";
+
+storeSuite("pglite", pgliteTarget);
