@@ -1,0 +1,113 @@
+import type { Message } from "@/lib/domain/message";
+import type { Page } from "@/lib/domain/page";
+import { err, ok, type Result } from "@/lib/result";
+import type { GorgiasError } from "./errors";
+import { paginate } from "./pagination";
+import type { CallOptions, Transport } from "./request";
+import { listOf } from "./wire/common";
+import { message } from "./wire/message";
+
+export interface MailAddress {
+  readonly address: string;
+  readonly name?: string | null;
+}
+
+/** An outgoing e-mail reply as the server derived it from the ticket (never browser input). */
+export interface ReplyRequest {
+  /** The agent (a Gorgias user) the reply is sent as. */
+  readonly senderUserId: number;
+  readonly receiverCustomerId: number;
+  /** One of the ticket's e-mail integrations (`reply_options`). */
+  readonly from: MailAddress;
+  readonly to: readonly MailAddress[];
+  readonly integrationId?: number | null;
+  readonly subject?: string | null;
+  readonly bodyText: string;
+  readonly bodyHtml?: string | null;
+  /** Our operation id (safety rule 11). */
+  readonly externalId: string;
+}
+
+export interface NoteRequest {
+  readonly senderUserId: number;
+  readonly bodyText: string;
+  readonly bodyHtml?: string | null;
+  readonly externalId: string;
+  readonly mentionUserIds?: readonly number[];
+}
+
+export interface ListMessagesQuery {
+  readonly cursor?: string | null;
+  readonly limit?: number;
+}
+
+const addr = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
+
+/** No `sent_datetime`: that is what makes Gorgias actually send it (asynchronously). */
+export function replyBody(r: ReplyRequest): Record<string, unknown> {
+  return {
+    channel: "email",
+    via: "api",
+    from_agent: true,
+    public: true,
+    sender: { id: r.senderUserId },
+    receiver: { id: r.receiverCustomerId },
+    source: { type: "email", from: addr(r.from), to: r.to.map(addr) },
+    ...(r.integrationId != null ? { integration_id: r.integrationId } : {}),
+    ...(r.subject ? { subject: r.subject } : {}),
+    body_text: r.bodyText,
+    ...(r.bodyHtml ? { body_html: r.bodyHtml } : {}),
+    external_id: r.externalId,
+  };
+}
+
+/** Built here, not by callers, so a note can never be public or addressed to anyone (rule 16). */
+export function noteBody(n: NoteRequest): Record<string, unknown> {
+  return {
+    channel: "internal-note",
+    via: "api",
+    from_agent: true,
+    public: false,
+    sender: { id: n.senderUserId },
+    body_text: n.bodyText,
+    ...(n.bodyHtml ? { body_html: n.bodyHtml } : {}),
+    external_id: n.externalId,
+    ...(n.mentionUserIds && n.mentionUserIds.length > 0 ? { mention_ids: n.mentionUserIds } : {}),
+  };
+}
+
+const messageList = listOf(message);
+
+export function messagesApi(send: Transport) {
+  const list = (ticketId: number, q: ListMessagesQuery = {}, o?: CallOptions): Promise<Result<Page<Message>, GorgiasError>> =>
+    send({ method: "GET", path: `/tickets/${ticketId}/messages`, query: { cursor: q.cursor, limit: q.limit }, schema: messageList }, o);
+
+  return {
+    list,
+    get: (ticketId: number, messageId: number, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
+      send({ method: "GET", path: `/tickets/${ticketId}/messages/${messageId}`, schema: message }, o),
+    /** Never retried (it would e-mail the customer twice): on an unknown outcome use `findByExternalId`. */
+    createReply: (ticketId: number, r: ReplyRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
+      send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: replyBody(r), schema: message }, { priority: "send", ...o }),
+    createNote: (ticketId: number, n: NoteRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
+      send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: noteBody(n), schema: message }, { priority: "send", ...o }),
+    /**
+     * The read-back after an unknown send outcome (safety rule 12): `ok(null)` is a confirmed
+     * "not there", an error means "still unknown".
+     */
+    findByExternalId: async (ticketId: number, externalId: string, o?: CallOptions): Promise<Result<Message | null, GorgiasError>> => {
+      let complete = false;
+      for await (const page of paginate((cursor) => list(ticketId, { cursor, limit: 100 }, { priority: "send", ...o }), { maxPages: 50 })) {
+        if (!page.ok) return page;
+        const found = page.value.items.find((m) => m.externalId === externalId);
+        if (found) return ok(found);
+        complete = page.value.nextCursor === null;
+      }
+      // A walk cut short by the page cap or a repeated cursor proves nothing.
+      if (!complete) {
+        return err({ kind: "unexpected_response", request: `GET /api/tickets/${ticketId}/messages`, status: 200, detail: "message list did not end", message: "Could not read the whole conversation back from Gorgias." });
+      }
+      return ok(null);
+    },
+  };
+}

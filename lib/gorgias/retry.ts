@@ -1,0 +1,38 @@
+import type { GorgiasError } from "./errors";
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (GETs only). */
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A longer `Retry-After` is returned to the caller instead of held inside a request. */
+  readonly maxRetryAfterSeconds: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 3_000, maxRetryAfterSeconds: 20 };
+
+/** Full jitter (uniform in [0, capped exponential]): concurrent retries spread out instead of colliding. */
+export function backoffMs(retryIndex: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * How long to wait before retrying a GET after `error`, or null when it must not be retried.
+ * Only idempotent reads reach this: writes are never retried here (safety rule 12).
+ */
+export function retryDelayMs(error: GorgiasError, retryIndex: number, policy: RetryPolicy, random: () => number): number | null {
+  if (retryIndex >= policy.maxRetries) return null;
+  switch (error.kind) {
+    case "rate_limited":
+      if (error.retryAfterSeconds === null) return backoffMs(retryIndex, policy, random);
+      return error.retryAfterSeconds <= policy.maxRetryAfterSeconds ? error.retryAfterSeconds * 1000 : null;
+    case "unavailable":
+    case "timeout":
+      return backoffMs(retryIndex, policy, random);
+    case "network":
+      return error.reason === "aborted" ? null : backoffMs(retryIndex, policy, random);
+    default:
+      return null;
+  }
+}
