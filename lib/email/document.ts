@@ -1,0 +1,79 @@
+import type { SanitizedHtml } from "./sanitize";
+
+/**
+ * The iframe that shows an email. No `allow-scripts`: script cannot run even if the sanitizer is
+ * bypassed. No `allow-same-origin`: the frame gets an opaque origin, so nothing in it can reach
+ * the app's cookies, storage or DOM (the price is that the parent cannot measure its height).
+ * `allow-popups` + `allow-popups-to-escape-sandbox` let links open a normal new tab.
+ */
+export const EMAIL_IFRAME_SANDBOX = "allow-popups allow-popups-to-escape-sandbox";
+export const EMAIL_IFRAME_REFERRER_POLICY = "no-referrer";
+
+/** Spread onto the `<iframe>` together with `srcDoc={buildEmailDocument(...)}`. */
+export const EMAIL_IFRAME_PROPS = {
+  sandbox: EMAIL_IFRAME_SANDBOX,
+  referrerPolicy: EMAIL_IFRAME_REFERRER_POLICY,
+} as const;
+
+export type EmailTheme = "light" | "dark";
+
+export type EmailDocumentOptions = {
+  readonly theme: EmailTheme;
+  /** Must match the `allowRemoteImages` the HTML was sanitized with. */
+  readonly allowRemoteImages?: boolean;
+};
+
+/**
+ * The frame's own policy, fixed at parse time (it comes before any content). It is enforced by the
+ * browser, so even markup the sanitizer misjudged cannot fetch, submit or navigate the frame.
+ */
+export function emailContentSecurityPolicy(allowRemoteImages: boolean): string {
+  const imgSrc = allowRemoteImages ? "data: cid: https:" : "data: cid:";
+  return [
+    "default-src 'none'",
+    `img-src ${imgSrc}`,
+    "style-src 'unsafe-inline'",
+    "font-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const THEMES: Readonly<Record<EmailTheme, { scheme: string; text: string; background: string; link: string; muted: string }>> = {
+  light: { scheme: "light", text: "#1f2328", background: "#ffffff", link: "#0b57d0", muted: "#59636e" },
+  dark: { scheme: "dark", text: "#e6edf3", background: "#0d1117", link: "#7cb7ff", muted: "#9198a1" },
+};
+
+function stylesheet(theme: EmailTheme): string {
+  const colours = THEMES[theme];
+  return [
+    `:root{color-scheme:${colours.scheme}}`,
+    `html,body{margin:0;padding:0;background:${colours.background};color:${colours.text}}`,
+    "body{padding:12px 16px;font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;overflow-wrap:anywhere;word-wrap:break-word}",
+    "img,video{max-width:100%;height:auto}",
+    "table{max-width:100%}",
+    "pre{white-space:pre-wrap}",
+    `a{color:${colours.link}}`,
+    `blockquote{margin:0 0 0 .5em;padding-left:.75em;border-left:3px solid ${colours.muted};color:${colours.muted}}`,
+    // Blocked remote images keep their box so the layout does not collapse, marked as a placeholder.
+    `img[data-remote-src]{display:inline-block;min-width:16px;min-height:16px;outline:1px dashed ${colours.muted}}`,
+  ].join("\n");
+}
+
+/** The complete `srcdoc` for one message. */
+export function buildEmailDocument(sanitizedHtml: SanitizedHtml, options: EmailDocumentOptions): string {
+  const csp = emailContentSecurityPolicy(options.allowRemoteImages === true);
+  return [
+    "<!doctype html>",
+    '<html><head><meta charset="utf-8">',
+    // First element after charset: nothing may be fetched before the policy is in force.
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<meta name="color-scheme" content="${THEMES[options.theme].scheme}">`,
+    '<base target="_blank">',
+    `<style>${stylesheet(options.theme)}</style>`,
+    "</head><body>",
+    sanitizedHtml,
+    "</body></html>",
+  ].join("");
+}
