@@ -47,9 +47,12 @@ export function storeSuite(label: string, makeTarget: () => Promise<TestTarget>)
       const t1 = performance.now();
       store = await target.open();
       const t2 = performance.now();
+      const prep =
+        label === "pglite"
+          ? ` (template build ${timings.templateBuildMs?.toFixed(0) ?? "cached"}, copy ${timings.templateCopyMs?.toFixed(0)} ms)`
+          : " (create database)";
       console.log(
-        `[store-timing] ${label}: prepare ${(t1 - t0).toFixed(0)} ms (template build ${timings.templateBuildMs?.toFixed(0) ?? "cached"}, ` +
-          `copy ${timings.templateCopyMs?.toFixed(0) ?? "n/a"}), open+migrate ${(t2 - t1).toFixed(0)} ms`,
+        `[store-timing] ${label}: prepare ${(t1 - t0).toFixed(0)} ms${prep}, open+migrate ${(t2 - t1).toFixed(0)} ms`,
       );
     });
     afterAll(async () => {
