@@ -105,6 +105,8 @@ export function createTransport(config: TransportConfig): Transport {
       }
       return err({ kind: "network", request: label, reason: "aborted", message: "The request was cancelled." });
     }
+    // The caller may have given up while we waited for the budget; a listener added now would never fire.
+    if (signal?.aborted) return err({ kind: "network", request: label, reason: "aborted", message: "The request was cancelled." });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMEOUT), config.timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);

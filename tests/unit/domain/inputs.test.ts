@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CreateTicketInput, NoteInput, ReplyInput, TagChangeInput, TicketListQuery, UpdateTicketInput, MAX_BODY_CHARS } from "@/lib/domain/inputs";
+
+const uuid = fc.uuid({ version: 4 });
+const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });
+const text = fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== "");
+// Keys the server derives; a browser that sends them is refused, not obeyed (safety rule 2).
+const authorityKeys = ["sender", "senderId", "channel", "public", "receiver", "to", "account", "accountDomain", "from_agent", "via"];
+
+const validReply = fc.record({ ticketId, operationId: uuid, bodyText: text, lastSeenMessageId: fc.option(ticketId, { nil: null }) });
+const validNote = fc.record({ ticketId, operationId: uuid, bodyText: text });
+
+describe("input schemas", () => {
+  it("accept every valid reply and note", () => {
+    fc.assert(fc.property(validReply, (v) => ReplyInput.safeParse(v).success));
+    fc.assert(fc.property(validNote, (v) => NoteInput.safeParse(v).success));
+  });
+
+  it("refuse any extra key, in particular the ones the server derives", () => {
+    const extra = fc.oneof(fc.constantFrom(...authorityKeys), fc.string({ minLength: 1 }));
+    fc.assert(
+      fc.property(validReply, extra, fc.jsonValue(), (v, key, value) => {
+        if (key in v || key === "confirmNewerMessages" || key === "__proto__") return true;
+        return !ReplyInput.safeParse({ ...v, [key]: value }).success;
+      }),
+    );
+    fc.assert(
+      fc.property(validNote, fc.constantFrom(...authorityKeys), fc.jsonValue(), (v, key, value) => !NoteInput.safeParse({ ...v, [key]: value }).success),
+    );
+  });
+
+  it("refuse blank and oversized bodies and bad ids", () => {
+    fc.assert(fc.property(fc.stringMatching(/^\s*$/), uuid, (body, op) => !ReplyInput.safeParse({ ticketId: 1, operationId: op, bodyText: body, lastSeenMessageId: null }).success));
+    expect(NoteInput.safeParse({ ticketId: 1, operationId: crypto.randomUUID(), bodyText: "x".repeat(MAX_BODY_CHARS + 1) }).success).toBe(false);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ max: 0 }), fc.double(), fc.string()), (bad) => !NoteInput.safeParse({ ticketId: bad, operationId: crypto.randomUUID(), bodyText: "x" }).success),
+    );
+    expect(NoteInput.safeParse({ ticketId: 1, operationId: "not-a-uuid", bodyText: "x" }).success).toBe(false);
+  });
+
+  it("update: at least one change, absolute values, null unassigns", () => {
+    expect(UpdateTicketInput.safeParse({ ticketId: 1 }).success).toBe(false);
+    expect(UpdateTicketInput.safeParse({ ticketId: 1, status: "closed" }).success).toBe(true);
+    expect(UpdateTicketInput.safeParse({ ticketId: 1, assigneeUserId: null }).success).toBe(true);
+    expect(UpdateTicketInput.safeParse({ ticketId: 1, status: "spam" }).success).toBe(false);
+    expect(UpdateTicketInput.safeParse({ ticketId: 1, priority: "urgent" }).success).toBe(false);
+    fc.assert(
+      fc.property(
+        fc.record(
+          { status: fc.constantFrom("open", "closed"), priority: fc.constantFrom("critical", "high", "normal", "low"), assigneeUserId: fc.option(ticketId, { nil: null }) },
+          { requiredKeys: [] },
+        ),
+        (patch) => UpdateTicketInput.safeParse({ ticketId: 1, ...patch }).success === Object.keys(patch).length > 0,
+      ),
+    );
+  });
+
+  it("create ticket needs a real e-mail and a subject", () => {
+    const base = { operationId: crypto.randomUUID(), customerEmail: "john@example.com", subject: "Hello", bodyText: "Hi" };
+    expect(CreateTicketInput.safeParse(base).success).toBe(true);
+    expect(CreateTicketInput.safeParse({ ...base, customerEmail: "john" }).success).toBe(false);
+    expect(CreateTicketInput.safeParse({ ...base, subject: "   " }).success).toBe(false);
+    expect(CreateTicketInput.safeParse({ ...base, channel: "email" }).success).toBe(false);
+  });
+
+  it("tag changes add/remove names, never nothing", () => {
+    expect(TagChangeInput.safeParse({ ticketId: 1 }).success).toBe(false);
+    expect(TagChangeInput.safeParse({ ticketId: 1, add: ["vip"] }).success).toBe(true);
+  });
+
+  it("list query parses URL strings and refuses junk", () => {
+    expect(TicketListQuery.parse({ viewId: "12", limit: "50", status: "open" })).toMatchObject({ viewId: 12, limit: 50, status: "open", order: "updated:desc" });
+    fc.assert(fc.property(fc.string(), (s) => (TicketListQuery.safeParse({ limit: s }).success ? Number(s) >= 1 && Number(s) <= 100 : true)));
+    expect(TicketListQuery.safeParse({ viewId: "-1" }).success).toBe(false);
+    expect(TicketListQuery.safeParse({ accountDomain: "evil" }).success).toBe(false);
+  });
+});

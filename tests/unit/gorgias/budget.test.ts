@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { BudgetScheduler, BudgetShedError, budgetFor, resetBudgets, type Priority } from "@/lib/gorgias/budget";
+import { ManualClock } from "./helpers";
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(capacity = 40) {
+  const clock = new ManualClock();
+  const budget = new BudgetScheduler({ clock, capacity, windowMs: 20_000 });
+  const order: string[] = [];
+  const start = (priority: Priority, name: string = priority) => budget.acquire(priority).then(() => void order.push(name));
+  return { clock, budget, order, start };
+}
+
+describe("budget scheduler", () => {
+  afterEach(() => resetBudgets());
+
+  it("lets requests through while the bucket has room", async () => {
+    const { budget, order, start } = setup();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => start("read", `r${i}`)));
+    expect(order).toHaveLength(20);
+    expect(budget.snapshot().level).toBe(20);
+  });
+
+  it("lower lanes keep a reserve: prefetch is shed, refresh waits, sends still go", async () => {
+    const { budget, order, start } = setup();
+    budget.observe({ used: 33, limit: 40 }); // 7 free
+    await expect(budget.acquire("prefetch")).rejects.toBeInstanceOf(BudgetShedError);
+    void start("refresh");
+    await start("read");
+    await start("send");
+    await flush();
+    expect(order).toEqual(["read", "send"]);
+    expect(budget.snapshot().waiting.refresh).toBe(1);
+  });
+
+  it("releases waiters by priority as the bucket leaks, not by arrival", async () => {
+    const { clock, budget, order, start } = setup();
+    budget.observe({ used: 40, limit: 40 });
+    void start("refresh", "refresh");
+    void start("read", "read");
+    void start("write", "write");
+    void start("send", "send");
+    await flush();
+    expect(order).toEqual([]);
+    // 40 per 20 s leaks one slot every 500 ms.
+    clock.advance(500);
+    await flush();
+    expect(order).toEqual(["send"]);
+    clock.advance(1_000);
+    await flush();
+    expect(order).toEqual(["send", "write"]);
+    clock.advance(20_000);
+    await flush();
+    expect(order).toEqual(["send", "write", "read", "refresh"]);
+  });
+
+  it("after a 429 everything waits Retry-After", async () => {
+    const { clock, budget, order, start } = setup();
+    budget.pause(3);
+    void start("send");
+    await flush();
+    clock.advance(2_999);
+    await flush();
+    expect(order).toEqual([]);
+    clock.advance(1);
+    await flush();
+    expect(order).toEqual(["send"]);
+  });
+
+  it("takes the account-wide count from the header (other agents' calls)", async () => {
+    const { budget } = setup();
+    budget.observe({ used: 38, limit: 40 });
+    expect(budget.snapshot().level).toBe(38);
+    expect(budget.lastCallLimit()).toEqual({ used: 38, limit: 40 });
+    budget.observe({ used: 10, limit: 80 });
+    expect(budget.snapshot().capacity).toBe(80);
+  });
+
+  it("a waiter can be cancelled", async () => {
+    const { budget } = setup();
+    budget.observe({ used: 40, limit: 40 });
+    const controller = new AbortController();
+    const pending = budget.acquire("read", controller.signal);
+    controller.abort(new Error("gone"));
+    await expect(pending).rejects.toThrow("gone");
+    expect(budget.snapshot().waiting.read).toBe(0);
+  });
+
+  it("coalesces identical keys while in flight, then forgets them", async () => {
+    const { budget } = setup();
+    let calls = 0;
+    const work = () => new Promise<number>((r) => setTimeout(() => r(++calls), 5));
+    const [a, b] = await Promise.all([budget.coalesce("k", work), budget.coalesce("k", work)]);
+    expect([a, b, calls]).toEqual([1, 1, 1]);
+    expect(await budget.coalesce("k", work)).toBe(2);
+  });
+
+  it("one scheduler per account key", () => {
+    expect(budgetFor("https://a.gorgias.com/api")).toBe(budgetFor("https://a.gorgias.com/api"));
+    expect(budgetFor("https://a.gorgias.com/api")).not.toBe(budgetFor("https://b.gorgias.com/api"));
+  });
+});

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { backoffMs, DEFAULT_RETRY, retryDelayMs } from "@/lib/gorgias/retry";
+import { message, ticketListItem, envelope } from "./fixtures";
+import { empty, hang, json, networkError, scriptedFetch, testClient } from "./helpers";
+
+const reply = { senderUserId: 7, receiverCustomerId: 8, from: { address: "support@acme.test" }, to: [{ address: "john@example.com" }], bodyText: "Hi", externalId: "op-1" };
+
+describe("requests", () => {
+  it("sends Basic auth, JSON accept, and the query with repeated array keys", async () => {
+    const { fetch, requests } = scriptedFetch(json(envelope([ticketListItem])));
+    const { client } = testClient(fetch);
+    await client.tickets.list({ limit: 5, ticketIds: [1, 3] });
+    const req = requests[0];
+    expect(req?.url.origin).toBe("https://acme.gorgias.test");
+    expect(req?.url.pathname).toBe("/api/tickets");
+    expect(req?.url.searchParams.getAll("ticket_ids")).toEqual(["1", "3"]);
+    expect(req?.url.searchParams.get("trashed")).toBe("false");
+    expect(req?.headers.get("authorization")).toBe(`Basic ${Buffer.from("agent@acme.test:sk_live_5ecret_key_value").toString("base64")}`);
+  });
+
+  it("reports the call-limit header through the callback and the client", async () => {
+    const seen: unknown[] = [];
+    const { fetch } = scriptedFetch(json(envelope([]), 200, { "x-gorgias-account-api-call-limit": "12/40" }));
+    const { client } = testClient(fetch, { onCallLimit: (l) => seen.push(l) });
+    await client.tickets.list();
+    expect(seen).toEqual([{ used: 12, limit: 40 }]);
+    expect(client.callLimit()).toEqual({ used: 12, limit: 40 });
+  });
+
+  it("accepts empty 201/204 answers for tag add/remove", async () => {
+    const { fetch, requests } = scriptedFetch(empty(201), empty(204));
+    const { client } = testClient(fetch);
+    expect((await client.tags.addToTicket(5, { names: ["vip"] })).ok).toBe(true);
+    expect((await client.tags.removeFromTicket(5, { ids: [2] })).ok).toBe(true);
+    expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([
+      ["POST", "/api/tickets/5/tags", { names: ["vip"] }],
+      ["DELETE", "/api/tickets/5/tags", { ids: [2] }],
+    ]);
+  });
+});
+
+describe("retries", () => {
+  it("a GET is retried on 5xx with jittered backoff and then succeeds", async () => {
+    const { fetch, requests } = scriptedFetch(empty(503), empty(502), json(message));
+    const { client, slept } = testClient(fetch);
+    const r = await client.messages.get(12, 924712);
+    expect(r.ok).toBe(true);
+    expect(requests).toHaveLength(3);
+    // random() = 0.5: half of 300·2^0 and 300·2^1
+    expect(slept).toEqual([150, 300]);
+  });
+
+  it("a GET is retried at most twice", async () => {
+    const { fetch, requests } = scriptedFetch(empty(500));
+    const { client } = testClient(fetch);
+    const r = await client.tickets.get(1);
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "unavailable", status: 500 });
+    expect(requests).toHaveLength(3);
+  });
+
+  it("a GET is retried after timeout and network errors", async () => {
+    const { fetch, requests } = scriptedFetch(hang, networkError("ECONNRESET"), json(message));
+    const { client } = testClient(fetch, { timeoutMs: 30 });
+    expect((await client.messages.get(12, 1)).ok).toBe(true);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("a GET honours Retry-After on 429 and pauses the account's budget", async () => {
+    const { fetch, requests } = scriptedFetch(json({}, 429, { "retry-after": "3" }), json(message));
+    const { client, slept, budget, clock } = testClient(fetch);
+    const start = clock.now();
+    const r = await client.messages.get(12, 1);
+    expect(r.ok).toBe(true);
+    expect(slept).toEqual([3_000]);
+    expect(requests).toHaveLength(2);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(3_000);
+    expect(budget.snapshot().pausedForMs).toBe(0);
+  });
+
+  it("a Retry-After beyond the cap is returned to the caller, not slept", async () => {
+    const { fetch, requests } = scriptedFetch(json({}, 429, { "retry-after": "120" }));
+    const { client, slept } = testClient(fetch);
+    const r = await client.tickets.get(1);
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 120 });
+    expect(requests).toHaveLength(1);
+    expect(slept).toEqual([]);
+  });
+
+  it.each([
+    ["429", () => json({}, 429, { "retry-after": "1" }), "rate_limited"],
+    ["503", () => empty(503), "unavailable"],
+    ["reset", () => networkError("ECONNRESET"), "network"],
+    ["timeout", () => hang, "timeout"],
+  ] as const)("a message POST is never retried (%s)", async (_name, make, kind) => {
+    const { fetch, requests } = scriptedFetch(make(), json(message, 201));
+    const { client, slept } = testClient(fetch, { timeoutMs: 30 });
+    const r = await client.messages.createReply(12, reply);
+    expect(r.ok ? null : r.error.kind).toBe(kind);
+    expect(requests).toHaveLength(1);
+    expect(slept).toEqual([]);
+  });
+
+  it("ticket create and update (PUT) are not retried either", async () => {
+    const { fetch, requests } = scriptedFetch(empty(503));
+    const { client } = testClient(fetch);
+    await client.tickets.update(1, { status: "closed" });
+    await client.tickets.create({ customer: { email: "a@b.test" }, subject: "s", senderUserId: 1, from: { address: "s@acme.test" }, to: { address: "a@b.test" }, bodyText: "x", externalId: "op" });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("4xx answers are not retried", async () => {
+    const { fetch, requests } = scriptedFetch(json({ error: { msg: "nope" } }, 404));
+    const { client } = testClient(fetch);
+    await client.tickets.get(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("full jitter stays within [0, min(cap, base·2^n))", () => {
+    for (let n = 0; n < 10; n++) {
+      const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** n);
+      expect(backoffMs(n, DEFAULT_RETRY, () => 0)).toBe(0);
+      expect(backoffMs(n, DEFAULT_RETRY, () => 0.999999)).toBeLessThan(ceiling);
+      expect(backoffMs(n, DEFAULT_RETRY, () => 0.999999)).toBeLessThanOrEqual(DEFAULT_RETRY.maxDelayMs);
+    }
+    const aborted = { kind: "network", reason: "aborted", message: "x", request: "GET /" } as const;
+    expect(retryDelayMs(aborted, 0, DEFAULT_RETRY, () => 0.5)).toBeNull();
+  });
+});
+
+describe("coalescing and cancellation", () => {
+  it("identical concurrent GETs share one HTTP request", async () => {
+    let release: (r: Response) => void = () => undefined;
+    const { fetch, requests } = scriptedFetch((req) =>
+      req.url.pathname.endsWith("/9") ? new Promise<Response>((resolve) => (release = resolve)) : json({ ...ticketListItem, id: 10, messages: [] }),
+    );
+    const { client } = testClient(fetch);
+    const a = client.tickets.get(9);
+    const b = client.tickets.get(9);
+    const c = client.tickets.get(10);
+    await new Promise((r) => setTimeout(r, 5));
+    release(json({ ...ticketListItem, id: 9, messages: [] }));
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.ok && rb.ok).toBe(true);
+    expect(requests.filter((r) => r.url.pathname === "/api/tickets/9")).toHaveLength(1);
+    expect((await c).ok).toBe(true);
+  });
+
+  it("different credentials are not coalesced", async () => {
+    const { fetch, requests } = scriptedFetch(json(message));
+    const one = testClient(fetch);
+    const two = testClient(fetch, { apiKey: "another-key-xyz", budget: one.budget });
+    await Promise.all([one.client.messages.get(1, 2), two.client.messages.get(1, 2)]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("a caller's abort returns network(aborted) without cancelling the shared request", async () => {
+    let release: (r: Response) => void = () => undefined;
+    const { fetch, requests } = scriptedFetch(() => new Promise<Response>((resolve) => (release = resolve)));
+    const { client } = testClient(fetch);
+    const controller = new AbortController();
+    const a = client.messages.get(1, 2, { signal: controller.signal });
+    const b = client.messages.get(1, 2);
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    expect(await a).toMatchObject({ ok: false, error: { kind: "network", reason: "aborted" } });
+    release(json(message));
+    expect((await b).ok).toBe(true);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("an aborted write reports network(aborted)", async () => {
+    const { fetch } = scriptedFetch(hang);
+    const { client } = testClient(fetch);
+    const controller = new AbortController();
+    const pending = client.messages.createNote(1, { senderUserId: 1, bodyText: "n", externalId: "op" }, { signal: controller.signal });
+    controller.abort();
+    const r = await pending;
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "network", reason: "aborted" });
+  });
+});
