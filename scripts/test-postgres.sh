@@ -79,9 +79,24 @@ as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres gorgias_desk_test
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/gorgias_desk_test"
 echo "test-postgres: $("$BIN/postgres" --version) on port $PORT; TEST_DATABASE_URL=$TEST_DATABASE_URL" >&2
 
-# Not exec: the trap must run after the command to stop the server.
+# In the background and waited for, because bash defers traps until a foreground child exits:
+# a CI timeout's SIGTERM must stop the command and the server now, not when the command finishes.
+child=0
+forward() {
+  local sig=$1 code=$2
+  if [[ $child -ne 0 ]]; then
+    kill "-$sig" "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit "$code"
+}
+trap 'forward INT 130' INT
+trap 'forward TERM 143' TERM
+"$@" &
+child=$!
 set +e
-"$@"
+wait "$child"
 status=$?
 set -e
+child=0
 exit "$status"
