@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { TopBar } from "@/components/layout/top-bar";
+import { signOutAction } from "@/lib/actions/auth";
+import { requirePageAgent } from "@/lib/auth/session";
+import { serverEnv } from "@/lib/env";
+
+export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
+  const { account } = await params;
+  const agent = await requirePageAgent(account, `/${account}`);
+  return (
+    <div className="flex h-dvh flex-col">
+      <TopBar
+        accountDomain={agent.accountDomain}
+        agentName={agent.name}
+        agentRole={agent.role}
+        usesSandbox={serverEnv().usesSandbox}
+        signOut={signOutAction}
+      />
+      <div className="min-h-0 flex-1">{children}</div>
+    </div>
+  );
+}

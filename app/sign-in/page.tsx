@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DemoAgentList } from "@/components/auth/demo-agent-list";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { demoSignInAction, signInAction } from "@/lib/actions/auth";
+import { listDemoAgents } from "@/lib/auth/demo-agents";
+import { currentAgent } from "@/lib/auth/session";
+import { serverEnv } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  const agent = await currentAgent();
+  if (agent) redirect(`/${agent.accountDomain}`);
+  const env = serverEnv();
+  const demoAgents = env.usesSandbox ? await listDemoAgents() : [];
+
+  return (
+    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-8 px-5 py-10">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm font-semibold text-brand">Gorgias Desk</p>
+        <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {env.GORGIAS_ACCOUNT_DOMAIN
+            ? `Use your ${env.GORGIAS_ACCOUNT_DOMAIN}.gorgias.com email and REST API key.`
+            : "Use your Gorgias account, email and REST API key."}
+        </p>
+      </header>
+      <SignInForm action={signInAction} fixedAccountDomain={env.GORGIAS_ACCOUNT_DOMAIN ?? null} />
+      {demoAgents.length > 0 && <DemoAgentList agents={demoAgents} action={demoSignInAction} />}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { gorgiasFor } from "@/lib/auth/agent-gorgias";
+import { currentAgent } from "@/lib/auth/session";
+import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
+import { appError, UNAUTHENTICATED, type AppError } from "@/lib/errors";
+import type { GorgiasClient } from "@/lib/gorgias";
+import { err, type Result } from "@/lib/result";
+
+export interface AgentContext {
+  readonly agent: SignedInAgent;
+  readonly gorgias: GorgiasClient;
+}
+
+const REAUTH = appError("reauth_required", "Your stored Gorgias key is no longer usable. Sign in again.");
+
+/** Session, then the agent's own Gorgias client: shared by actions and route handlers. */
+export async function agentContext(): Promise<Result<AgentContext, AppError>> {
+  const agent = await currentAgent();
+  if (!agent) return err(UNAUTHENTICATED);
+  const gorgias = await gorgiasFor(agent);
+  if (!gorgias) return err(REAUTH);
+  return { ok: true, value: { agent, gorgias } };
+}
+
+export function invalidInput(error: z.ZodError): AppError {
+  return appError("invalid_input", "Some of what was sent is not valid.", { fields: z.flattenError(error).fieldErrors as Record<string, string[]> });
+}
+
+/**
+ * Every server action goes through this: actions are public POST endpoints, so each one checks the
+ * session itself, parses its input, and never leaks an unexpected error's details.
+ */
+export function agentAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>, ctx: AgentContext) => Promise<Result<T, AppError>>,
+): (input: z.input<S>) => Promise<Result<T, AppError>> {
+  return async (raw) => {
+    const ctx = await agentContext();
+    if (!ctx.ok) return ctx;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return err(invalidInput(parsed.error));
+    try {
+      return await handler(parsed.data, ctx.value);
+    } catch (e) {
+      console.error("[action]", e instanceof Error ? e.message : e);
+      return err(appError("internal", "Something went wrong on our side. Nothing was changed that you cannot see."));
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { getAgentCredentials } from "@/lib/db/agents";
+import { createGorgiasClient, type GorgiasClient } from "@/lib/gorgias";
+import { serverEnv } from "@/lib/env";
+import { appStore } from "./app-store";
+import type { SignedInAgent } from "./signed-in-agent";
+
+/**
+ * A Gorgias client with the agent's own key, so Gorgias enforces their role and attributes their
+ * actions to them. Null when the stored key is gone (the agent must sign in again).
+ */
+export async function gorgiasFor(agent: SignedInAgent): Promise<GorgiasClient | null> {
+  const { db, credentialsKey } = await appStore();
+  const credentials = await getAgentCredentials(db, credentialsKey, agent.agentId);
+  if (!credentials) return null;
+  const env = serverEnv();
+  const client = createGorgiasClient({
+    baseUrl: env.GORGIAS_API_URL,
+    accountDomain: credentials.accountDomain,
+    email: credentials.email,
+    apiKey: credentials.apiKey,
+    timeoutMs: env.GORGIAS_TIMEOUT_MS,
+  });
+  return client.ok ? client.value : null;
+}

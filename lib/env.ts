@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+
+const DEFAULT_API_URL = "https://{accountDomain}.gorgias.com/api";
+const accountDomain = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a bare Gorgias subdomain, e.g. acme");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  GORGIAS_API_URL: z
+    .string()
+    .url()
+    .refine((v) => v.includes("{accountDomain}"), "must contain {accountDomain}")
+    .default(DEFAULT_API_URL),
+  GORGIAS_ACCOUNT_DOMAIN: accountDomain.optional(),
+  // Set by `npm run dev` and the test harness when the app runs against the local sandbox.
+  SANDBOX_URL: z.string().url().optional(),
+  GORGIAS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+});
+
+export type ServerEnv = z.infer<typeof EnvSchema> & { readonly usesSandbox: boolean };
+
+let cached: ServerEnv | undefined;
+
+/** Parsed once: a bad variable fails the first request with a message naming it, not a crash deep inside. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse({
+    ...process.env,
+    GORGIAS_ACCOUNT_DOMAIN: process.env.GORGIAS_ACCOUNT_DOMAIN || undefined,
+    SANDBOX_URL: process.env.SANDBOX_URL || undefined,
+    GORGIAS_API_URL: process.env.GORGIAS_API_URL || undefined,
+  });
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    const detail = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${(v ?? []).join(", ")}`)
+      .join("; ");
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  const usesSandbox = parsed.data.SANDBOX_URL !== undefined;
+  cached = { ...parsed.data, usesSandbox };
+  return cached;
+}
+
+export { accountDomain as AccountDomainSchema };

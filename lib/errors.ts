@@ -1,0 +1,78 @@
+/**
+ * The one error shape our route handlers and actions return to the browser:
+ * `{ error: { code, message, fields?, retryAfterSeconds? } }`, with one status map.
+ */
+export type AppErrorCode =
+  | "unauthenticated"
+  | "reauth_required"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "rate_limited"
+  | "upstream_unavailable"
+  | "upstream_timeout"
+  | "outcome_unknown"
+  | "internal";
+
+export interface AppError {
+  readonly code: AppErrorCode;
+  readonly message: string;
+  readonly fields?: Readonly<Record<string, readonly string[]>>;
+  readonly retryAfterSeconds?: number;
+}
+
+export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
+  unauthenticated: 401,
+  reauth_required: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  rate_limited: 429,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+  outcome_unknown: 502,
+  internal: 500,
+};
+
+export const appError = (code: AppErrorCode, message: string, extra: Omit<AppError, "code" | "message"> = {}): AppError => ({
+  code,
+  message,
+  ...extra,
+});
+
+export const UNAUTHENTICATED: AppError = appError("unauthenticated", "Your session has ended. Sign in again to continue.");
+
+/** The upstream failure kinds we translate; kept structural so lib/errors needs no Gorgias import. */
+export interface UpstreamFailure {
+  readonly kind: string;
+  readonly message: string;
+  readonly fields?: Readonly<Record<string, readonly string[]>>;
+  readonly retryAfterSeconds?: number | null;
+  readonly reason?: string;
+}
+
+/** How a Gorgias failure is told to the agent. */
+export function fromUpstream(e: UpstreamFailure): AppError {
+  switch (e.kind) {
+    case "unauthorized":
+      return appError("reauth_required", "Gorgias no longer accepts your API key. Sign in again with a current key.");
+    case "forbidden":
+      return appError("forbidden", "Your Gorgias role does not allow this.");
+    case "not_found":
+      return appError("not_found", e.reason === "unknown_account" ? "That Gorgias account does not exist." : "Gorgias could not find it; it may have been deleted.");
+    case "rejected":
+      return appError("invalid_input", `Gorgias refused it: ${e.message}`, e.fields ? { fields: e.fields } : {});
+    case "conflict":
+      return appError("conflict", `Gorgias refused it: ${e.message}`);
+    case "rate_limited":
+      return appError("rate_limited", "Gorgias is busy for this account. It will resume shortly.", {
+        retryAfterSeconds: e.retryAfterSeconds ?? 5,
+      });
+    case "timeout":
+      return appError("upstream_timeout", "Gorgias took too long to answer.");
+    default:
+      return appError("upstream_unavailable", "Gorgias could not be reached. Try again in a moment.");
+  }
+}

@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { buildCsp, SECURITY_HEADERS } from "@/lib/security/csp";
+
+/**
+ * Headers only. This is not an authorization boundary (middleware bypasses have happened): every page,
+ * route handler and action checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = buildCsp(nonce, { dev: process.env.NODE_ENV !== "production" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  // Everything the proxy sees is dynamic and may be authenticated: never cache it anywhere.
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};
