@@ -64,5 +64,9 @@ export function classifyImageSource(raw: string): ImageSource {
     return INLINE_DATA_IMAGE.test(value) ? { kind: "inline", src: value } : { kind: "invalid" };
   }
   const url = parseHttpUrl(value.startsWith("//") ? `https:${value}` : value);
-  return url ? { kind: "remote", url } : { kind: "invalid" };
+  if (!url) return { kind: "invalid" };
+  // Credentials in an image URL only serve to provoke or pre-fill an HTTP-auth exchange.
+  url.username = "";
+  url.password = "";
+  return { kind: "remote", url };
 }
