@@ -11,7 +11,8 @@ const ISO_LIKE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 
 /** Normalizes a Gorgias datetime to `YYYY-MM-DDTHH:mm:ss.sssZ`, or null when it is not a datetime. */
 export function toUtcIso(raw: string): IsoDateTime | null {
-  const value = raw.trim();
+  // Some exports use a space instead of `T` (SQL style); same instant.
+  const value = raw.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, "$1T");
   if (!ISO_LIKE.test(value)) return null;
   // JS Date only promises millisecond precision; microseconds are cut rather than rounded
   // so a value never moves into the next second.
