@@ -21,6 +21,9 @@ export type DbOrTx = Db | Tx;
 
 export type Driver = "pglite" | "postgres";
 
+/** The variables the store reads: DATABASE_URL, PGLITE_DIR, DB_POOL_MAX. */
+export type StoreEnv = Readonly<Record<string, string | undefined>>;
+
 export type Store = {
   readonly db: Db;
   readonly driver: Driver;
@@ -47,7 +50,7 @@ function defaultMigrationsFolder(): string {
   return path.join(process.cwd(), "drizzle");
 }
 
-export function defaultPgliteDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultPgliteDir(env: StoreEnv = process.env): string {
   const fromEnv = env.PGLITE_DIR;
   // turbopackIgnore: an env-derived path otherwise makes Turbopack trace the whole project.
   return fromEnv ? path.resolve(/*turbopackIgnore: true*/ fromEnv) : path.join(process.cwd(), ".data", "pglite");
@@ -141,7 +144,7 @@ type StoreGlobal = typeof globalThis & { __gorgiasDeskStore?: Promise<Store> };
  * graph (route handlers, pages, each HMR edit), and several PGlite instances on one directory is
  * split-brain plus ~260 MB each. Opened lazily: never at import, so `next build` does not touch `.data`.
  */
-export function getDb(env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export function getDb(env: StoreEnv = process.env): Promise<Store> {
   const g = globalThis as StoreGlobal;
   if (!g.__gorgiasDeskStore) {
     const poolMax = Number.parseInt(env.DB_POOL_MAX ?? "", 10);
