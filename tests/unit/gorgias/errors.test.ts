@@ -133,3 +133,17 @@ describe("header and body parsing", () => {
     expect(parseUpstreamError(JSON.stringify({ error: { msg: "y".repeat(5_000) } })).msg?.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe("outcomeUnknown", () => {
+  it("is true exactly for failures after which a write may have been processed", async () => {
+    const { outcomeUnknown } = await import("@/lib/gorgias/errors");
+    const r = "POST /api/tickets/1/messages";
+    expect(outcomeUnknown({ kind: "timeout", request: r, timeoutMs: 1, message: "m" })).toBe(true);
+    expect(outcomeUnknown({ kind: "unavailable", request: r, status: 502, message: "m" })).toBe(true);
+    expect(outcomeUnknown({ kind: "network", request: r, reason: "reset", message: "m" })).toBe(true);
+    expect(outcomeUnknown({ kind: "unexpected_response", request: r, status: 201, detail: "d", message: "m" })).toBe(true);
+    expect(outcomeUnknown({ kind: "network", request: r, reason: "refused", message: "m" })).toBe(false);
+    expect(outcomeUnknown({ kind: "rate_limited", request: r, retryAfterSeconds: 1, message: "m" })).toBe(false);
+    expect(outcomeUnknown({ kind: "rejected", request: r, status: 400, fields: {}, message: "m" })).toBe(false);
+  });
+});
