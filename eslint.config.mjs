@@ -54,5 +54,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", "out/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".ci-out/**", ".data/**", "drizzle/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".ci-out/**", ".data/**", "drizzle/**"]),
 ]);

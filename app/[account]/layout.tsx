@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { TopBar } from "@/components/layout/top-bar";
+import { Providers } from "@/components/providers";
 import { signOutAction } from "@/lib/actions/auth";
 import { requirePageAgent } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
@@ -16,7 +17,9 @@ export default async function AccountLayout({ children, params }: { children: Re
         usesSandbox={serverEnv().usesSandbox}
         signOut={signOutAction}
       />
-      <div className="min-h-0 flex-1">{children}</div>
+      <div className="min-h-0 flex-1">
+        <Providers>{children}</Providers>
+      </div>
     </div>
   );
 }

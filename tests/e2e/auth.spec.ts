@@ -1,0 +1,117 @@
+import { expect, test } from "@playwright/test";
+import { sandbox } from "./support/sandbox-control";
+import { signInAs, snapshot } from "./support/session";
+
+const SESSION_COOKIE = /authjs\.session-token/;
+
+test.describe("agent sign-in", () => {
+  test("a wrong key is refused with one generic message and no session", async ({ page, context }) => {
+    const admin = await sandbox.agentWithRole("admin");
+    await page.goto("/sign-in");
+    await page.getByLabel("Account").fill("demo");
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("API key").fill("definitely-not-the-key");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("sign-in-error")).toContainText("Those credentials did not work");
+    expect((await context.cookies()).some((c) => SESSION_COOKIE.test(c.name))).toBe(false);
+    await page.goto("/demo");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a demo agent signs in with one click and sees the account's first tickets", async ({ page }) => {
+    await sandbox.clearRequests();
+    const agent = await signInAs(page, "agent");
+    const rows = page.getByTestId("ticket-row");
+    await expect(rows.first()).toBeVisible();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(page.getByTestId("signed-in-agent")).toContainText(agent.name);
+    await snapshot(page, "signed-in");
+    // Gorgias saw the agent's own credentials: the sign-in check and the list are attributed to them.
+    const log = await sandbox.requests();
+    expect(log.some((r) => r.path === "/api/users/0" && r.user_email === agent.email && r.status === 200)).toBe(true);
+    expect(log.some((r) => r.path === "/api/tickets" && r.user_email === agent.email)).toBe(true);
+  });
+
+  test("the API key never reaches the browser: no response body, page or cookie carries it", async ({ page, context }) => {
+    const agent = await sandbox.agentWithRole("admin");
+    const bodies: string[] = [];
+    page.on("response", async (response) => {
+      try {
+        bodies.push(`${response.url()}\n${JSON.stringify(response.headers())}\n${await response.text()}`);
+      } catch {
+        // Redirects and aborted requests have no body to read.
+      }
+    });
+    await signInAs(page, "admin");
+    await page.reload();
+    await page.goto("/api/auth/session");
+    await page.goto("/api/demo/tickets");
+    await page.goto("/demo");
+    await expect(page.getByTestId("ticket-row").first()).toBeVisible();
+    bodies.push(await page.content());
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const body of bodies) expect(body).not.toContain(agent.api_key);
+    for (const cookie of await context.cookies()) expect(cookie.value).not.toContain(agent.api_key);
+    const session = await context.cookies().then((cs) => cs.find((c) => SESSION_COOKIE.test(c.name)));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(storage).not.toContain(agent.api_key);
+  });
+
+  test("a revoked session is refused by pages, route handlers and server actions", async ({ page, context, browser }) => {
+    await signInAs(page, "admin");
+    await expect(page.getByTestId("ticket-row").first()).toBeVisible();
+    const stolen = await context.cookies();
+
+    // Sign out from a second tab: the server revokes the session, not just the cookie.
+    const other = await context.newPage();
+    await other.goto("/demo");
+    await other.getByRole("button", { name: "Sign out" }).click();
+    await expect(other).toHaveURL(/\/sign-in/);
+    await other.close();
+
+    // Replay the old cookie, as a thief or a stale tab would.
+    await context.addCookies(stolen);
+    await sandbox.clearRequests();
+
+    const api = await page.request.get("/api/demo/tickets");
+    expect(api.status()).toBe(401);
+    expect((await api.json()).error.code).toBe("unauthenticated");
+
+    // The still-open page calls a server action with the revoked cookie.
+    await page.getByRole("button", { name: /^Close ticket|^Reopen ticket/ }).first().click();
+    await expect(page.getByTestId("action-error").first()).toContainText("session has ended");
+    expect((await sandbox.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+
+    await page.goto("/demo");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    // A fresh browser with the old cookie fares no better.
+    const fresh = await browser.newContext();
+    await fresh.addCookies(stolen);
+    const freshPage = await fresh.newPage();
+    await freshPage.goto("/demo");
+    await expect(freshPage).toHaveURL(/\/sign-in/);
+    await fresh.close();
+  });
+
+  test("repeated failures lock out the email before any call to Gorgias", async ({ page }) => {
+    const agent = await sandbox.agentWithRole("agent", "acme");
+    const attempt = async (key: string) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Account").fill("acme");
+      await page.getByLabel("Email").fill(agent.email);
+      await page.getByLabel("API key").fill(key);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    };
+    for (let i = 0; i < 5; i++) {
+      await attempt(`wrong-key-${i}-xxxxxxxx`);
+      await expect(page.getByTestId("sign-in-error")).toBeVisible();
+    }
+    await sandbox.clearRequests();
+    await attempt(agent.api_key);
+    await expect(page.getByTestId("sign-in-error")).toContainText("Those credentials did not work");
+    expect(await sandbox.requests("acme")).toEqual([]);
+  });
+});

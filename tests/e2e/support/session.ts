@@ -1,0 +1,16 @@
+import { expect, type Page } from "@playwright/test";
+import { sandbox, type SandboxAgent } from "./sandbox-control";
+
+/** Signs in through the sign-in page's one-click sandbox list, as an agent would. */
+export async function signInAs(page: Page, role = "admin", domain = "demo"): Promise<SandboxAgent> {
+  const agent = await sandbox.agentWithRole(role, domain);
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, ${domain})` }).click();
+  await expect(page).toHaveURL(new RegExp(`/${domain}(\\?|$|/)`));
+  return agent;
+}
+
+/** Saves a screenshot as a test artifact (test-results/screenshots), for the README and reviewers. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}
