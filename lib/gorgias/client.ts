@@ -7,6 +7,8 @@ import { customersApi } from "./customers";
 import { integrationsApi } from "./integrations";
 import { macrosApi } from "./macros";
 import { messagesApi } from "./messages";
+import { createHash } from "node:crypto";
+import { referenceApi } from "./reference";
 import { createTransport } from "./request";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { tagsApi } from "./tags";
@@ -57,6 +59,7 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     now: () => Date.now(),
     onCallLimit: options.onCallLimit,
   });
+  const credentialId = createHash("sha256").update(`${options.email}:${options.apiKey}`).digest("hex").slice(0, 16);
   return ok({
     baseUrl: base.value,
     accountDomain: options.accountDomain,
@@ -72,6 +75,7 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     teams: teamsApi(send),
     macros: macrosApi(send),
     integrations: integrationsApi(send),
+    reference: referenceApi(send, { accountKey: base.value, credentialId }),
   });
 }
 
@@ -91,4 +95,6 @@ export interface GorgiasClient {
   readonly teams: ReturnType<typeof teamsApi>;
   readonly macros: ReturnType<typeof macrosApi>;
   readonly integrations: ReturnType<typeof integrationsApi>;
+  /** Cached (10 min) complete lists of users, teams, tags and views. */
+  readonly reference: ReturnType<typeof referenceApi>;
 }
