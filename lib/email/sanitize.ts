@@ -126,7 +126,9 @@ const ATTRIBUTE_VALUE_RULES: Readonly<Record<string, RegExp>> = {
 };
 
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
-  "*": ["style", "dir", "lang", "title", "align", "valign"],
+  // No sender `title` anywhere: a titled <span> inside a link would show its tooltip instead of the
+  // link's real target, which is the whole point of the title we set on links.
+  "*": ["style", "dir", "lang", "align", "valign"],
   a: ["href", "title", "target", "rel"],
   img: ["src", "alt", "width", "height", "border", "data-remote-src"],
   table: ["width", "height", "border", "cellpadding", "cellspacing", "bgcolor"],
@@ -212,7 +214,7 @@ function buildOptions(
         const raw = attribs.src ?? firstSrcsetUrl(attribs.srcset) ?? attribs["data-remote-src"] ?? "";
         const source = classifyImageSource(raw);
         const next: sanitizeHtml.Attributes = {};
-        for (const name of ["alt", "width", "height", "border", "align", "style", "title", "dir"]) {
+        for (const name of ["alt", "width", "height", "border", "align", "style", "dir"]) {
           const value = attribs[name];
           if (value !== undefined) next[name] = value;
         }
