@@ -8,7 +8,9 @@ export function buildCsp(nonce: string, { dev }: { dev: boolean }): string {
     // React's dev build needs eval for its debugging tools; production never does.
     "script-src": `'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
+    // Customer email renders in srcdoc iframes, which inherit this policy: remote images the agent
+    // chose to load must be allowed here too (the iframe's own policy blocks them until then).
+    "img-src": "'self' data: blob: https:",
     "font-src": "'self' data:",
     "connect-src": dev ? "'self' ws:" : "'self'",
     "frame-src": "'self'",
