@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openStore, type Store } from "@/lib/db";
+import { DirLockError, openStore, type Store } from "@/lib/db";
+import { acquireDirLock, type DirLock } from "@/lib/db/lock";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 export const migrationsFolder = path.join(repoRoot, "drizzle");
@@ -41,19 +42,34 @@ function migrationsHash(): string {
 
 export const timings: Record<string, number> = {};
 
-/** Built into a private dir and renamed into place, so parallel test files never see half a template. */
+/**
+ * Built once by one worker while the others wait (initdb peaks near 800 MB, so parallel test files
+ * must not each run it), into a private dir renamed into place so nobody sees half a template.
+ */
 export async function pgliteTemplate(): Promise<string> {
   const template = path.join(os.tmpdir(), `gorgias-desk-pglite-template-${migrationsHash()}`);
-  if (fs.existsSync(path.join(template, "PG_VERSION"))) return template;
-  const build = `${template}.build-${process.pid}-${randomBytes(3).toString("hex")}`;
-  const t0 = performance.now();
-  const store = await openStore({ pgliteDir: build, migrationsFolder });
-  await store.close();
-  timings.templateBuildMs = performance.now() - t0;
-  try {
-    fs.renameSync(build, template);
-  } catch {
-    fs.rmSync(build, { recursive: true, force: true }); // Another worker won the race; use theirs.
+  const ready = () => fs.existsSync(path.join(template, "PG_VERSION"));
+  const deadline = Date.now() + 120_000;
+  while (!ready()) {
+    let lock: DirLock;
+    try {
+      lock = acquireDirLock(`${template}.build.lock`);
+    } catch (e) {
+      if (!(e instanceof DirLockError) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      if (ready()) break;
+      const build = `${template}.build-${process.pid}-${randomBytes(3).toString("hex")}`;
+      const t0 = performance.now();
+      const store = await openStore({ pgliteDir: build, migrationsFolder });
+      await store.close();
+      timings.templateBuildMs = performance.now() - t0;
+      fs.renameSync(build, template);
+    } finally {
+      lock.release();
+    }
   }
   return template;
 }
