@@ -1,8 +1,11 @@
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { ShortcutHelp } from "@/components/keyboard/shortcut-help";
 import { TopBar } from "@/components/layout/top-bar";
 import { Providers } from "@/components/providers";
 import { signOutAction } from "@/lib/actions/auth";
 import { requirePageAgent } from "@/lib/auth/session";
+import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { serverEnv } from "@/lib/env";
 
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
@@ -16,9 +19,11 @@ export default async function AccountLayout({ children, params }: { children: Re
         agentRole={agent.role}
         usesSandbox={serverEnv().usesSandbox}
         signOut={signOutAction}
+        theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}
       />
       <div className="min-h-0 flex-1">
         <Providers>{children}</Providers>
+        <ShortcutHelp />
       </div>
     </div>
   );

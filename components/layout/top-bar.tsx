@@ -1,4 +1,6 @@
+import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { Button } from "@/components/ui/button";
+import type { Theme } from "@/lib/domain/theme";
 
 export interface TopBarProps {
   accountDomain: string;
@@ -6,9 +8,10 @@ export interface TopBarProps {
   agentRole: string;
   usesSandbox: boolean;
   signOut: () => Promise<void>;
+  theme: Theme;
 }
 
-export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signOut }: TopBarProps) {
+export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signOut, theme }: TopBarProps) {
   return (
     <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
       <div className="flex min-w-0 items-center gap-2">
@@ -21,6 +24,7 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
         )}
       </div>
       <div className="flex items-center gap-3">
+        <ThemeSwitch initial={theme} />
         <span className="hidden text-sm text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-agent">
           {agentName} <span className="text-zinc-400">· {agentRole}</span>
         </span>
