@@ -29,6 +29,8 @@ export type Store = {
   readonly driver: Driver;
   /** Where the data lives: the PGlite directory, or the server URL without its password. */
   readonly location: string;
+  /** Start-up cost, for the open log line: connect/create, then migrate (lock wait included). */
+  readonly stats: { readonly openMs: number; readonly migrateMs: number };
   close(): Promise<void>;
 };
 
@@ -83,16 +85,20 @@ async function openPglite(dir: string, migrationsFolder: string): Promise<Store>
       import("drizzle-orm/pglite"),
       import("drizzle-orm/pglite/migrator"),
     ]);
+    const t0 = performance.now();
     client = await PGlite.create(abs);
     const db = drizzle(client, { schema });
+    const t1 = performance.now();
     // The dir lock makes this process the only one here, so no advisory lock is needed.
     await migrate(db, { migrationsFolder });
+    const stats = { openMs: t1 - t0, migrateMs: performance.now() - t1 };
     const opened = client;
     let closing: Promise<void> | undefined;
     return {
       db,
       driver: "pglite",
       location: abs,
+      stats,
       close: () =>
         (closing ??= (async () => {
           try {
@@ -117,8 +123,10 @@ async function openPostgres(url: string, migrationsFolder: string, poolMax: numb
   ]);
   // Drizzle's migrator takes no lock and two instances starting together crash one of them.
   // Advisory locks belong to a connection, hence a dedicated Client rather than the pool.
+  const t0 = performance.now();
   const migrator = new pg.Client({ connectionString: url });
   await migrator.connect();
+  const t1 = performance.now();
   try {
     await migrator.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
     try {
@@ -129,12 +137,13 @@ async function openPostgres(url: string, migrationsFolder: string, poolMax: numb
   } finally {
     await migrator.end();
   }
+  const stats = { openMs: t1 - t0, migrateMs: performance.now() - t1 };
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle client's error (server restart, network blip) would otherwise crash the process.
   pool.on("error", (e) => console.error("[db] idle postgres client error:", e.message));
   const db = drizzle(pool, { schema });
   let closing: Promise<void> | undefined;
-  return { db, driver: "postgres", location: redactUrl(url), close: () => (closing ??= pool.end()) };
+  return { db, driver: "postgres", location: redactUrl(url), stats, close: () => (closing ??= pool.end()) };
 }
 
 type StoreGlobal = typeof globalThis & { __gorgiasDeskStore?: Promise<Store> };

@@ -66,6 +66,8 @@ export async function pgliteTemplate(): Promise<string> {
       const store = await openStore({ pgliteDir: build, migrationsFolder });
       await store.close();
       timings.templateBuildMs = performance.now() - t0;
+      timings.templateInitdbMs = store.stats.openMs;
+      timings.templateMigrateMs = store.stats.migrateMs;
       fs.renameSync(build, template);
     } finally {
       lock.release();
