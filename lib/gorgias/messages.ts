@@ -80,7 +80,8 @@ const messageList = listOf(message);
 
 export function messagesApi(send: Transport) {
   const list = (ticketId: number, q: ListMessagesQuery = {}, o?: CallOptions): Promise<Result<Page<Message>, GorgiasError>> =>
-    send({ method: "GET", path: `/tickets/${ticketId}/messages`, query: { cursor: q.cursor, limit: q.limit }, schema: messageList }, o);
+    // `/api/messages?ticket_id=` rather than the deprecated `/api/tickets/{id}/messages`; oldest first for a thread.
+    send({ method: "GET", path: "/messages", query: { ticket_id: ticketId, order_by: "created_datetime:asc", cursor: q.cursor, limit: q.limit }, schema: messageList }, o);
 
   return {
     list,
@@ -105,7 +106,7 @@ export function messagesApi(send: Transport) {
       }
       // A walk cut short by the page cap or a repeated cursor proves nothing.
       if (!complete) {
-        return err({ kind: "unexpected_response", request: `GET /api/tickets/${ticketId}/messages`, status: 200, detail: "message list did not end", message: "Could not read the whole conversation back from Gorgias." });
+        return err({ kind: "unexpected_response", request: "GET /api/messages", status: 200, detail: "message list did not end", message: "Could not read the whole conversation back from Gorgias." });
       }
       return ok(null);
     },

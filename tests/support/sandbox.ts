@@ -10,6 +10,9 @@
  *   const log = await sb.control.requests();        // what the sandbox received
  *   await sb.close();
  *
+ * The sandbox's rate limiter is OFF by default here (pass `rateLimit: {capacity, windowSeconds}`
+ * or call `control.config` to turn it on); the call-limit header is still sent.
+ *
  * Suites that share one sandbox should `await sb.control.reset()` (data, faults, request log)
  * in `beforeEach`. The base-URL template for app code is `sb.template` (`…/{accountDomain}/api`).
  */
@@ -74,6 +77,7 @@ export interface SandboxFault {
 }
 
 export interface StartOptions extends SandboxConfig {
+  /** Default 0: a free port. */
   readonly port?: number;
 }
 
@@ -128,7 +132,8 @@ export async function startTestSandbox(options: StartOptions = {}): Promise<Test
     port: options.port ?? 0,
     dataDir: null,
     quiet: true,
-    rateLimit: options.rateLimit,
+    // Off unless asked for: suites stay deterministic; rate-limit tests turn it on (here or via config).
+    rateLimit: options.rateLimit ?? false,
     sendDelayMs: options.sendDelayMs,
     latencyMs: options.latencyMs,
   });
