@@ -2,6 +2,7 @@
  * Sign-in throttling, checked before any call to Gorgias: a stolen email list must not turn this
  * server into a key-guessing proxy, nor burn the account's shared API budget.
  */
+import { isIPv4, isIPv6 } from "node:net";
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "./index";
 import { signInAttempts } from "./schema";
@@ -14,7 +15,28 @@ export type SignInSubject = { ip: string | null | undefined; email: string };
 export type ThrottleDecision = { allowed: boolean; retryAfterSeconds: number };
 
 const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
-const ipKey = (ip: string) => `ip:${ip.trim().toLowerCase()}`;
+const ipKey = (ip: string) => `ip:${throttleAddress(ip)}`;
+
+/**
+ * The unit an IP limit applies to. One IPv6 client usually owns a whole /64 and can rotate through
+ * it at will, so IPv6 counts per /64; IPv4-mapped IPv6 counts as the IPv4 address it carries.
+ */
+export function throttleAddress(raw: string): string {
+  const ip = raw.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  if (isIPv4(ip) || !isIPv6(ip)) return ip;
+  const [head = "", tail] = ip.split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  // An embedded dotted quad in the last 32 bits never reaches the first 64, so it can be ignored.
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(Math.max(missing, 0)).fill("0"), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(":")}::/64`;
+}
 
 function keysWithLimits(subject: SignInSubject): Array<{ key: string; max: number }> {
   const keys = [{ key: emailKey(subject.email), max: MAX_FAILURES_PER_EMAIL }];
