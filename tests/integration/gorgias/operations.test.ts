@@ -92,6 +92,10 @@ describe("reads against the sandbox", () => {
       if (page.nextCursor === null) continue;
       const next = must(await client.views.items(view.id, { cursor: page.nextCursor, limit: 3 }));
       expect(next.items.map((t) => t.id)).not.toEqual(page.items.map((t) => t.id));
+      // The prev cursor alone (no direction parameter) leads back to the first page.
+      expect(next.prevCursor).not.toBeNull();
+      const back = must(await client.views.items(view.id, { cursor: next.prevCursor, limit: 3 }));
+      expect(back.items.map((t) => t.id)).toEqual(page.items.map((t) => t.id));
       paged = true;
       break;
     }
@@ -99,6 +103,10 @@ describe("reads against the sandbox", () => {
     const closed = must(await client.views.search({ filters: "eq(ticket.status, 'closed')", limit: 10 }));
     expect(closed.items.length).toBeGreaterThan(0);
     expect(closed.items.every((t) => t.status === "closed")).toBe(true);
+    if (closed.nextCursor) {
+      const more = must(await client.views.search({ filters: "eq(ticket.status, 'closed')", limit: 10, cursor: closed.nextCursor }));
+      expect(more.items.some((t) => closed.items.some((c) => c.id === t.id))).toBe(false);
+    }
     const log = (await sb.control.requests()).filter((r) => r.method === "PUT" && r.path === "/api/views/0/items");
     expect(log[0]?.body).toMatchObject({ view: { type: "ticket-list", filters: "eq(ticket.status, 'closed')" } });
   });
