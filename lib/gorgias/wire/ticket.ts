@@ -77,17 +77,16 @@ const integrationOption = z.object({ id: wireId, name: optString, address: optSt
  * not documented, so any `{id, name, address}` integration found under a channel is collected
  * (as a list, under `integrations`, or as `integration`), and anything else is ignored.
  */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 export function replyOptionsFrom(raw: unknown): ReplyOption[] {
-  if (typeof raw !== "object" || raw === null) return [];
+  if (!isRecord(raw)) return [];
   const out: ReplyOption[] = [];
   for (const [channel, value] of Object.entries(raw)) {
     const candidates: unknown[] = Array.isArray(value)
       ? value
-      : typeof value === "object" && value !== null
-        ? [
-            ...(Array.isArray((value as Record<string, unknown>).integrations) ? ((value as Record<string, unknown>).integrations as unknown[]) : []),
-            (value as Record<string, unknown>).integration,
-          ]
+      : isRecord(value)
+        ? [...(Array.isArray(value.integrations) ? value.integrations : []), value.integration]
         : [];
     for (const c of candidates) {
       const parsed = integrationOption.safeParse(c);
