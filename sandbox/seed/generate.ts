@@ -279,6 +279,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   createdTimes.sort((a, b) => a - b);
   const topicWeights = TOPIC_WEIGHTS.map((w, i) => [i, w] as const);
   let hostileCounter = 0;
+  let nextHostileAt = 5;
 
   for (let i = 0; i < params.tickets; i++) {
     const created = createdTimes[i] ?? anchor;
@@ -296,8 +297,9 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     const team = teamIds.get(topic.team) ?? null;
     const assignee = spam ? null : rng.chance(0.8) ? rng.pick(writers) : null;
     const length = spam ? 1 : rng.weighted(THREAD_LENGTHS);
-    const hostile =
-      channel.channel === "email" && !spam && i % 40 === 17 ? hostileCounter++ : null;
+    // Spread the hostile emails through the account so every payload appears at any size.
+    const hostile = channel.channel === "email" && !spam && i >= nextHostileAt ? hostileCounter++ : null;
+    if (hostile !== null) nextHostileAt = i + Math.max(3, Math.floor(params.tickets / 12));
     const fills = { subjectVariant: rng.int(0, 99) };
 
     const messageIds: number[] = [];

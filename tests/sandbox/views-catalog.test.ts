@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageAll, start, type Harness } from "./helpers";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await start();
+});
+afterAll(() => h.close());
+
+describe("views", () => {
+  it("has the system views and their items follow the filters", async () => {
+    const views = (await h.json("/api/views?limit=100")).body.data;
+    const slugs = views.map((v: any) => v.slug);
+    expect(slugs).toEqual(expect.arrayContaining(["unassigned", "mine", "open", "closed", "snoozed", "spam", "trash"]));
+    const check: Record<string, (t: any) => boolean> = {
+      open: (t) => t.status === "open" && !t.spam && t.trashed_datetime === null,
+      spam: (t) => t.spam === true,
+      trash: (t) => t.trashed_datetime !== null,
+      snoozed: (t) => t.snooze_datetime !== null,
+    };
+    for (const [slug, ok] of Object.entries(check)) {
+      const view = views.find((v: any) => v.slug === slug);
+      const res = await h.json(`/api/views/${view.id}/items?limit=100`);
+      expect(res.body.data.length, slug).toBeGreaterThan(0);
+      expect(res.body.data.every(ok), slug).toBe(true);
+      expect(res.body.meta).toHaveProperty("current_cursor");
+    }
+  });
+
+  it("resolves {{current_user.id}} for 'mine'", async () => {
+    const mine = (await h.json("/api/views")).body.data.find((v: any) => v.slug === "mine");
+    for (const agent of [h.admin, h.byRole("agent")]) {
+      const res = await h.json(`/api/views/${mine.id}/items?limit=100`, { as: agent });
+      expect(res.body.data.length).toBeGreaterThan(0);
+      expect(res.body.data.every((t: any) => t.assignee_user?.id === agent.id && t.status === "open")).toBe(true);
+    }
+  });
+
+  it("follows next_items and prev_items links and honours order_by", async () => {
+    const open = (await h.json("/api/views")).body.data.find((v: any) => v.slug === "open");
+    const p1 = await h.json(`/api/views/${open.id}/items?limit=5&order_by=created_datetime:asc`);
+    expect(p1.body.meta.prev_items).toBeNull();
+    expect(p1.body.meta.next_items).toMatch(/^\/api\/views\/\d+\/items\?cursor=.+&direction=next/);
+    const p2 = await h.json(p1.body.meta.next_items);
+    const created = [...p1.body.data, ...p2.body.data].map((t: any) => t.created_datetime);
+    expect(created).toEqual([...created].sort());
+    const back = await h.json(p2.body.meta.prev_items);
+    expect(back.body.data.map((t: any) => t.id)).toEqual(p1.body.data.map((t: any) => t.id));
+    const byPriority = await h.json(`/api/views/${open.id}/items?limit=100&order_by=priority:desc`);
+    const rank: Record<string, number> = { critical: 3, high: 2, normal: 1, low: 0 };
+    const ranks = byPriority.body.data.map((t: any) => rank[t.priority]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  });
+
+  it("runs ad-hoc searches with PUT /api/views/0/items", async () => {
+    const agent = h.byRole("agent");
+    const res = await h.json("/api/views/0/items?limit=100", {
+      method: "PUT",
+      body: { view: { type: "ticket-list", filters: `eq(ticket.status, 'open') && eq(ticket.assignee_user.id, ${agent.id})`, order_by: "updated_datetime", order_dir: "desc" } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.every((t: any) => t.status === "open" && t.assignee_user?.id === agent.id)).toBe(true);
+    const search = await h.json("/api/views/0/items?limit=100", { method: "PUT", body: { view: { search: "WATERPROOF" } } });
+    expect(search.body.data.length).toBeGreaterThan(0);
+    const customer = (await h.json("/api/customers?limit=1")).body.data[0];
+    const byName = await h.json("/api/views/0/items", { method: "PUT", body: { view: { search: customer.email } } });
+    expect(byName.body.data.every((t: any) => t.customer.id === customer.id)).toBe(true);
+    const bad = await h.json("/api/views/0/items", { method: "PUT", body: { view: { filters: "eq(ticket.nope, 1" } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.data.filters).toEqual([expect.any(String)]);
+    const tags = await h.json("/api/views/0/items?limit=100", { method: "PUT", body: { view: { filters: "containsAny(ticket.tags.name, ['refund'])" } } });
+    expect(tags.body.data.every((t: any) => t.tags.some((x: any) => x.name === "refund"))).toBe(true);
+  });
+});
+
+describe("reference data", () => {
+  it("macros carry template variables in their response text", async () => {
+    const macros = await pageAll(h, "/api/macros?limit=5");
+    expect(macros.items).toHaveLength(12);
+    const text = macros.items.map((m) => m.actions.find((a: any) => a.name === "setResponseText").arguments.body_text).join("\n");
+    expect(text).toContain("{{ticket.customer.firstname}}");
+    expect(text).toContain("{{ticket.customer.integrations.shopify.orders[0].name}}");
+    const search = await h.json("/api/macros?search=refund");
+    expect(search.body.data.map((m: any) => m.name)).toContain("Refund issued");
+    expect((await h.json(`/api/macros/${macros.items[0].id}`)).body.id).toBe(macros.items[0].id);
+  });
+
+  it("teams, tags, account, integrations", async () => {
+    const teams = await h.json("/api/teams");
+    expect(teams.body).toMatchObject({ object: "list", meta: { next_cursor: null } });
+    expect(teams.body.data).toHaveLength(3);
+    expect(teams.body.data[0].members.length).toBeGreaterThan(0);
+    const tags = await pageAll(h, "/api/tags?order_by=usage:desc,name:desc");
+    expect(tags.items.every((t) => /^#[0-9A-F]{6}$/i.test(t.decoration.color))).toBe(true);
+    const usage = tags.items.map((t) => t.usage);
+    expect(usage).toEqual([...usage].sort((a, b) => b - a));
+    const account = await h.json("/api/account");
+    expect(account.body).toMatchObject({ domain: "demo", status: { status: "active" } });
+    const emails = await h.json("/api/integrations?type=email");
+    expect(emails.body.data.map((i: any) => i.meta.address)).toEqual(["support@demo-store.example", "returns@demo-store.example"]);
+    const ticket = (await h.json("/api/tickets?limit=1")).body.data[0];
+    const full = await h.json(`/api/tickets/${ticket.id}`);
+    const ids = full.body.reply_options.email.integrations.map((i: any) => i.id).sort();
+    expect(ids).toEqual(emails.body.data.map((i: any) => i.id).sort());
+  });
+
+  it("seeds a believable account", async () => {
+    const tickets = (await pageAll(h, "/api/tickets?limit=100")).items;
+    const channels = new Set(tickets.map((t) => t.channel));
+    for (const c of ["email", "chat", "sms", "facebook", "instagram-direct-message", "phone"]) expect(channels).toContain(c);
+    const oldest = Math.min(...tickets.map((t) => Date.parse(`${t.created_datetime}Z`)));
+    expect(Date.now() - oldest).toBeLessThanOrEqual(91 * 86_400_000);
+    expect(Date.now() - oldest).toBeGreaterThan(60 * 86_400_000);
+    const counts = tickets.map((t) => t.messages_count);
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(14);
+    const users = (await h.json("/api/users")).body.data;
+    expect(new Set(users.map((u: any) => u.role.name))).toEqual(new Set(["admin", "agent", "basic-agent", "lite-agent", "observer-agent"]));
+    const messages = (await pageAll(h, "/api/messages?limit=100")).items;
+    expect(messages.some((m) => m.public === false && m.channel === "internal-note")).toBe(true);
+    const emails = messages.filter((m) => m.channel === "email" && m.body_html?.includes("gmail_quote"));
+    expect(emails.length).toBeGreaterThan(10);
+    expect(emails[0].stripped_text.length).toBeLessThan(emails[0].body_text.length);
+    const html = messages.map((m) => m.body_html ?? "").join("\n");
+    for (const needle of ["<script", "onerror=", "<svg", "url(", "javascript:", 'width="1" height="1"']) expect(html).toContain(needle);
+    const withFile = messages.find((m) => m.attachments.length > 0);
+    expect(withFile).toBeDefined();
+    const file = withFile.attachments[0];
+    const res = await fetch(file.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(file.content_type);
+    expect((await res.arrayBuffer()).byteLength).toBe(file.size);
+  });
+});
