@@ -71,7 +71,7 @@ export async function pageAll(h: Harness, path: string, as?: Agent): Promise<{ i
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const res = await h.json(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, { as });
+    const res: { status: number; body: any } = await h.json(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, { as });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     items.push(...res.body.data);
     cursor = res.body.meta.next_cursor;
