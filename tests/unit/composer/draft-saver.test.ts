@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDraftSaver, type SaveStatus } from "@/lib/queries/composer-save";
+import type { DraftRecord } from "@/lib/queries/composer-drafts";
+
+const d = (bodyText: string): DraftRecord => ({ bodyText, operationId: "op-1", updatedAt: new Date().toISOString() });
+
+function setup(persistResult = true) {
+  const log: string[] = [];
+  const statuses: SaveStatus[] = [];
+  let release: () => void = () => undefined;
+  let hold = false;
+  const saver = createDraftSaver({
+    delayMs: 600,
+    persist: async (draft) => {
+      log.push(`save:${draft.bodyText}`);
+      if (hold) await new Promise<void>((r) => (release = r));
+      log.push(`saved:${draft.bodyText}`);
+      return persistResult;
+    },
+    remove: async () => void log.push("remove"),
+    onStatus: (s) => statuses.push(s),
+  });
+  return { saver, log, statuses, holdNext: () => (hold = true), release: () => { hold = false; release(); } };
+}
+
+describe("draft saver", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("saves once after the agent pauses, with the last text", async () => {
+    const { saver, log, statuses } = setup();
+    saver.schedule(d("H"));
+    saver.schedule(d("He"));
+    saver.schedule(d("Hello"));
+    await vi.advanceTimersByTimeAsync(599);
+    expect(log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(log).toEqual(["save:Hello", "saved:Hello"]);
+    expect(statuses.at(-1)).toBe("saved");
+  });
+
+  it("says device-only when the server save fails", async () => {
+    const { saver, statuses } = setup(false);
+    saver.schedule(d("x"));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(statuses.at(-1)).toBe("device-only");
+  });
+
+  it("never overlaps saves, and a discard lands after the save in flight", async () => {
+    const t = setup();
+    t.holdNext();
+    t.saver.schedule(d("draft"));
+    await vi.advanceTimersByTimeAsync(600);
+    t.saver.schedule(d("draft 2"));
+    const discarded = t.saver.discard();
+    t.release();
+    await discarded;
+    // "draft 2" was never saved: the send was confirmed, so it must not come back on the server.
+    expect(t.log).toEqual(["save:draft", "saved:draft", "remove"]);
+  });
+
+  it("flush saves at once", async () => {
+    const { saver, log } = setup();
+    saver.schedule(d("now"));
+    await saver.flush();
+    expect(log).toEqual(["save:now", "saved:now"]);
+  });
+});
