@@ -11,8 +11,22 @@ afterEach(async () => {
 });
 
 describe("rate limit", () => {
-  it("is on by default: 40 per bucket, the 41st gets 429 with Retry-After", async () => {
+  it("is on by default at 40 requests per 20 s", async () => {
     h = await start({ rateLimit: undefined });
+    const statuses: number[] = [];
+    for (let i = 0; i < 46 && !statuses.includes(429); i++) {
+      const res = await h.api("/api/account");
+      expect(res.headers.get("x-gorgias-account-api-call-limit")).toMatch(/^\d+\/40$/);
+      statuses.push(res.status);
+      await res.text();
+    }
+    expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
+    expect(statuses).toContain(429);
+  });
+
+  it("the 41st request in the window gets 429 with Retry-After", async () => {
+    // A long window so that leaking during the test cannot blur the exact count.
+    h = await start({ rateLimit: { capacity: 40, windowSeconds: 2000 } });
     const statuses: number[] = [];
     const headers: string[] = [];
     for (let i = 0; i < 41; i++) {
