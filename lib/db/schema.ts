@@ -107,6 +107,76 @@ export const signInAttempts = pgTable(
   (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
 );
 
+// ---- Send pipeline (safety rules 11–14): exactly-once sends and server-side drafts. ----
+
+export const sendKinds = ["reply", "note", "ticket"] as const;
+export type SendKind = (typeof sendKinds)[number];
+export const sendStates = ["pending", "in_flight", "succeeded", "failed", "unknown"] as const;
+export type SendState = (typeof sendStates)[number];
+
+/**
+ * One row per operation id (made when the composer opens). Claimed before Gorgias is called, so a
+ * second request with the same id replays the first outcome instead of posting again.
+ * No foreign key to agents: like the audit trail, the record of what was sent outlives the agent row.
+ */
+export const sendOperations = pgTable(
+  "send_operations",
+  {
+    operationId: uuid("operation_id").primaryKey(),
+    agentId: uuid("agent_id").notNull(),
+    accountDomain: text("account_domain").notNull(),
+    // Null for a new ticket until Gorgias has created it.
+    ticketId: integer("ticket_id"),
+    kind: text("kind", { enum: sendKinds }).notNull(),
+    // sha256 hex of kind + ticket + normalised body: the same id with other text is refused.
+    bodyHash: text("body_hash").notNull(),
+    state: text("state", { enum: sendStates }).notNull(),
+    gorgiasMessageId: integer("gorgias_message_id"),
+    gorgiasTicketId: integer("gorgias_ticket_id"),
+    error: jsonb("error").$type<Record<string, unknown>>(),
+    // What a replay returns (the created message, the ticket status after Send & Close).
+    outcome: jsonb("outcome").$type<Record<string, unknown>>(),
+    // Bumped by every claim; failure records are guarded by it so a late, superseded request
+    // cannot overwrite a newer attempt's state.
+    claimSeq: integer("claim_seq").notNull().default(1),
+    // How many POSTs were started for this id, and when the last one started (the read-back
+    // settle window counts from here).
+    attempts: integer("attempts").notNull().default(0),
+    attemptedAt: tstz("attempted_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("send_operations_kind_ck", sql`${t.kind} in ('reply', 'note', 'ticket')`),
+    check("send_operations_state_ck", sql`${t.state} in ('pending', 'in_flight', 'succeeded', 'failed', 'unknown')`),
+    index("send_operations_ticket_idx").on(t.accountDomain, t.ticketId),
+    index("send_operations_state_idx").on(t.state, t.updatedAt),
+  ],
+);
+
+export const draftModes = ["reply", "note"] as const;
+export type DraftModeValue = (typeof draftModes)[number];
+
+/** The agent's unsent text, keyed by agent (not session) so it survives sign-out and expiry. */
+export const drafts = pgTable(
+  "drafts",
+  {
+    agentId: uuid("agent_id").notNull(),
+    ticketId: integer("ticket_id").notNull(),
+    mode: text("mode", { enum: draftModes }).notNull(),
+    bodyText: text("body_text").notNull(),
+    operationId: uuid("operation_id").notNull(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("drafts_mode_ck", sql`${t.mode} in ('reply', 'note')`),
+    uniqueIndex("drafts_agent_ticket_mode_uq").on(t.agentId, t.ticketId, t.mode),
+  ],
+);
+
+export type SendOperationRow = typeof sendOperations.$inferSelect;
+export type DraftRow = typeof drafts.$inferSelect;
+
 export type AgentRow = typeof agents.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
