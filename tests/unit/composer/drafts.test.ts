@@ -111,3 +111,13 @@ describe("local storage format", () => {
     expect(a).not.toBe(draftStorageKey({ account: "demo", agentId: "ag2", ticketId: 7, mode: "reply" }));
   });
 });
+
+describe("newOperationId", () => {
+  it("makes uuids the server's OperationId schema accepts", async () => {
+    const { OperationId } = await import("@/lib/domain/inputs");
+    const { newOperationId } = await import("@/lib/queries/composer-drafts");
+    const ids = new Set(Array.from({ length: 50 }, newOperationId));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(OperationId.safeParse(id).success).toBe(true);
+  });
+});
