@@ -1,0 +1,204 @@
+/**
+ * The exactly-once record of every send (safety rules 11 and 12). The flow that uses it:
+ *
+ *   1. `claimSendOperation`  one short transaction: insert the row as `in_flight`, or move an
+ *                            existing row to `in_flight` with a guarded update (claim_seq), or
+ *                            say why not (already sent, other text, still sending);
+ *   2. `markAttempt`         right before the POST: stamps attempted_at, refuses if superseded;
+ *   3. call Gorgias          outside any transaction;
+ *   4. `recordSucceeded` / `recordNotSent`  a second short transaction.
+ *
+ * Timestamps come from the caller's clock (`now`) so the settle and staleness windows are testable.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "./index";
+import { sendOperations, type SendKind, type SendOperationRow, type SendState } from "./schema";
+
+export type { SendOperationRow, SendKind, SendState };
+
+export type ClaimInput = {
+  operationId: string;
+  agentId: string;
+  accountDomain: string;
+  /** Null for a new ticket (not known until Gorgias creates it). */
+  ticketId: number | null;
+  kind: SendKind;
+  bodyHash: string;
+  now: Date;
+  /** An `in_flight` row younger than this belongs to a request still running. */
+  inFlightStaleMs: number;
+};
+
+/**
+ * `fresh`: never attempted, post. `retry`: a previous attempt is known not to be in Gorgias, post.
+ * `reconcile`: a previous attempt may be in Gorgias (unknown, or a request that died in flight):
+ * read back before anything else.
+ */
+export type ClaimMode = "fresh" | "retry" | "reconcile";
+
+export type ClaimDecision =
+  | { readonly kind: "claimed"; readonly mode: ClaimMode; readonly op: SendOperationRow }
+  | { readonly kind: "replay"; readonly op: SendOperationRow }
+  | { readonly kind: "mismatch"; readonly op: SendOperationRow }
+  | { readonly kind: "busy"; readonly op: SendOperationRow; readonly retryAfterSeconds: number };
+
+function sameOperation(row: SendOperationRow, input: ClaimInput): boolean {
+  return (
+    row.agentId === input.agentId &&
+    row.accountDomain === input.accountDomain &&
+    row.kind === input.kind &&
+    row.bodyHash === input.bodyHash &&
+    (input.kind === "ticket" || row.ticketId === input.ticketId)
+  );
+}
+
+export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise<ClaimDecision> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(sendOperations)
+      .values({
+        operationId: input.operationId,
+        agentId: input.agentId,
+        accountDomain: input.accountDomain,
+        ticketId: input.ticketId,
+        kind: input.kind,
+        bodyHash: input.bodyHash,
+        state: "in_flight",
+        claimSeq: 1,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .onConflictDoNothing({ target: sendOperations.operationId })
+      .returning();
+    if (inserted) return { kind: "claimed", mode: "fresh", op: inserted };
+
+    // The row exists (maybe committed a moment ago by a concurrent request, whose insert we waited
+    // for): lock it so the transition below is decided on its current state.
+    const [row] = await tx.select().from(sendOperations).where(eq(sendOperations.operationId, input.operationId)).for("update");
+    if (!row) throw new Error(`claimSendOperation: ${input.operationId} vanished`);
+    if (!sameOperation(row, input)) return { kind: "mismatch", op: row };
+    if (row.state === "succeeded") return { kind: "replay", op: row };
+
+    let mode: ClaimMode;
+    if (row.state === "in_flight") {
+      const age = input.now.getTime() - row.updatedAt.getTime();
+      if (age < input.inFlightStaleMs) {
+        return { kind: "busy", op: row, retryAfterSeconds: Math.max(1, Math.ceil((input.inFlightStaleMs - age) / 1000)) };
+      }
+      // The request that claimed it died or hung: it may or may not have posted.
+      mode = "reconcile";
+    } else if (row.state === "unknown") {
+      mode = "reconcile";
+    } else {
+      // pending or failed: nothing of this id is in Gorgias.
+      mode = "retry";
+    }
+    const [claimed] = await tx
+      .update(sendOperations)
+      .set({ state: "in_flight", claimSeq: row.claimSeq + 1, updatedAt: input.now })
+      .where(and(eq(sendOperations.operationId, row.operationId), eq(sendOperations.claimSeq, row.claimSeq)))
+      .returning();
+    if (!claimed) throw new Error(`claimSendOperation: guarded update of ${row.operationId} lost under a row lock`);
+    return { kind: "claimed", mode, op: claimed };
+  });
+}
+
+export type Claim = { readonly operationId: string; readonly claimSeq: number };
+
+/**
+ * Stamps the start of a POST. False when this claim was superseded (a stale takeover): the caller
+ * must not post then.
+ */
+export async function markAttempt(db: DbOrTx, claim: Claim, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sendOperations)
+    .set({ attempts: sql`${sendOperations.attempts} + 1`, attemptedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(sendOperations.operationId, claim.operationId),
+        eq(sendOperations.claimSeq, claim.claimSeq),
+        eq(sendOperations.state, "in_flight"),
+      ),
+    )
+    .returning({ id: sendOperations.operationId });
+  return rows.length === 1;
+}
+
+export type SucceededInput = {
+  operationId: string;
+  gorgiasMessageId: number | null;
+  gorgiasTicketId: number | null;
+  ticketId: number | null;
+  outcome: Record<string, unknown>;
+  now: Date;
+};
+
+/**
+ * Gorgias has the message: recorded whatever claim is current (a success is a fact, not a bid).
+ * Returns the row as it now stands; a row that was already `succeeded` is left as it was.
+ */
+export async function recordSucceeded(db: DbOrTx, input: SucceededInput): Promise<SendOperationRow | null> {
+  const [row] = await db
+    .update(sendOperations)
+    .set({
+      state: "succeeded",
+      gorgiasMessageId: input.gorgiasMessageId,
+      gorgiasTicketId: input.gorgiasTicketId,
+      ...(input.ticketId !== null ? { ticketId: input.ticketId } : {}),
+      outcome: input.outcome,
+      error: null,
+      updatedAt: input.now,
+    })
+    .where(and(eq(sendOperations.operationId, input.operationId), ne(sendOperations.state, "succeeded")))
+    .returning();
+  if (row) return row;
+  return getSendOperation(db, input.operationId);
+}
+
+/**
+ * The attempt ended without a confirmed message: `failed` (confirmed not in Gorgias, with the
+ * reason), `pending` (nothing posted, e.g. the agent must confirm newer messages), or `unknown`
+ * (may be in Gorgias; read back before anything else). Only the current claim may record this.
+ */
+export async function recordNotSent(
+  db: DbOrTx,
+  claim: Claim,
+  state: Extract<SendState, "failed" | "pending" | "unknown">,
+  error: Record<string, unknown> | null,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(sendOperations)
+    .set({ state, error, updatedAt: now })
+    .where(
+      and(
+        eq(sendOperations.operationId, claim.operationId),
+        eq(sendOperations.claimSeq, claim.claimSeq),
+        eq(sendOperations.state, "in_flight"),
+      ),
+    )
+    .returning({ id: sendOperations.operationId });
+  return rows.length === 1;
+}
+
+/** Replaces the replayable outcome of a succeeded send (e.g. after Send & Close's status change). */
+export async function updateSucceededOutcome(db: DbOrTx, operationId: string, outcome: Record<string, unknown>, now: Date): Promise<void> {
+  await db
+    .update(sendOperations)
+    .set({ outcome, updatedAt: now })
+    .where(and(eq(sendOperations.operationId, operationId), eq(sendOperations.state, "succeeded")));
+}
+
+export async function getSendOperation(db: DbOrTx, operationId: string): Promise<SendOperationRow | null> {
+  const [row] = await db.select().from(sendOperations).where(eq(sendOperations.operationId, operationId));
+  return row ?? null;
+}
+
+/** Finished operations older than the cutoff (the id is useless once the composer has moved on). */
+export async function pruneSendOperations(db: DbOrTx, olderThan: Date): Promise<number> {
+  const rows = await db
+    .delete(sendOperations)
+    .where(and(sql`${sendOperations.updatedAt} < ${olderThan}`, sql`${sendOperations.state} in ('succeeded', 'failed', 'pending')`))
+    .returning({ id: sendOperations.operationId });
+  return rows.length;
+}

@@ -1,0 +1,70 @@
+/**
+ * Pure rules that turn a ticket into the addressing of a reply (safety rules 2 and 16): the
+ * browser chooses none of this.
+ */
+import type { Integration } from "@/lib/domain/integration";
+import { isEmailIntegration } from "@/lib/domain/integration";
+import type { Message } from "@/lib/domain/message";
+import type { Ticket } from "@/lib/domain/ticket";
+import { err, ok, type Result } from "@/lib/result";
+import type { ReplyRequest } from "@/lib/gorgias";
+
+export type ReplyAddressing = Omit<ReplyRequest, "bodyText" | "bodyHtml" | "externalId">;
+
+type Sender = { address: string; name: string | null; integrationId: number };
+
+/** The ticket's own e-mail reply options, the one its latest customer message came through first. */
+export function emailSendersOf(ticket: Pick<Ticket, "replyOptions" | "messages">): Sender[] {
+  const options = ticket.replyOptions
+    .filter((o) => o.channel === "email" && o.address)
+    .map((o) => ({ address: o.address as string, name: o.name, integrationId: o.integrationId }));
+  const lastIncoming = [...ticket.messages].reverse().find((m) => m.kind === "customer" && m.integrationId !== null);
+  const preferred = options.find((o) => o.integrationId === lastIncoming?.integrationId);
+  return preferred ? [preferred, ...options.filter((o) => o !== preferred)] : options;
+}
+
+/** The account's active e-mail integrations, when the ticket offers none. */
+export function accountEmailSenders(integrations: readonly Integration[]): Sender[] {
+  return integrations
+    .filter((i) => isEmailIntegration(i) && i.active && i.address)
+    .map((i) => ({ address: i.address as string, name: i.name, integrationId: i.id }));
+}
+
+export function replySubject(subject: string | null): string | null {
+  const s = subject?.trim();
+  if (!s) return null;
+  return /^re:/i.test(s) ? s : `Re: ${s}`;
+}
+
+export function deriveReply(
+  ticket: Pick<Ticket, "customer" | "subject">,
+  senders: readonly Sender[],
+  senderUserId: number,
+): Result<ReplyAddressing, string> {
+  const customer = ticket.customer;
+  if (!customer) return err("This ticket has no customer to reply to. Add an internal note instead.");
+  if (!customer.email) return err("This ticket's customer has no e-mail address, so a reply cannot be e-mailed. Add an internal note instead.");
+  const from = senders[0];
+  if (!from) return err("This account has no e-mail integration to send from. Ask an admin to connect one in Gorgias.");
+  return ok({
+    senderUserId,
+    receiverCustomerId: customer.id,
+    from: { address: from.address, name: from.name },
+    to: [{ address: customer.email, name: customer.name }],
+    integrationId: from.integrationId,
+    subject: replySubject(ticket.subject),
+  });
+}
+
+/**
+ * Public messages newer than what the agent had on screen and not written by the agent
+ * (rule 15): the customer's, and a colleague's reply (two agents answering at once).
+ */
+export function newerMessageIds(messages: readonly Message[], lastSeenMessageId: number | null, agentUserId: number): number[] {
+  return messages
+    .filter((m) => (lastSeenMessageId === null || m.id > lastSeenMessageId) && m.public && m.kind !== "note")
+    .filter((m) => m.kind === "customer" || m.sender?.id !== agentUserId)
+    .map((m) => m.id)
+    .sort((a, b) => a - b)
+    .slice(-50);
+}

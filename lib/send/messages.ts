@@ -1,0 +1,160 @@
+/**
+ * Replies and internal notes, exactly once (safety rules 2, 11–16). Called by the server actions
+ * with the signed-in agent; tests call them with a sandbox client and a test store.
+ */
+import type { SendOperationRow } from "@/lib/db/send-operations";
+import type { Message } from "@/lib/domain/message";
+import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
+import { isReadOnlyRole } from "@/lib/domain/user";
+import { appError, fromUpstream, type AppError } from "@/lib/errors";
+import { collectAll } from "@/lib/gorgias/pagination";
+import type { ReplyRequest } from "@/lib/gorgias";
+import { err, ok, type Result } from "@/lib/result";
+import { accountEmailSenders, deriveReply, emailSendersOf, newerMessageIds } from "./derive";
+import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
+import { messageHash } from "./hash";
+import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
+
+type TicketStatus = "open" | "closed";
+
+export const OBSERVER_REFUSAL: AppError = appError("forbidden", "Your Gorgias role can read tickets but not send messages.");
+
+const refuse = (error: AppError, state: Refusal["state"], reason: string): Result<never, Refusal> => err({ error, state, reason });
+
+const landedMessage = (m: Message): Landed<Message> => ({ found: m, messageId: m.id, ticketId: m.ticketId });
+
+function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string) {
+  return async (): Promise<Result<Landed<Message> | null, import("@/lib/gorgias").GorgiasError>> => {
+    const found = await ctx.gorgias.messages.findByExternalId(ticketId, operationId, { priority: "send" });
+    if (!found.ok) return found;
+    return ok(found.value ? landedMessage(found.value) : null);
+  };
+}
+
+function replayOutcome(op: SendOperationRow): SendOutcome | null {
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closeError?: string } | null;
+  if (!stored?.message || typeof stored.message !== "object") return null;
+  return {
+    operationId: op.operationId,
+    message: stored.message,
+    alreadySent: true,
+    ticketStatus: stored.ticketStatus === "closed" ? "closed" : "open",
+    ...(stored.closeError ? { closeError: stored.closeError } : {}),
+  };
+}
+
+/** After a confirmed message: Send & Close, then the outcome the agent sees. */
+async function finishMessage(
+  ctx: ResolvedContext,
+  ticketId: number,
+  operationId: string,
+  message: Message,
+  alreadySent: boolean,
+  closeAfter: boolean,
+  knownStatus: TicketStatus | null,
+): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
+  let ticketStatus: TicketStatus = knownStatus ?? "open";
+  let closeError: string | undefined;
+  if (closeAfter) {
+    // An absolute value, safe to repeat; its failure does not undo the send.
+    const closed = await ctx.gorgias.tickets.update(ticketId, { status: "closed" }, { priority: "write" });
+    if (closed.ok) ticketStatus = closed.value.status;
+    else closeError = `The message was sent, but the ticket could not be closed: ${fromUpstream(closed.error).message}`;
+  } else if (knownStatus === null) {
+    const t = await ctx.gorgias.tickets.get(ticketId, { priority: "read" });
+    if (t.ok) ticketStatus = t.value.status;
+  }
+  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, ...(closeError ? { closeError } : {}) };
+  return { value, stored: { message, ticketStatus, ...(closeError ? { closeError } : {}) } };
+}
+
+export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
+  const ctx = resolveContext(context);
+  const { gorgias, agent } = ctx;
+  if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
+  const { ticketId, operationId } = input;
+  let knownStatus: TicketStatus | null = null;
+
+  return runExactlyOnce<ReplyRequest, Message, SendOutcome>(ctx, {
+    operationId,
+    kind: "reply",
+    ticketId,
+    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    auditAction: "ticket.reply",
+    auditDetail: { closeAfter: input.closeAfter },
+    prepare: async () => {
+      const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
+      if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
+      knownStatus = ticket.value.status;
+      if (!input.confirmNewerMessages) {
+        // Rule 15: before a reply goes out, anything newer than what the agent saw must be confirmed.
+        const thread = await collectAll((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100 }, { priority: "send" }), { maxPages: 50 });
+        if (!thread.ok) return refuse(fromUpstream(thread.error), "failed", `thread_${thread.error.kind}`);
+        const newer = newerMessageIds(thread.value, input.lastSeenMessageId, agent.gorgiasUserId);
+        if (newer.length > 0) {
+          return refuse(
+            appError("conflict", "New messages arrived on this ticket since you opened it. Read them, then confirm to send your reply.", {
+              fields: { newerMessages: newer.map(String) },
+            }),
+            "pending",
+            "newer_messages",
+          );
+        }
+      }
+      let senders = emailSendersOf(ticket.value);
+      if (senders.length === 0) {
+        const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
+        if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
+        senders = accountEmailSenders(integrations.value.items);
+      }
+      const addressing = deriveReply(ticket.value, senders, agent.gorgiasUserId);
+      if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
+      return ok({ ...addressing.value, bodyText: input.bodyText, externalId: operationId });
+    },
+    post: async (request) => {
+      const created = await gorgias.messages.createReply(ticketId, request, { priority: "send" });
+      return created.ok ? ok(landedMessage(created.value)) : created;
+    },
+    readBack: readBackFor(ctx, ticketId, operationId),
+    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus),
+    replay: replayOutcome,
+  });
+}
+
+export async function sendNote(context: SendContext, input: SendNoteInput): Promise<Result<SendOutcome, AppError>> {
+  const ctx = resolveContext(context);
+  const { gorgias, agent } = ctx;
+  if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
+  const { ticketId, operationId } = input;
+  let knownStatus: TicketStatus | null = null;
+
+  return runExactlyOnce<null, Message, SendOutcome>(ctx, {
+    operationId,
+    kind: "note",
+    ticketId,
+    bodyHash: messageHash("note", ticketId, input.bodyText),
+    auditAction: "ticket.note",
+    auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
+    prepare: async () => {
+      // Nothing to derive beyond the sender (the note body is built by lib/gorgias: never public,
+      // no recipients); the read tells a missing ticket apart and gives the status for the outcome.
+      const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
+      if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
+      knownStatus = ticket.value.status;
+      return ok(null);
+    },
+    post: async () => {
+      const created = await gorgias.messages.createNote(
+        ticketId,
+        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, externalId: operationId, mentionUserIds: input.mentionUserIds },
+        { priority: "send" },
+      );
+      return created.ok ? ok(landedMessage(created.value)) : created;
+    },
+    readBack: readBackFor(ctx, ticketId, operationId),
+    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus),
+    replay: replayOutcome,
+  });
+}

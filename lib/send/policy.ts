@@ -1,0 +1,57 @@
+import type { Db } from "@/lib/db";
+import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
+import type { GorgiasClient } from "@/lib/gorgias";
+
+/**
+ * Timing rules of the exactly-once flow. Defaults are for production; tests shrink them.
+ *
+ * - `inFlightStaleMs`: a claim younger than this belongs to a request still running, so a second
+ *   request with the same id is told "still sending". Older: that request died; read back.
+ *   Must exceed the longest a request can hold a claim (read-back + checks + POST timeout).
+ * - `settleMs`: after a POST that got no answer (timeout, cut connection, 502/504), Gorgias may
+ *   still be processing it, so "not in the thread" only counts as confirmed absence once this
+ *   long has passed since the POST started.
+ * - `readBackDelaysMs`: when an answer never came, the read-backs made in the same request
+ *   (a short poll, so a slow-but-successful POST is usually confirmed before the agent is asked).
+ */
+export interface SendPolicy {
+  readonly inFlightStaleMs: number;
+  readonly settleMs: number;
+  readonly readBackDelaysMs: readonly number[];
+}
+
+export const DEFAULT_SEND_POLICY: SendPolicy = {
+  inFlightStaleMs: 90_000,
+  settleMs: 60_000,
+  readBackDelaysMs: [0, 1_500, 3_000],
+};
+
+/** Everything the send service needs; no Next runtime, so tests call it directly. */
+export interface SendContext {
+  readonly db: Db;
+  readonly gorgias: GorgiasClient;
+  readonly agent: SignedInAgent;
+  readonly policy?: Partial<SendPolicy>;
+  readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ResolvedContext {
+  readonly db: Db;
+  readonly gorgias: GorgiasClient;
+  readonly agent: SignedInAgent;
+  readonly policy: SendPolicy;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export function resolveContext(ctx: SendContext): ResolvedContext {
+  return {
+    db: ctx.db,
+    gorgias: ctx.gorgias,
+    agent: ctx.agent,
+    policy: { ...DEFAULT_SEND_POLICY, ...ctx.policy },
+    now: ctx.now ?? (() => new Date()),
+    sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
+}
