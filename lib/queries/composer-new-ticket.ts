@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { createTicket } from "@/lib/actions/new-ticket";
+import type { CreatedTicket, CreateTicketRequest } from "@/lib/domain/send";
+import { AppFailure, asAppError } from "./composer-fetch";
+import { ticketKeys } from "./keys";
+
+/**
+ * Opens a ticket for a customer. Like a send, a dropped connection is reported as
+ * `outcome_unknown`: the ticket may exist, and resubmitting the same operation id finds it.
+ */
+export function useCreateTicket(account: string) {
+  const client = useQueryClient();
+  return useMutation<CreatedTicket, AppFailure, CreateTicketRequest>({
+    mutationFn: async (input) => {
+      let result;
+      try {
+        result = await createTicket(input);
+      } catch (e) {
+        throw new AppFailure(asAppError(e, "outcome_unknown"));
+      }
+      if (!result.ok) throw new AppFailure(result.error);
+      return result.value;
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.lists(account) }),
+  });
+}
