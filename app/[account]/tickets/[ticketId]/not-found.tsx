@@ -1,0 +1,13 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { TicketNotFound } from "@/components/ticket/ticket-states";
+
+export default function TicketNotFoundPage() {
+  const { account } = useParams<{ account: string }>();
+  return (
+    <main className="h-full overflow-y-auto px-4 py-4">
+      <TicketNotFound account={account} />
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { loadTicketThread, TicketIdParam } from "@/app/api/[account]/tickets/[ticketId]/_server/thread";
+import { TicketView } from "@/components/ticket/ticket-view";
+import { gorgiasFor } from "@/lib/auth/agent-gorgias";
+import { requirePageAgent } from "@/lib/auth/session";
+import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
+import { isReadOnlyRole } from "@/lib/domain/user";
+
+type Params = { account: string; ticketId: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { ticketId } = await params;
+  return { title: `Ticket #${ticketId.slice(0, 12)}` };
+}
+
+export default async function TicketPage({ params }: { params: Promise<Params> }) {
+  const { account, ticketId: rawId } = await params;
+  const agent = await requirePageAgent(account, `/${account}/tickets/${encodeURIComponent(rawId)}`);
+  const ticketId = TicketIdParam.safeParse(rawId);
+  if (!ticketId.success) notFound();
+
+  // "system" cannot be known on the server; the browser re-reads in dark if it needs to.
+  const serverTheme = parseTheme((await cookies()).get(THEME_COOKIE)?.value) === "dark" ? "dark" : "light";
+  const gorgias = await gorgiasFor(agent);
+  const thread = gorgias ? await loadTicketThread(gorgias, ticketId.data, { theme: serverTheme }) : null;
+  if (thread && !thread.ok && thread.error.code === "not_found") notFound();
+
+  return (
+    <TicketView
+      account={account}
+      ticketId={ticketId.data}
+      initialThread={thread?.ok ? thread.value : null}
+      me={{ id: agent.gorgiasUserId, name: agent.name, email: agent.email }}
+      readOnlyReason={isReadOnlyRole(agent.role) ? `Your Gorgias role (${agent.role}) can read tickets but not change them.` : null}
+      serverTheme={serverTheme}
+    />
+  );
+}

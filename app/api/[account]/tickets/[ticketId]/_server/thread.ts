@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import type { Message } from "@/lib/domain/message";
+import type { TicketSummary } from "@/lib/domain/ticket";
+import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
+import { appError, fromUpstream, type AppError } from "@/lib/errors";
+import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
+import { err, ok, type Result } from "@/lib/result";
+import { prepareBody, toThreadMessage } from "./prepare";
+
+/** Longer threads are rare; past this the oldest messages are left out and the page says so. */
+const MAX_MESSAGE_PAGES = 10;
+
+export const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const ThreadQuery = z
+  .object({
+    theme: z.enum(["light", "dark"]).default("light"),
+    /** Set by the browser's interval refresh, so it waits behind agents' own reads (rule 18). */
+    background: z.enum(["1"]).optional(),
+  })
+  .strict();
+
+async function loadMessages(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<{ messages: Message[]; partial: boolean }, AppError>> {
+  const messages: Message[] = [];
+  let complete = false;
+  for await (const page of paginate((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100 }, { priority }), { maxPages: MAX_MESSAGE_PAGES })) {
+    if (!page.ok) return err(fromUpstream(page.error));
+    messages.push(...page.value.items);
+    complete = page.value.nextCursor === null;
+  }
+  return ok({ messages, partial: !complete });
+}
+
+/** The ticket and its whole thread, oldest first, every body prepared for the browser. */
+export async function loadTicketThread(
+  gorgias: GorgiasClient,
+  ticketId: number,
+  options: { theme: EmailTheme; priority?: Priority },
+): Promise<Result<TicketThread, AppError>> {
+  const priority = options.priority ?? "read";
+  const [ticket, thread] = await Promise.all([gorgias.tickets.get(ticketId, { priority }), loadMessages(gorgias, ticketId, priority)]);
+  if (!ticket.ok) return err(fromUpstream(ticket.error));
+  if (!thread.ok) return thread;
+  const { messages: _embedded, ...header } = ticket.value;
+  const sorted = [...thread.value.messages].sort((a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? "") || a.id - b.id);
+  return ok({
+    ticket: header,
+    messages: sorted.map((m) => toThreadMessage(m, { theme: options.theme })),
+    theme: options.theme,
+    partial: thread.value.partial,
+    fetchedAt: Date.now(),
+  });
+}
+
+export async function loadMessageBody(
+  gorgias: GorgiasClient,
+  ticketId: number,
+  messageId: number,
+  options: { theme: EmailTheme; allowRemoteImages: boolean },
+): Promise<Result<PreparedMessageBody, AppError>> {
+  const message = await gorgias.messages.get(ticketId, messageId, { priority: "read" });
+  if (!message.ok) return err(fromUpstream(message.error));
+  // The path names the ticket; a message of another ticket is not served through it.
+  if (message.value.ticketId !== ticketId) return err(appError("not_found", "No such message on this ticket."));
+  const { body } = prepareBody(message.value, options);
+  return ok({ messageId, body });
+}
+
+/** The customer's other tickets, newest first, for the side panel. */
+export async function loadCustomerTickets(gorgias: GorgiasClient, customerId: number, exceptTicketId: number): Promise<Result<TicketSummary[], AppError>> {
+  const page = await gorgias.tickets.list({ customerId, limit: 20, orderBy: "updated_datetime:desc" }, { priority: "refresh" });
+  if (!page.ok) return err(fromUpstream(page.error));
+  return ok(page.value.items.filter((t) => t.id !== exceptTicketId));
+}

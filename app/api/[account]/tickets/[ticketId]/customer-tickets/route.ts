@@ -1,0 +1,18 @@
+import type { AgentContext } from "@/lib/actions/agent-action";
+import { z } from "zod";
+import { appError } from "@/lib/errors";
+import { agentRoute } from "@/lib/http";
+import { err, mapResult } from "@/lib/result";
+import { loadCustomerTickets, TicketIdParam } from "../_server/thread";
+
+const Query = z.object({ customerId: TicketIdParam }).strict();
+
+type Params = { account: string; ticketId: string };
+
+/** The ticket's customer's other tickets (Gorgias scopes what the agent's key may list). */
+export const GET = agentRoute(Query, async (query, { gorgias, params }: AgentContext & { params: Params }) => {
+  const ticketId = TicketIdParam.safeParse(params.ticketId);
+  if (!ticketId.success) return err(appError("not_found", "This ticket does not exist or was deleted."));
+  const tickets = await loadCustomerTickets(gorgias, query.customerId, ticketId.data);
+  return mapResult(tickets, (items) => ({ items }));
+});

@@ -1,0 +1,63 @@
+import type { Message } from "./message";
+import type { Ticket } from "./ticket";
+
+/**
+ * What the ticket page receives from the server: the ticket and its thread with every body already
+ * prepared there. Raw customer HTML (and the raw text fields) never reach the browser; an HTML body
+ * arrives only as a sanitized, CSP-locked `srcdoc` for a sandboxed iframe.
+ */
+export type EmailTheme = "light" | "dark";
+
+export interface EmailFrame {
+  /** The complete sandboxed-iframe document (sanitized HTML inside the frame's own CSP). */
+  readonly srcDoc: string;
+  /** Estimated from the sanitized HTML on the server: the frame cannot be measured from outside. */
+  readonly estimatedHeight: number;
+}
+
+export type ThreadBody =
+  | {
+      readonly format: "text";
+      /** Plain text, rendered by React as escaped text. */
+      readonly main: string;
+      /** The whole text with quoted history; null when it is the same as `main`. */
+      readonly full: string | null;
+    }
+  | {
+      readonly format: "html";
+      readonly main: EmailFrame;
+      readonly full: EmailFrame | null;
+      readonly remoteImages: number;
+      readonly trackingPixels: number;
+      readonly imagesAllowed: boolean;
+      /** The sanitizer gave up (size or time) and showed text instead. */
+      readonly fallbackToText: boolean;
+      readonly truncated: boolean;
+    };
+
+export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml"> {
+  readonly body: ThreadBody;
+  readonly hasQuotedHistory: boolean;
+  readonly hasSignature: boolean;
+}
+
+export type TicketHeader = Omit<Ticket, "messages">;
+
+export interface TicketThread {
+  readonly ticket: TicketHeader;
+  /** Oldest first. */
+  readonly messages: readonly ThreadMessage[];
+  readonly theme: EmailTheme;
+  /** The thread was longer than we page through (oldest first): its newest messages are missing. */
+  readonly partial: boolean;
+  /** Epoch ms of the read, so the browser knows how fresh a prefetched copy is. */
+  readonly fetchedAt: number;
+}
+
+/** The body of one message, re-prepared on request (e.g. with its remote images allowed). */
+export interface PreparedMessageBody {
+  readonly messageId: number;
+  readonly body: ThreadBody;
+}
+
+export const parseEmailTheme = (value: unknown): EmailTheme => (value === "dark" ? "dark" : "light");
