@@ -21,6 +21,16 @@ export interface ListPage {
   readonly nextCursor: string | null;
 }
 
+const who = (u: { name: string | null; email: string | null }) => u.name?.trim() || u.email || "that agent";
+
+/** Words for the toast: what the agent tried, so "why" has something to attach to. */
+export function describeChange(change: TicketChange): string {
+  if (change.status) return change.status === "closed" ? "close the ticket" : "reopen the ticket";
+  if (change.assigneeUser !== undefined) return change.assigneeUser ? `assign the ticket to ${who(change.assigneeUser)}` : "unassign the ticket";
+  if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `move the ticket to ${change.assigneeTeam.name}` : "remove the team";
+  return "change the ticket";
+}
+
 type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam">;
 const FIELDS = ["status", "assigneeUser", "assigneeTeam"] as const;
 

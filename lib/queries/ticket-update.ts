@@ -1,22 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { updateTicket } from "@/lib/actions/tickets";
 import type { Ticket } from "@/lib/domain/ticket";
-import { applyTicketChange, type TicketChange } from "./ticket-cache";
+import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
 import { ticketKeys } from "./keys";
 import { TicketRequestError } from "./ticket-fetch";
 
 /** Pending status/assignee changes of one ticket; the thread pauses its refresh while any is in flight. */
 export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
-
-const who = (u: { name: string | null; email: string | null }) => u.name?.trim() || u.email || "that agent";
-
-/** Words for the toast: what the agent tried, so "why" has something to attach to. */
-export function describeChange(change: TicketChange): string {
-  if (change.status) return change.status === "closed" ? "close the ticket" : "reopen the ticket";
-  if (change.assigneeUser !== undefined) return change.assigneeUser ? `assign the ticket to ${who(change.assigneeUser)}` : "unassign the ticket";
-  if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `move the ticket to ${change.assigneeTeam.name}` : "remove the team";
-  return "change the ticket";
-}
 
 async function send(ticketId: number, change: TicketChange): Promise<Ticket> {
   const result = await updateTicket({

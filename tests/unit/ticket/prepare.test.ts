@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from "vitest";
+import { estimateFrameHeight } from "@/app/api/[account]/tickets/[ticketId]/_server/frame-height";
+
+vi.mock("server-only", () => ({}));
+const { chooseBodyFormat, prepareBody } = await import("@/app/api/[account]/tickets/[ticketId]/_server/prepare");
+
+const base = { kind: "customer" as const, channel: "email", bodyText: null, bodyHtml: null, strippedText: null, strippedHtml: null };
+
+describe("body format", () => {
+  it("email HTML goes to the frame", () => {
+    expect(chooseBodyFormat({ ...base, bodyHtml: "<p>Hi</p>", bodyText: "Hi" })).toBe("html");
+  });
+  it("chat, sms and other plain channels render as escaped text even when HTML exists", () => {
+    for (const channel of ["chat", "sms", "facebook-messenger"]) expect(chooseBodyFormat({ ...base, channel, bodyHtml: "<b>x</b>", bodyText: "x" })).toBe("text");
+  });
+  it("notes with a text body are text; HTML-only notes still go to the frame", () => {
+    expect(chooseBodyFormat({ ...base, kind: "note", channel: "internal-note", bodyHtml: "<p>n</p>", bodyText: "n" })).toBe("text");
+    expect(chooseBodyFormat({ ...base, kind: "note", channel: "internal-note", bodyHtml: "<p>n</p>" })).toBe("html");
+  });
+  it("no HTML at all is text", () => expect(chooseBodyFormat({ ...base, bodyText: "plain" })).toBe("text"));
+});
+
+describe("prepareBody", () => {
+  it("keeps text as text (React escapes it), with quoted history folded", () => {
+    const prepared = prepareBody({ ...base, channel: "chat", bodyText: "<script>alert(1)</script>\n\nOn Mon, Ann wrote:\n> old", bodyHtml: "<p>x</p>" }, { theme: "light" });
+    expect(prepared.body.format).toBe("text");
+    if (prepared.body.format !== "text") return;
+    expect(prepared.body.main).toContain("<script>alert(1)</script>");
+    expect(prepared.hasQuotedHistory).toBe(true);
+    expect(prepared.body.full).toContain("> old");
+  });
+
+  it("sanitizes HTML into a CSP-locked document and counts blocked images", () => {
+    const prepared = prepareBody(
+      { ...base, bodyHtml: '<p onclick="x()">Hi</p><img src="https://cdn.example/a.png"><script>alert(1)</script>', strippedHtml: null },
+      { theme: "dark" },
+    );
+    expect(prepared.body.format).toBe("html");
+    if (prepared.body.format !== "html") return;
+    expect(prepared.body.main.srcDoc).toContain("Content-Security-Policy");
+    expect(prepared.body.main.srcDoc).not.toMatch(/<script|onclick|\ssrc="https:/);
+    expect(prepared.body.remoteImages).toBe(1);
+    expect(prepared.body.imagesAllowed).toBe(false);
+  });
+});
+
+describe("frame height estimate", () => {
+  it("grows with content and stays within bounds", () => {
+    const short = estimateFrameHeight("<p>Hi</p>");
+    const long = estimateFrameHeight(`<p>${"word ".repeat(400)}</p>${"<p>line</p>".repeat(20)}`);
+    expect(short).toBeGreaterThanOrEqual(56);
+    expect(long).toBeGreaterThan(short * 4);
+    expect(estimateFrameHeight("<p>x</p>".repeat(10_000))).toBe(4000);
+  });
+  it("uses an image's declared height", () => {
+    expect(estimateFrameHeight('<img height="300">')).toBeGreaterThan(300);
+  });
+});
