@@ -1,0 +1,306 @@
+/**
+ * The send pipeline over real HTTP against the sandbox, with a PGlite store: exactly once under
+ * double submits, timeouts, cut connections and 5xx; derived recipients; notes stay private;
+ * the stale-thread check; Send & Close; new tickets; drafts kept until a send is confirmed.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "@/lib/db";
+import { getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
+import { getSendOperation } from "@/lib/db/send-operations";
+import { listAudit } from "@/lib/db/audit";
+import { DIFFERENT_TEXT_MESSAGE, SendNoteInput, SendReplyInput, CreateTicketRequest } from "@/lib/domain/send";
+import { sendNote, sendReply } from "@/lib/send/messages";
+import { createTicket } from "@/lib/send/new-ticket";
+import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { pgliteTarget, type TestTarget } from "../db/harness";
+import { agentFor, emailTickets, lastId, losingFetch, messagePosts, must, sendContext, thread } from "./setup";
+
+let sb: TestSandbox;
+let target: TestTarget;
+let store: Store;
+let who: Awaited<ReturnType<typeof agentFor>>;
+
+beforeAll(async () => {
+  sb = await startTestSandbox({ sendDelayMs: 20 });
+  target = await pgliteTarget();
+  store = await target.open();
+});
+afterAll(async () => {
+  await sb?.close();
+  await store?.close();
+  await target?.cleanup();
+});
+beforeEach(async () => {
+  await sb.control.reset();
+  who = await agentFor(sb);
+});
+
+const reply = (ticketId: number, lastSeenMessageId: number | null, over: Record<string, unknown> = {}) =>
+  SendReplyInput.parse({ ticketId, operationId: randomUUID(), bodyText: "Thanks for writing — here is what we will do.", lastSeenMessageId, ...over });
+
+async function withMessages(ticketId: number, externalId: string) {
+  return (await thread(who.gorgias, ticketId)).filter((m) => m.externalId === externalId);
+}
+
+describe("replies", () => {
+  it("reach the customer exactly once when one operation id is submitted 5 times at once, and again later", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(ticket!.messages.length ? await thread(who.gorgias, ticket!.id) : []));
+    await saveDraft(store.db, { agentId: who.agent.agentId, ticketId: input.ticketId, mode: "reply", bodyText: input.bodyText, operationId: input.operationId, now: new Date() });
+    const ctx = sendContext(store, who);
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => sendReply(ctx, input)));
+    const sent = results.filter((r) => r.ok);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.filter((r) => r.ok && !r.value.alreadySent)).toHaveLength(1);
+    for (const r of results) if (!r.ok) expect(r.error).toMatchObject({ code: "conflict", retryAfterSeconds: expect.any(Number) });
+
+    const later = await sendReply(ctx, input);
+    expect(later.ok && later.value.alreadySent).toBe(true);
+    const first = sent[0];
+    if (!first?.ok || !later.ok) throw new Error("unreachable");
+    expect(later.value.message.id).toBe(first.value.message.id);
+
+    await sb.control.flush();
+    const outbox = (await sb.control.outbox()).filter((e) => e.external_id === input.operationId);
+    expect(outbox).toHaveLength(1);
+    expect(await messagePosts(sb, input.ticketId)).toHaveLength(1);
+    expect(await withMessages(input.ticketId, input.operationId)).toHaveLength(1);
+    // Confirmed, so the draft of this operation is gone; the record says succeeded.
+    expect(await getDraftsForTicket(store.db, who.agent.agentId, input.ticketId)).toEqual([]);
+    expect((await getSendOperation(store.db, input.operationId))?.state).toBe("succeeded");
+    const audit = await listAudit(store.db, { accountDomain: "demo", agentId: who.agent.agentId, action: "ticket.reply" });
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    for (const row of audit) expect(JSON.stringify(row.detail)).not.toContain(input.bodyText);
+  });
+
+  it("go to the recipients derived from the ticket; addressing keys in the input are refused", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const base = { ticketId: ticket!.id, operationId: randomUUID(), bodyText: "Hi", lastSeenMessageId: null };
+    for (const extra of [{ to: ["evil@example.com"] }, { channel: "email" }, { public: true }, { from: "x@y.z" }, { receiver: { id: 1 } }, { integrationId: 1 }, { subject: "x" }]) {
+      expect(SendReplyInput.safeParse({ ...base, ...extra }).success).toBe(false);
+    }
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    const r = await sendReply(sendContext(store, who), input);
+    expect(r.ok).toBe(true);
+    const [post] = await messagePosts(sb, ticket!.id);
+    const body = post?.body as { source: { to: Array<{ address: string }>; from: { address: string } }; public: boolean; channel: string; sender: { id: number }; integration_id: number; subject: string };
+    expect(body.source.to.map((a) => a.address)).toEqual([ticket!.customer!.email]);
+    expect(ticket!.replyOptions.filter((o) => o.channel === "email").map((o) => o.address)).toContain(body.source.from.address);
+    expect(body).toMatchObject({ channel: "email", public: true, sender: { id: who.agent.gorgiasUserId } });
+    expect(body.subject).toMatch(/^Re: /);
+  });
+
+  it("the same operation id with different text is refused, and nothing more is posted", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    const ctx = sendContext(store, who);
+    expect((await sendReply(ctx, input)).ok).toBe(true);
+    const other = await sendReply(ctx, { ...input, bodyText: "Something else entirely" });
+    expect(other).toMatchObject({ ok: false, error: { code: "conflict", message: DIFFERENT_TEXT_MESSAGE } });
+    // Line endings and trailing spaces do not make it "other text".
+    const same = await sendReply(ctx, { ...input, bodyText: `${input.bodyText.replace(/\n/g, "\r\n")}  \n` });
+    expect(same.ok && same.value.alreadySent).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
+  });
+
+  it("an observer is refused before anything is recorded or posted", async () => {
+    const observer = await agentFor(sb, "observer-agent");
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, null);
+    expect(await sendReply(sendContext(store, observer), input)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await getSendOperation(store.db, input.operationId)).toBeNull();
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(0);
+  });
+});
+
+describe("unknown outcomes", () => {
+  it.each(["timeout", "reset"] as const)("a POST processed by Gorgias whose answer is lost (%s) is found by the read-back: sent once, no second POST", async (mode) => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    await saveDraft(store.db, { agentId: who.agent.agentId, ticketId: input.ticketId, mode: "reply", bodyText: input.bodyText, operationId: input.operationId, now: new Date() });
+    const lossy = { ...who, gorgias: (await agentFor(sb, "admin", losingFetch((m, p) => m === "POST" && p.endsWith(`/tickets/${ticket!.id}/messages`), mode))).gorgias };
+    const r = await sendReply(sendContext(store, lossy), input);
+    expect(r.ok && r.value.alreadySent).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(1);
+    expect(await getDraftsForTicket(store.db, who.agent.agentId, input.ticketId)).toEqual([]);
+    // And "Check again" afterwards replays without touching Gorgias's messages.
+    const again = await sendReply(sendContext(store, who), input);
+    expect(again.ok && again.value.alreadySent).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
+  });
+
+  it("a delay fault longer than the client timeout (the sandbox then drops the request): absence confirmed after settling, the retry posts once", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "delay", delayMs: 1_200, count: 1 });
+    const ctx = sendContext(store, who, { readBackDelaysMs: [0, 600, 1_200] });
+    const first = await sendReply(ctx, input);
+    expect(first).toMatchObject({ ok: false, error: { code: "upstream_unavailable" } });
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(0);
+    const retry = await sendReply(ctx, input);
+    expect(retry.ok && !retry.value.alreadySent).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(2);
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(1);
+  });
+
+  it("a cut connection before processing: unknown until it settles, then a retry with the same id posts once", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    await saveDraft(store.db, { agentId: who.agent.agentId, ticketId: input.ticketId, mode: "reply", bodyText: input.bodyText, operationId: input.operationId, now: new Date() });
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "drop", count: 1 });
+    const ctx = sendContext(store, who, { settleMs: 1_500, readBackDelaysMs: [0, 200] });
+
+    const first = await sendReply(ctx, input);
+    expect(first).toMatchObject({ ok: false, error: { code: "outcome_unknown" } });
+    // "Check again" before it settles: read back only, no POST.
+    const early = await sendReply(ctx, input);
+    expect(early).toMatchObject({ ok: false, error: { code: "outcome_unknown" } });
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
+    expect((await getDraftsForTicket(store.db, who.agent.agentId, input.ticketId)).map((d) => d.operationId)).toEqual([input.operationId]);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    const retry = await sendReply(ctx, input);
+    expect(retry.ok).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(2);
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(1);
+    expect(await getDraftsForTicket(store.db, who.agent.agentId, input.ticketId)).toEqual([]);
+  });
+
+  it("a 500 with nothing recorded is confirmed absent; the retry with the same id posts once", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "status", status: 500, count: 1 });
+    const ctx = sendContext(store, who);
+    const first = await sendReply(ctx, input);
+    expect(first).toMatchObject({ ok: false, error: { code: "upstream_unavailable" } });
+    expect((await getSendOperation(store.db, input.operationId))?.state).toBe("failed");
+    const retry = await sendReply(ctx, input);
+    expect(retry.ok && !retry.value.alreadySent).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(2);
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(1);
+  });
+
+  it("a 429 is a definite refusal: rate_limited with Retry-After, nothing posted, retry allowed", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "status", status: 429, retryAfter: 1, count: 1 });
+    const first = await sendReply(sendContext(store, who), input);
+    expect(first).toMatchObject({ ok: false, error: { code: "rate_limited", retryAfterSeconds: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await sendReply(sendContext(store, who), input)).ok).toBe(true);
+    expect(await withMessages(ticket!.id, input.operationId)).toHaveLength(1);
+  });
+});
+
+describe("stale thread (rule 15)", () => {
+  it("a customer message newer than what the agent saw blocks the reply until confirmed", async () => {
+    // Live activity picks its ticket; take the first one that can be answered by e-mail.
+    let ticketId: number | null = null;
+    let lastSeen: number | null = null;
+    let newId = 0;
+    for (let i = 0; i < 30 && ticketId === null; i++) {
+      const { ticket_id, message_id } = (await (await fetch(`${sb.url}/__sandbox/activity`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { ticket_id: number; message_id: number };
+      const t = must(await who.gorgias.tickets.get(ticket_id));
+      if (t.channel !== "email" || !t.customer?.email) continue;
+      const before = (await thread(who.gorgias, ticket_id)).filter((m) => m.id < message_id);
+      ticketId = ticket_id;
+      lastSeen = lastId(before);
+      newId = message_id;
+    }
+    if (ticketId === null) throw new Error("no e-mail activity in 30 ticks");
+    const input = reply(ticketId, lastSeen);
+    const ctx = sendContext(store, who);
+    const blocked = await sendReply(ctx, input);
+    expect(blocked).toMatchObject({ ok: false, error: { code: "conflict" } });
+    if (!blocked.ok) expect(blocked.error.fields?.newerMessages).toContain(String(newId));
+    expect(await messagePosts(sb, ticketId)).toHaveLength(0);
+    expect((await getSendOperation(store.db, input.operationId))?.state).toBe("pending");
+
+    const confirmed = await sendReply(ctx, { ...input, confirmNewerMessages: true });
+    expect(confirmed.ok && !confirmed.value.alreadySent).toBe(true);
+    expect(await withMessages(ticketId, input.operationId)).toHaveLength(1);
+  });
+});
+
+describe("Send & Close", () => {
+  it("closes the ticket after the message is confirmed", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)), { closeAfter: true });
+    const r = await sendReply(sendContext(store, who), input);
+    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "closed", alreadySent: false } });
+    expect(must(await who.gorgias.tickets.get(ticket!.id)).status).toBe("closed");
+    // A replay reports the recorded status without calling Gorgias.
+    await sb.control.clearRequests();
+    const again = await sendReply(sendContext(store, who), input);
+    expect(again).toMatchObject({ ok: true, value: { ticketStatus: "closed", alreadySent: true } });
+    expect(await sb.control.requests()).toHaveLength(0);
+  });
+
+  it("a failed close still counts the message as sent, and says so", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = SendNoteInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), bodyText: "Closing note", closeAfter: true });
+    await sb.control.fault({ method: "PUT", path: `/api/tickets/${ticket!.id}`, kind: "status", status: 500, count: 1 });
+    const r = await sendNote(sendContext(store, who), input);
+    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "open", closeError: expect.stringContaining("could not be closed") } });
+    expect((await getSendOperation(store.db, input.operationId))?.state).toBe("succeeded");
+  });
+});
+
+describe("notes", () => {
+  it("are internal, never public, never e-mailed", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    for (const extra of [{ public: true }, { channel: "email" }, { to: ["x@example.com"] }]) {
+      expect(SendNoteInput.safeParse({ ticketId: ticket!.id, operationId: randomUUID(), bodyText: "n", ...extra }).success).toBe(false);
+    }
+    const input = SendNoteInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), bodyText: "Customer is a VIP, be nice." });
+    const r = await sendNote(sendContext(store, who), input);
+    expect(r).toMatchObject({ ok: true, value: { message: { public: false, channel: "internal-note" } } });
+    await sb.control.flush();
+    expect((await sb.control.outbox()).filter((e) => e.external_id === input.operationId)).toEqual([]);
+    const [stored] = await withMessages(ticket!.id, input.operationId);
+    expect(stored).toMatchObject({ public: false, channel: "internal-note" });
+    const [post] = await messagePosts(sb, ticket!.id);
+    expect(post?.body).toMatchObject({ channel: "internal-note", public: false });
+    expect((post?.body as { source?: unknown }).source).toBeUndefined();
+  });
+});
+
+describe("new tickets", () => {
+  it("create one ticket for a new customer, even after repeated and concurrent submits", async () => {
+    const input = CreateTicketRequest.parse({
+      operationId: randomUUID(),
+      customerEmail: `new-${randomUUID().slice(0, 8)}@example.com`,
+      customerName: "New Person",
+      subject: "Your order",
+      bodyText: "Hello! Following up on your order.",
+      kind: "email",
+    });
+    const ctx = sendContext(store, who);
+    const results = await Promise.all([createTicket(ctx, input), createTicket(ctx, input), createTicket(ctx, input)]);
+    const created = results.filter((r) => r.ok);
+    expect(created.filter((r) => r.ok && !r.value.alreadyCreated)).toHaveLength(1);
+    const again = await createTicket(ctx, input);
+    expect(again.ok && again.value.alreadyCreated).toBe(true);
+    const found = must(await who.gorgias.tickets.list({ externalId: input.operationId }));
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]?.customer?.email).toBe(input.customerEmail);
+    expect((await sb.control.requests()).filter((r) => r.method === "POST" && r.path === "/api/tickets")).toHaveLength(1);
+  });
+
+  it("a timed-out create that Gorgias processed is found by external_id, not created twice", async () => {
+    const input = CreateTicketRequest.parse({ operationId: randomUUID(), customerEmail: "slow@example.com", subject: "Hi", bodyText: "Body", kind: "email" });
+    const lossy = { ...who, gorgias: (await agentFor(sb, "admin", losingFetch((m, p) => m === "POST" && p.endsWith("/api/tickets"), "timeout"))).gorgias };
+    const r = await createTicket(sendContext(store, lossy), input);
+    expect(r.ok && r.value.alreadyCreated).toBe(true);
+    expect(must(await who.gorgias.tickets.list({ externalId: input.operationId })).items).toHaveLength(1);
+  });
+
+  it("a note-first ticket is refused rather than e-mailed", async () => {
+    const input = CreateTicketRequest.parse({ operationId: randomUUID(), customerEmail: "n@example.com", subject: "Hi", bodyText: "Body", kind: "note" });
+    expect(await createTicket(sendContext(store, who), input)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+    expect((await sb.control.requests()).filter((r) => r.method === "POST")).toHaveLength(0);
+  });
+});
