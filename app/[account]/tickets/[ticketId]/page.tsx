@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { loadTicketThread, TicketIdParam } from "@/app/api/[account]/tickets/[ticketId]/_server/thread";
+import { Composer } from "@/components/composer/composer";
+import { composerPropsFor } from "@/components/composer/composer-props";
 import { TicketView } from "@/components/ticket/ticket-view";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
@@ -35,6 +37,11 @@ export default async function TicketPage({ params }: { params: Promise<Params> }
       me={{ id: agent.gorgiasUserId, name: agent.name, email: agent.email }}
       readOnlyReason={isReadOnlyRole(agent.role) ? `Your Gorgias role (${agent.role}) can read tickets but not change them.` : null}
       serverTheme={serverTheme}
+      composer={
+        thread?.ok ? (
+          <Composer {...composerPropsFor({ account, thread: thread.value, agent: { id: agent.agentId, name: agent.name, email: agent.email }, canWrite: !isReadOnlyRole(agent.role) })} />
+        ) : undefined
+      }
     />
   );
 }
