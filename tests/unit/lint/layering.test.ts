@@ -1,5 +1,5 @@
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // The layering table of shared/architecture.md is enforced by ESLint; these cases prove each zone
 // fires (and that allowed imports stay allowed) without writing files into the tree.
@@ -36,6 +36,11 @@ const allowed: Array<[string, string]> = [
 ];
 
 describe("layering lint", () => {
+  // Loading the config and the TypeScript parser takes seconds on a busy machine: do it once.
+  beforeAll(async () => {
+    await layeringErrors("lib/domain/warm-up.ts", "export {};\n");
+  }, 120_000);
+
   it.each(forbidden)("refuses %s: %s", async (file, code) => {
     expect(await layeringErrors(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });

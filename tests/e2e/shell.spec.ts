@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, snapshot } from "./support/session";
+
+test.describe("app shell", () => {
+  test("? lists every shortcut, and never fires while typing", async ({ page }) => {
+    await signInAs(page, "agent");
+    await expect(page.getByTestId("ticket-row").first()).toBeVisible();
+    await page.keyboard.press("?");
+    const help = page.getByTestId("shortcut-help");
+    await expect(help).toBeVisible();
+    for (const keys of ["j / k", "Enter", "/", "Esc", "e", "r", "n", "a", "Ctrl/⌘ + Enter", "?"]) {
+      await expect(help.getByText(keys, { exact: true })).toBeVisible();
+    }
+    await snapshot(page, "shortcut-help");
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
+
+    // In a text field the same key is just a character.
+    const field = page.getByRole("searchbox").or(page.getByRole("textbox")).first();
+    await field.click();
+    await page.keyboard.type("why?");
+    await expect(help).toBeHidden();
+    await expect(field).toHaveValue(/why\?/);
+  });
+
+  test("theme: system by default, switchable, remembered", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signInAs(page, "agent");
+    const bodyBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await bodyBackground()).not.toBe("rgb(255, 255, 255)");
+
+    await page.getByTestId("theme-switch").selectOption("light");
+    await expect(page.locator("html")).toHaveClass(/light/);
+    expect(await bodyBackground()).toBe("rgb(255, 255, 255)");
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/light/);
+    expect(await bodyBackground()).toBe("rgb(255, 255, 255)");
+
+    await page.getByTestId("theme-switch").selectOption("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.reload();
+    expect(await bodyBackground()).not.toBe("rgb(255, 255, 255)");
+    await snapshot(page, "theme-dark");
+    await page.getByTestId("theme-switch").selectOption("system");
+    await expect(page.locator("html")).not.toHaveClass(/dark|light/);
+  });
+});
