@@ -1,19 +1,10 @@
-import { TicketListQuery } from "@/lib/domain/inputs";
-import { fromUpstream } from "@/lib/errors";
+import { InboxListRequest } from "@/lib/domain/inbox-query";
 import { agentRoute } from "@/lib/http";
-import { err, ok } from "@/lib/result";
+import { mapResult } from "@/lib/result";
+import { loadInboxPage } from "./_inbox/list";
 
-const ORDER = {
-  "updated:desc": "updated_datetime:desc",
-  "updated:asc": "updated_datetime:asc",
-  "created:desc": "created_datetime:desc",
-  "created:asc": "created_datetime:asc",
-} as const;
-
-export const GET = agentRoute(TicketListQuery, async (query, { gorgias }) => {
-  const page = await gorgias.tickets.list(
-    { cursor: query.cursor, limit: query.limit, viewId: query.viewId, orderBy: ORDER[query.order] },
-    { priority: "read" },
-  );
-  return page.ok ? ok(page.value) : err(fromUpstream(page.error));
+/** `GET /api/{account}/tickets?view=&q=&customer=&order=&cursor=&refresh=1` → `{ items, nextCursor }`. */
+export const GET = agentRoute(InboxListRequest, async ({ cursor, limit, refresh, ...query }, { gorgias }) => {
+  const page = await loadInboxPage(gorgias, query, { cursor, limit, priority: refresh === "1" ? "refresh" : "read" });
+  return mapResult(page, (p) => ({ items: p.items, nextCursor: p.nextCursor }));
 });

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { agentRoute } from "@/lib/http";
+import { mapResult } from "@/lib/result";
+import { loadViews } from "../tickets/_inbox/list";
+
+/** `GET /api/{account}/views` → `{ items: View[] }`, the views the agent can see. */
+export const GET = agentRoute(z.object({}).strict(), async (_query, { gorgias }) =>
+  mapResult(await loadViews(gorgias, "read"), (items) => ({ items })),
+);
