@@ -9,7 +9,8 @@ import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { error } = await searchParams;
   const agent = await currentAgent();
   if (agent) redirect(`/${agent.accountDomain}`);
   const env = serverEnv();
@@ -26,6 +27,11 @@ export default async function SignInPage() {
             : "Use your Gorgias account, email and REST API key."}
         </p>
       </header>
+      {error === "demo" && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          That demo agent could not sign in. Is the sandbox running?
+        </p>
+      )}
       <SignInForm action={signInAction} fixedAccountDomain={env.GORGIAS_ACCOUNT_DOMAIN ?? null} />
       {demoAgents.length > 0 && <DemoAgentList agents={demoAgents} action={demoSignInAction} />}
     </main>

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
@@ -41,13 +42,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 
 /** One-click sign-in as a sandbox demo agent; refused outright against a real Gorgias. */
 export async function demoSignInAction(form: FormData): Promise<void> {
-  if (!serverEnv().usesSandbox) throw new Error("Demo sign-in is only available with the sandbox.");
-  const accountDomain = text(form, "accountDomain");
-  const email = text(form, "email");
-  const apiKey = await demoAgentKey(accountDomain, email);
-  if (!apiKey) throw new Error("That demo agent does not exist in the sandbox.");
-  const error = await signInWith({ accountDomain, email, apiKey });
-  if (error) throw new Error(error);
+  const apiKey = serverEnv().usesSandbox ? await demoAgentKey(text(form, "accountDomain"), text(form, "email")) : null;
+  const error = apiKey ? await signInWith({ accountDomain: text(form, "accountDomain"), email: text(form, "email"), apiKey }) : "demo";
+  if (error) redirect("/sign-in?error=demo");
 }
 
 export async function signOutAction(): Promise<void> {
