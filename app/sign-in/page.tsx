@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-8 px-5 py-10">
       <header className="flex flex-col gap-1">
-        <p className="text-sm font-semibold text-brand">Gorgias Desk</p>
+        <p className="text-sm font-semibold text-brand dark:text-indigo-300">Gorgias Desk</p>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {env.GORGIAS_ACCOUNT_DOMAIN

@@ -21,7 +21,7 @@ export function DemoAgentList({ agents, action }: { agents: readonly DemoAgentIt
       </p>
       {[...byAccount.entries()].map(([domain, list]) => (
         <div key={domain} className="flex flex-col gap-1">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500">{domain}</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{domain}</h3>
           <ul className="flex flex-col divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {list.map((agent) => (
               <li key={agent.email}>

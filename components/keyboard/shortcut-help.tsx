@@ -46,7 +46,7 @@ export function ShortcutHelp() {
                 </kbd>
               </td>
               <td className="py-1.5">{s.does}</td>
-              <td className="px-4 py-1.5 text-right text-xs text-zinc-500">{s.where}</td>
+              <td className="px-4 py-1.5 text-right text-xs text-zinc-500 dark:text-zinc-400">{s.where}</td>
             </tr>
           ))}
         </tbody>
