@@ -170,7 +170,14 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
     // Confirmed absent: this request may post (once).
   }
 
-  const prepared = await spec.prepare();
+  let prepared: Result<P, Refusal>;
+  try {
+    prepared = await spec.prepare();
+  } catch (e) {
+    // Nothing was posted: free the id at once instead of leaving it "still sending" until stale.
+    await recordNotSent(db, claim, "failed", { reason: "internal" }, ctx.now());
+    throw e;
+  }
   if (!prepared.ok) {
     const refusal = prepared.error;
     await recordNotSent(db, claim, refusal.state, refusal.state === "failed" ? { reason: refusal.reason, code: refusal.error.code } : null, ctx.now());
@@ -183,7 +190,14 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
     return err(appError("conflict", "This message is still being sent. Wait a moment; it will not be sent twice."));
   }
   const attemptedAt = ctx.now();
-  const posted = await spec.post(prepared.value);
+  let posted: Result<Landed<F>, GorgiasError>;
+  try {
+    posted = await spec.post(prepared.value);
+  } catch (e) {
+    // The transport returns failures as values; a throw here means we cannot tell what happened.
+    await recordNotSent(db, claim, "unknown", { reason: "internal" }, ctx.now());
+    throw e;
+  }
   if (posted.ok) return succeed(posted.value, false);
 
   const failure = posted.error;
