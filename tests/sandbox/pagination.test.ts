@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageAll, start, type Harness } from "./helpers";
+import { pageAll, start, type Harness, type Wire } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("list envelopes and pagination to the end", () => {
     const p2 = await h.json(`/api/tickets?limit=5&cursor=${encodeURIComponent(p1.body.meta.next_cursor)}`);
     expect(p2.body.meta.prev_cursor).toEqual(expect.any(String));
     const back = await h.json(`/api/tickets?limit=5&cursor=${encodeURIComponent(p2.body.meta.prev_cursor)}`);
-    expect(back.body.data.map((t: any) => t.id)).toEqual(p1.body.data.map((t: any) => t.id));
+    expect(back.body.data.map((t: Wire) => t.id)).toEqual(p1.body.data.map((t: Wire) => t.id));
     expect(back.body.meta.prev_cursor).toBeNull();
   });
 
@@ -59,14 +59,14 @@ describe("list envelopes and pagination to the end", () => {
     expect(tags.items.length).toBe(15);
 
     const views = (await h.json("/api/views")).body.data;
-    const closedView = views.find((v: any) => v.slug === "closed");
+    const closedView = views.find((v: Wire) => v.slug === "closed");
     const seen: number[] = [];
     let next: string | null = `/api/views/${closedView.id}/items?limit=50`;
     while (next) {
-      const res: any = await h.json(next);
+      const res: Wire = await h.json(next);
       expect(res.status).toBe(200);
-      seen.push(...res.body.data.map((t: any) => t.id));
-      expect(res.body.data.every((t: any) => t.status === "closed" && !t.spam && t.trashed_datetime === null)).toBe(true);
+      seen.push(...res.body.data.map((t: Wire) => t.id));
+      expect(res.body.data.every((t: Wire) => t.status === "closed" && !t.spam && t.trashed_datetime === null)).toBe(true);
       next = res.body.meta.next_items;
     }
     expect(new Set(seen).size).toBe(seen.length);
@@ -94,17 +94,17 @@ describe("ticket list filters", () => {
     expect(mine.items.length).toBe(all.filter((t) => t.customer.id === customerId).length);
     const ids = all.slice(3, 6).map((t) => t.id);
     const picked = await h.json(`/api/tickets?${ids.map((id) => `ticket_ids=${id}`).join("&")}`);
-    expect(picked.body.data.map((t: any) => t.id).sort()).toEqual([...ids].sort());
+    expect(picked.body.data.map((t: Wire) => t.id).sort()).toEqual([...ids].sort());
     const target = all[10].id;
     await h.json(`/api/tickets/${target}`, { method: "PUT", body: { external_id: "ext-123" } });
     const ext = await h.json("/api/tickets?external_id=ext-123");
-    expect(ext.body.data.map((t: any) => t.id)).toEqual([target]);
+    expect(ext.body.data.map((t: Wire) => t.id)).toEqual([target]);
     const notTrashed = await pageAll(h, "/api/tickets?limit=100&trashed=false");
     expect(notTrashed.items.every((t) => t.trashed_datetime === null)).toBe(true);
     expect(notTrashed.items.length).toBe(all.filter((t) => t.trashed_datetime === null).length);
     expect(all.some((t) => t.trashed_datetime !== null)).toBe(true);
     const views = (await h.json("/api/views")).body.data;
-    const unassigned = views.find((v: any) => v.slug === "unassigned");
+    const unassigned = views.find((v: Wire) => v.slug === "unassigned");
     const inView = await pageAll(h, `/api/tickets?view_id=${unassigned.id}&limit=100`);
     expect(inView.items.length).toBeGreaterThan(0);
     expect(inView.items.every((t) => t.assignee_user === null && t.status === "open")).toBe(true);
@@ -112,12 +112,12 @@ describe("ticket list filters", () => {
 
   it("customers by email and name; users by email, search, roles", async () => {
     const c = (await h.json("/api/customers?limit=1")).body.data[0];
-    expect((await h.json(`/api/customers?email=${encodeURIComponent(c.email)}`)).body.data.map((x: any) => x.id)).toEqual([c.id]);
+    expect((await h.json(`/api/customers?email=${encodeURIComponent(c.email)}`)).body.data.map((x: Wire) => x.id)).toEqual([c.id]);
     const byName = await h.json(`/api/customers?name=${encodeURIComponent(c.name)}`);
-    expect(byName.body.data.every((x: any) => x.name === c.name)).toBe(true);
+    expect(byName.body.data.every((x: Wire) => x.name === c.name)).toBe(true);
     expect((await h.json(`/api/users?email=${encodeURIComponent(h.admin.email)}`)).body.data).toHaveLength(1);
-    expect((await h.json("/api/users?search=priya")).body.data.map((u: any) => u.firstname)).toEqual(["Priya"]);
+    expect((await h.json("/api/users?search=priya")).body.data.map((u: Wire) => u.firstname)).toEqual(["Priya"]);
     const roles = await h.json("/api/users?roles=basic-agent&roles=observer-agent");
-    expect(roles.body.data.map((u: any) => u.role.name).sort()).toEqual(["basic-agent", "basic-agent", "observer-agent"]);
+    expect(roles.body.data.map((u: Wire) => u.role.name).sort()).toEqual(["basic-agent", "basic-agent", "observer-agent"]);
   });
 });

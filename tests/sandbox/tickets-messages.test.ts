@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { start, type Harness } from "./helpers";
+import { start, type Harness, type Wire } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function anyTicket(filter: (t: any) => boolean = () => true) {
+async function anyTicket(filter: (t: Wire) => boolean = () => true) {
   const res = await h.json("/api/tickets?limit=100");
   const found = res.body.data.find(filter);
   if (!found) throw new Error("no ticket matches");
@@ -37,7 +37,7 @@ describe("tickets", () => {
       customer: { email: "new.person@example.com", name: "New Person", firstname: "New", lastname: "Person" },
     });
     expect(res.body.messages).toHaveLength(1);
-    expect(res.body.tags.map((t: any) => t.name)).toEqual(["shipping-delay", "brand-new-tag"]);
+    expect(res.body.tags.map((t: Wire) => t.name)).toEqual(["shipping-delay", "brand-new-tag"]);
     const customers = await h.json("/api/customers?email=new.person@example.com");
     expect(customers.body.data).toHaveLength(1);
     const listed = await h.json(`/api/tickets?customer_id=${res.body.customer.id}`);
@@ -66,9 +66,9 @@ describe("tickets", () => {
     let res = await h.json(`/api/tickets/${t.id}`, { method: "PUT", body: { snooze_datetime: until } });
     expect(res.body.status).toBe("closed");
     expect(res.body.snooze_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
-    const snoozedView = (await h.json("/api/views")).body.data.find((v: any) => v.slug === "snoozed");
+    const snoozedView = (await h.json("/api/views")).body.data.find((v: Wire) => v.slug === "snoozed");
     const inView = await h.json(`/api/views/${snoozedView.id}/items?limit=100`);
-    expect(inView.body.data.map((x: any) => x.id)).toContain(t.id);
+    expect(inView.body.data.map((x: Wire) => x.id)).toContain(t.id);
     // A past snooze time wakes the ticket up.
     res = await h.json(`/api/tickets/${t.id}`, { method: "PUT", body: { snooze_datetime: "2001-01-01T00:00:00" } });
     const woke = await h.json(`/api/tickets/${t.id}`);
@@ -86,20 +86,20 @@ describe("tickets", () => {
   it("adds, lists, replaces and removes ticket tags", async () => {
     const t = await anyTicket();
     const tags = (await h.json("/api/tags?limit=100")).body.data;
-    const vip = tags.find((x: any) => x.name === "vip");
+    const vip = tags.find((x: Wire) => x.name === "vip");
     let res = await h.json(`/api/tickets/${t.id}/tags`, { method: "POST", body: { ids: [vip.id], names: ["needs-followup"] } });
     expect(res.status).toBe(201);
     expect(res.body).toBeNull();
     let list = await h.json(`/api/tickets/${t.id}/tags`);
     expect(list.body.object).toBe("list");
-    expect(list.body.data.map((x: any) => x.name)).toEqual(expect.arrayContaining(["vip", "needs-followup"]));
+    expect(list.body.data.map((x: Wire) => x.name)).toEqual(expect.arrayContaining(["vip", "needs-followup"]));
     res = await h.json(`/api/tickets/${t.id}/tags`, { method: "DELETE", body: { names: ["needs-followup"] } });
     expect(res.status).toBe(204);
     list = await h.json(`/api/tickets/${t.id}/tags`);
-    expect(list.body.data.map((x: any) => x.name)).not.toContain("needs-followup");
+    expect(list.body.data.map((x: Wire) => x.name)).not.toContain("needs-followup");
     res = await h.json(`/api/tickets/${t.id}/tags`, { method: "PUT", body: { ids: [vip.id] } });
     expect(res.status).toBe(202);
-    expect((await h.json(`/api/tickets/${t.id}`)).body.tags.map((x: any) => x.id)).toEqual([vip.id]);
+    expect((await h.json(`/api/tickets/${t.id}`)).body.tags.map((x: Wire) => x.id)).toEqual([vip.id]);
     const bad = await h.json(`/api/tickets/${t.id}/tags`, { method: "POST", body: { ids: [987654] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.data.ids).toEqual([expect.any(String)]);
@@ -111,7 +111,7 @@ describe("tickets", () => {
     expect(res.body.messages.length).toBe(t.messages_count);
     expect(res.body).not.toHaveProperty("excerpt");
     expect(res.body.reply_options.email.integrations[0]).toMatchObject({ id: expect.any(Number), address: expect.stringContaining("@demo-store.example") });
-    const shop = Object.values(res.body.customer.integrations)[0] as any;
+    const shop = Object.values(res.body.customer.integrations)[0] as Wire;
     expect(shop.__integration_type__).toBe("shopify");
     expect(shop.orders[0]).toMatchObject({ name: expect.stringMatching(/^#\d+$/), total_price: expect.any(String) });
   });
@@ -128,7 +128,7 @@ describe("messages", () => {
     expect(res.body).toMatchObject({ public: false, channel: "internal-note", sender: { email: h.admin.email } });
     await h.control("POST", "/__sandbox/flush");
     const outbox = await h.control("GET", "/__sandbox/outbox");
-    expect(outbox.body.data.some((e: any) => e.message_id === res.body.id)).toBe(false);
+    expect(outbox.body.data.some((e: Wire) => e.message_id === res.body.id)).toBe(false);
   });
 
   it("accepts an email reply unsent, then sends it (outbox) or fails it (.invalid)", async () => {
@@ -165,7 +165,7 @@ describe("messages", () => {
     const ticket = await h.json(`/api/tickets?ticket_ids=${t.id}`);
     expect(ticket.body.data[0].last_sent_message_not_delivered).toBe(true);
     const byExternal = await h.json("/api/messages?external_id=op-42");
-    expect(byExternal.body.data.map((m: any) => m.id)).toEqual([reply.body.id]);
+    expect(byExternal.body.data.map((m: Wire) => m.id)).toEqual([reply.body.id]);
   });
 
   it("sends by itself after sendDelayMs", async () => {
@@ -201,7 +201,7 @@ describe("messages", () => {
     });
     expect(res.body.sent_datetime).toBe("2026-01-02T03:04:05.000000");
     await h.control("POST", "/__sandbox/flush");
-    expect((await h.control("GET", "/__sandbox/outbox")).body.data.some((e: any) => e.message_id === res.body.id)).toBe(false);
+    expect((await h.control("GET", "/__sandbox/outbox")).body.data.some((e: Wire) => e.message_id === res.body.id)).toBe(false);
   });
 
   it("updates the ticket: count, excerpt, last message time, reopening on a customer message", async () => {

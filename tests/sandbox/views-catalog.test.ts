@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageAll, start, type Harness } from "./helpers";
+import { pageAll, start, type Harness, type Wire } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,16 +10,16 @@ afterAll(() => h.close());
 describe("views", () => {
   it("has the system views and their items follow the filters", async () => {
     const views = (await h.json("/api/views?limit=100")).body.data;
-    const slugs = views.map((v: any) => v.slug);
+    const slugs = views.map((v: Wire) => v.slug);
     expect(slugs).toEqual(expect.arrayContaining(["unassigned", "mine", "open", "closed", "snoozed", "spam", "trash"]));
-    const check: Record<string, (t: any) => boolean> = {
+    const check: Record<string, (t: Wire) => boolean> = {
       open: (t) => t.status === "open" && !t.spam && t.trashed_datetime === null,
       spam: (t) => t.spam === true,
       trash: (t) => t.trashed_datetime !== null,
       snoozed: (t) => t.snooze_datetime !== null,
     };
     for (const [slug, ok] of Object.entries(check)) {
-      const view = views.find((v: any) => v.slug === slug);
+      const view = views.find((v: Wire) => v.slug === slug);
       const res = await h.json(`/api/views/${view.id}/items?limit=100`);
       expect(res.body.data.length, slug).toBeGreaterThan(0);
       expect(res.body.data.every(ok), slug).toBe(true);
@@ -28,27 +28,27 @@ describe("views", () => {
   });
 
   it("resolves {{current_user.id}} for 'mine'", async () => {
-    const mine = (await h.json("/api/views")).body.data.find((v: any) => v.slug === "mine");
+    const mine = (await h.json("/api/views")).body.data.find((v: Wire) => v.slug === "mine");
     for (const agent of [h.admin, h.byRole("agent")]) {
       const res = await h.json(`/api/views/${mine.id}/items?limit=100`, { as: agent });
       expect(res.body.data.length).toBeGreaterThan(0);
-      expect(res.body.data.every((t: any) => t.assignee_user?.id === agent.id && t.status === "open")).toBe(true);
+      expect(res.body.data.every((t: Wire) => t.assignee_user?.id === agent.id && t.status === "open")).toBe(true);
     }
   });
 
   it("follows next_items and prev_items links and honours order_by", async () => {
-    const open = (await h.json("/api/views")).body.data.find((v: any) => v.slug === "open");
+    const open = (await h.json("/api/views")).body.data.find((v: Wire) => v.slug === "open");
     const p1 = await h.json(`/api/views/${open.id}/items?limit=5&order_by=created_datetime:asc`);
     expect(p1.body.meta.prev_items).toBeNull();
     expect(p1.body.meta.next_items).toMatch(/^\/api\/views\/\d+\/items\?cursor=.+&direction=next/);
     const p2 = await h.json(p1.body.meta.next_items);
-    const created = [...p1.body.data, ...p2.body.data].map((t: any) => t.created_datetime);
+    const created = [...p1.body.data, ...p2.body.data].map((t: Wire) => t.created_datetime);
     expect(created).toEqual([...created].sort());
     const back = await h.json(p2.body.meta.prev_items);
-    expect(back.body.data.map((t: any) => t.id)).toEqual(p1.body.data.map((t: any) => t.id));
+    expect(back.body.data.map((t: Wire) => t.id)).toEqual(p1.body.data.map((t: Wire) => t.id));
     const byPriority = await h.json(`/api/views/${open.id}/items?limit=100&order_by=priority:desc`);
     const rank: Record<string, number> = { critical: 3, high: 2, normal: 1, low: 0 };
-    const ranks = byPriority.body.data.map((t: any) => rank[t.priority]);
+    const ranks = byPriority.body.data.map((t: Wire) => rank[t.priority]);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
@@ -59,17 +59,17 @@ describe("views", () => {
       body: { view: { type: "ticket-list", filters: `eq(ticket.status, 'open') && eq(ticket.assignee_user.id, ${agent.id})`, order_by: "updated_datetime", order_dir: "desc" } },
     });
     expect(res.status).toBe(200);
-    expect(res.body.data.every((t: any) => t.status === "open" && t.assignee_user?.id === agent.id)).toBe(true);
+    expect(res.body.data.every((t: Wire) => t.status === "open" && t.assignee_user?.id === agent.id)).toBe(true);
     const search = await h.json("/api/views/0/items?limit=100", { method: "PUT", body: { view: { search: "WATERPROOF" } } });
     expect(search.body.data.length).toBeGreaterThan(0);
     const customer = (await h.json("/api/customers?limit=1")).body.data[0];
     const byName = await h.json("/api/views/0/items", { method: "PUT", body: { view: { search: customer.email } } });
-    expect(byName.body.data.every((t: any) => t.customer.id === customer.id)).toBe(true);
+    expect(byName.body.data.every((t: Wire) => t.customer.id === customer.id)).toBe(true);
     const bad = await h.json("/api/views/0/items", { method: "PUT", body: { view: { filters: "eq(ticket.nope, 1" } } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.data.filters).toEqual([expect.any(String)]);
     const tags = await h.json("/api/views/0/items?limit=100", { method: "PUT", body: { view: { filters: "containsAny(ticket.tags.name, ['refund'])" } } });
-    expect(tags.body.data.every((t: any) => t.tags.some((x: any) => x.name === "refund"))).toBe(true);
+    expect(tags.body.data.every((t: Wire) => t.tags.some((x: Wire) => x.name === "refund"))).toBe(true);
   });
 });
 
@@ -77,11 +77,11 @@ describe("reference data", () => {
   it("macros carry template variables in their response text", async () => {
     const macros = await pageAll(h, "/api/macros?limit=5");
     expect(macros.items).toHaveLength(12);
-    const text = macros.items.map((m) => m.actions.find((a: any) => a.name === "setResponseText").arguments.body_text).join("\n");
+    const text = macros.items.map((m) => m.actions.find((a: Wire) => a.name === "setResponseText").arguments.body_text).join("\n");
     expect(text).toContain("{{ticket.customer.firstname}}");
     expect(text).toContain("{{ticket.customer.integrations.shopify.orders[0].name}}");
     const search = await h.json("/api/macros?search=refund");
-    expect(search.body.data.map((m: any) => m.name)).toContain("Refund issued");
+    expect(search.body.data.map((m: Wire) => m.name)).toContain("Refund issued");
     expect((await h.json(`/api/macros/${macros.items[0].id}`)).body.id).toBe(macros.items[0].id);
   });
 
@@ -97,11 +97,11 @@ describe("reference data", () => {
     const account = await h.json("/api/account");
     expect(account.body).toMatchObject({ domain: "demo", status: { status: "active" } });
     const emails = await h.json("/api/integrations?type=email");
-    expect(emails.body.data.map((i: any) => i.meta.address)).toEqual(["support@demo-store.example", "returns@demo-store.example"]);
+    expect(emails.body.data.map((i: Wire) => i.meta.address)).toEqual(["support@demo-store.example", "returns@demo-store.example"]);
     const ticket = (await h.json("/api/tickets?limit=1")).body.data[0];
     const full = await h.json(`/api/tickets/${ticket.id}`);
-    const ids = full.body.reply_options.email.integrations.map((i: any) => i.id).sort();
-    expect(ids).toEqual(emails.body.data.map((i: any) => i.id).sort());
+    const ids = full.body.reply_options.email.integrations.map((i: Wire) => i.id).sort();
+    expect(ids).toEqual(emails.body.data.map((i: Wire) => i.id).sort());
   });
 
   it("seeds a believable account", async () => {
@@ -115,7 +115,7 @@ describe("reference data", () => {
     expect(Math.min(...counts)).toBe(1);
     expect(Math.max(...counts)).toBeLessThanOrEqual(14);
     const users = (await h.json("/api/users")).body.data;
-    expect(new Set(users.map((u: any) => u.role.name))).toEqual(new Set(["admin", "agent", "basic-agent", "lite-agent", "observer-agent"]));
+    expect(new Set(users.map((u: Wire) => u.role.name))).toEqual(new Set(["admin", "agent", "basic-agent", "lite-agent", "observer-agent"]));
     const messages = (await pageAll(h, "/api/messages?limit=100")).items;
     expect(messages.some((m) => m.public === false && m.channel === "internal-note")).toBe(true);
     const emails = messages.filter((m) => m.channel === "email" && m.body_html?.includes("gmail_quote"));
