@@ -1,7 +1,7 @@
-import { startSandbox } from "./server.js";
+import { startSandbox } from "../sandbox/server";
 
 // Prints seed time and page latency for a small and a large account:
-//   npx tsx sandbox/bench.ts [sizes...]   (default: 300 100000)
+//   npm run bench:sandbox -- [sizes...]   (default: 300 100000)
 // Figures only; no assertions (machines differ).
 
 async function timeRequests(url: string, auth: string, paths: string[], rounds: number): Promise<number[]> {
