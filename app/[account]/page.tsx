@@ -1,28 +1,37 @@
 import type { Metadata } from "next";
-import { TicketListSimple } from "@/components/tickets/ticket-list-simple";
+import { InboxScreen } from "@/components/inbox/inbox-screen";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
+import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
+import { inboxQueryOrDefaults, inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
 import { isReadOnlyRole } from "@/lib/domain/user";
-import { fromUpstream } from "@/lib/errors";
+import { loadInboxPage, loadViews } from "../api/[account]/tickets/_inbox/list";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-export default async function InboxPage({ params }: { params: Promise<{ account: string }> }) {
-  const { account } = await params;
-  const agent = await requirePageAgent(account, `/${account}`);
+// A failed prefetch is not an error page: the client list shows its loading, busy or error state
+// itself and retries through the route.
+async function prefetch(agent: SignedInAgent, query: InboxQuery) {
   const gorgias = await gorgiasFor(agent);
-  const page = gorgias ? await gorgias.tickets.list({ limit: 30, orderBy: "updated_datetime:desc" }, { priority: "read" }) : null;
+  const [page, views] = gorgias ? await Promise.all([loadInboxPage(gorgias, query, { priority: "read" }), loadViews(gorgias, "read")]) : [null, null];
+  return { page, views, at: Date.now() };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Prefetches the first page and the views with the agent's own client, so first paint has tickets. */
+export default async function InboxPage({ params, searchParams }: { params: Promise<{ account: string }>; searchParams: Promise<SearchParams> }) {
+  const { account } = await params;
+  const { query } = inboxQueryOrDefaults(await searchParams);
+  const agent = await requirePageAgent(account, `/${account}${inboxSearch(query)}`);
+  const { page, views, at } = await prefetch(agent, query);
 
   return (
-    <main className="mx-auto max-w-5xl">
-      <h1 className="px-4 pt-4 pb-2 text-lg font-semibold">Latest tickets</h1>
-      {page?.ok ? (
-        <TicketListSimple tickets={page.value.items} canWrite={!isReadOnlyRole(agent.role)} />
-      ) : (
-        <p role="alert" className="m-4 rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {page ? fromUpstream(page.error).message : "Your stored Gorgias key is no longer usable. Sign in again."}
-        </p>
-      )}
-    </main>
+    <InboxScreen
+      account={account}
+      canWrite={!isReadOnlyRole(agent.role)}
+      initial={{ query, page: page?.ok ? { items: page.value.items, nextCursor: page.value.nextCursor } : null, at }}
+      initialViews={views?.ok ? views.value : null}
+    />
   );
 }

@@ -1,0 +1,92 @@
+"use client";
+
+import { StatusToggle } from "@/components/tickets/status-toggle";
+import { customerLabel } from "@/lib/domain/customer";
+import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
+import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
+import { cx } from "@/lib/utils";
+import { TagPills } from "./tag-pills";
+import { InboxLink } from "./inbox-link";
+
+const PRIORITY_STYLE: Record<string, string> = {
+  critical: "text-red-700 dark:text-red-400",
+  high: "text-orange-700 dark:text-orange-400",
+  low: "text-zinc-500 dark:text-zinc-400",
+};
+
+export interface TicketRowProps {
+  readonly account: string;
+  readonly ticket: TicketSummary;
+  readonly selected: boolean;
+  readonly canWrite: boolean;
+  readonly now: Date;
+  readonly onSelect: (id: number) => void;
+}
+
+/** One dense row: a real link (middle-click, copy link) plus a close/reopen action beside it. */
+export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelect }: TicketRowProps) {
+  const when = t.lastMessageAt ?? t.updatedAt;
+  const snoozed = isSnoozed(t, now);
+  const status = snoozed ? "snoozed" : t.status;
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      data-testid="ticket-row"
+      data-ticket-id={t.id}
+      onFocus={() => onSelect(t.id)}
+      className={cx(
+        "group relative flex items-stretch border-b border-zinc-100 dark:border-zinc-800/70",
+        selected ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
+      )}
+    >
+      <span aria-hidden className={cx("absolute inset-y-0 left-0 w-0.5", selected ? "bg-brand" : "bg-transparent")} />
+      <div role="gridcell" className="min-w-0 flex-1">
+        <InboxLink
+          href={`/${account}/tickets/${t.id}`}
+          className="flex min-w-0 flex-col gap-0.5 py-2 pr-2 pl-4 outline-offset-[-2px] focus-visible:outline-2"
+        >
+          <span className="flex min-w-0 items-center gap-2 text-sm">
+            <span className={cx("size-2 shrink-0 rounded-full", t.isUnread ? "bg-brand" : "bg-transparent")} aria-hidden />
+            {t.isUnread && <span className="sr-only">Unread.</span>}
+            <span className={cx("truncate", t.isUnread ? "font-semibold" : "font-medium text-zinc-700 dark:text-zinc-300")} data-testid="ticket-customer">
+              {t.customer ? customerLabel(t.customer) : "Unknown customer"}
+            </span>
+            {t.channel && <span className="hidden shrink-0 text-xs text-zinc-500 sm:inline dark:text-zinc-400">{t.channel}</span>}
+            {t.priority !== "normal" && (
+              <span className={cx("shrink-0 text-xs font-medium capitalize", PRIORITY_STYLE[t.priority])} data-testid="ticket-priority">
+                {t.priority}
+              </span>
+            )}
+            <span className="ml-auto flex shrink-0 items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+              <TagPills tags={t.tags} />
+              <span className="hidden max-w-32 truncate md:inline" title="Assignee">
+                {t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned"}
+              </span>
+              <span
+                className={cx("rounded px-1.5 py-px text-[11px] capitalize", status === "open" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300")}
+                data-testid="ticket-status"
+              >
+                {status}
+              </span>
+              <time dateTime={when ?? undefined} title={absoluteTime(when)} className="w-12 text-right tabular-nums" suppressHydrationWarning>
+                {relativeTime(when, now)}
+              </time>
+            </span>
+          </span>
+          <span className="flex min-w-0 items-baseline gap-2 pl-4 text-sm">
+            <span className={cx("shrink-0 truncate sm:max-w-[50%]", t.isUnread ? "text-zinc-900 dark:text-zinc-100" : "text-zinc-700 dark:text-zinc-300")} data-testid="ticket-subject">
+              {t.subject ?? "(no subject)"}
+            </span>
+            <span className="hidden min-w-0 truncate text-zinc-500 sm:inline dark:text-zinc-400">{t.excerpt}</span>
+          </span>
+        </InboxLink>
+      </div>
+      {canWrite && (
+        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 sm:flex">
+          <StatusToggle ticketId={t.id} status={t.status} />
+        </div>
+      )}
+    </div>
+  );
+}
