@@ -13,7 +13,7 @@ import type { Message } from "@/lib/domain/message";
 import { SendNoteInput, SendReplyInput } from "@/lib/domain/send";
 import { sendNote, sendReply } from "@/lib/send/messages";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { pgliteTarget, type TestTarget } from "../db/harness";
+import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
 import { agentFor, emailTickets, sendContext, thread } from "./setup";
 
 let sb: TestSandbox;
@@ -22,7 +22,8 @@ let store: Store;
 
 beforeAll(async () => {
   sb = await startTestSandbox({ sendDelayMs: 20 });
-  target = await pgliteTarget();
+  // PostgreSQL (real concurrent connections) when TEST_DATABASE_URL is set, PGlite otherwise.
+  target = testDatabaseUrl ? await postgresTarget(testDatabaseUrl) : await pgliteTarget();
   store = await target.open();
 });
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { DIFFERENT_TEXT_MESSAGE, SendNoteInput, SendReplyInput, CreateTicketRequ
 import { sendNote, sendReply } from "@/lib/send/messages";
 import { createTicket } from "@/lib/send/new-ticket";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { pgliteTarget, type TestTarget } from "../db/harness";
+import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
 import { agentFor, emailTickets, lastId, losingFetch, messagePosts, must, sendContext, thread } from "./setup";
 
 let sb: TestSandbox;
@@ -23,7 +23,8 @@ let who: Awaited<ReturnType<typeof agentFor>>;
 
 beforeAll(async () => {
   sb = await startTestSandbox({ sendDelayMs: 20 });
-  target = await pgliteTarget();
+  // PostgreSQL (real concurrent connections) when TEST_DATABASE_URL is set, PGlite otherwise.
+  target = testDatabaseUrl ? await postgresTarget(testDatabaseUrl) : await pgliteTarget();
   store = await target.open();
 });
 afterAll(async () => {
