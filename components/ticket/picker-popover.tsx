@@ -57,7 +57,7 @@ export function PickerPopover({ field, value, open, onOpenChange, options, selec
         <span className="text-zinc-600 dark:text-zinc-400">{field}</span>
         <span className="truncate font-medium">{value}</span>
         {shortcut && (
-          <kbd className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">{shortcut.toUpperCase()}</kbd>
+          <kbd aria-hidden className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">{shortcut.toUpperCase()}</kbd>
         )}
         <ChevronDownIcon className="shrink-0 text-zinc-500" />
       </button>

@@ -57,7 +57,7 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
           data-testid="status-toggle"
         >
           {closing ? "Close" : "Reopen"}
-          <kbd className="hidden rounded border border-current/30 px-1 font-mono text-[10px] opacity-80 sm:inline">E</kbd>
+          <kbd aria-hidden className="hidden rounded border border-current/30 px-1 font-mono text-[10px] opacity-80 sm:inline">E</kbd>
         </Button>
         <PickerPopover
           field="Assignee"

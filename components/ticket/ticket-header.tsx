@@ -11,7 +11,7 @@ export function TicketHeader({ ticket, onBack, actions }: { ticket: Header; onBa
         <button type="button" onClick={onBack} className="inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100" aria-keyshortcuts="Escape">
           <ArrowLeftIcon width={12} height={12} />
           Inbox
-          <kbd className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] sm:inline dark:border-zinc-600">Esc</kbd>
+          <kbd aria-hidden className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] sm:inline dark:border-zinc-600">Esc</kbd>
         </button>
         <span aria-hidden>/</span>
         <span className="tabular-nums">#{ticket.id}</span>

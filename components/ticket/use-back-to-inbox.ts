@@ -25,7 +25,8 @@ export function isInboxUrl(url: string | null, origin: string, account: string):
 
 /**
  * Back to the inbox the agent came from (so its view and search survive), else to the inbox's
- * default. The Navigation API tells us what the previous entry was; without it, history is trusted.
+ * default (e.g. after following a link to another ticket). The Navigation API tells us what the
+ * previous entry was; without it, history is trusted.
  */
 export function useBackToInbox(account: string): () => void {
   const router = useRouter();
@@ -33,7 +34,9 @@ export function useBackToInbox(account: string): () => void {
     const nav = (window as unknown as { navigation?: NavigationLike }).navigation;
     if (nav?.currentEntry && nav.canGoBack) {
       const previous = nav.entries()[nav.currentEntry.index - 1];
-      if (previous && isInboxUrl(previous.url, window.location.origin, account)) return router.back();
+      // The API hides the URL of entries from other documents under our no-referrer policy (null):
+      // those are same-origin pages loaded in full, most often the inbox, so going back is right.
+      if (previous && (previous.url === null || isInboxUrl(previous.url, window.location.origin, account))) return router.back();
       return router.push(`/${account}`);
     }
     if (!nav && window.history.length > 1) return router.back();

@@ -1,0 +1,249 @@
+import { expect, test, type Page } from "@playwright/test";
+import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
+import { signInAs as signInOnce, snapshot } from "./support/session";
+
+/** The first sign-in after the server starts can outlast the helper's wait (cold store): try twice. */
+async function signInAs(page: Page, role = "admin") {
+  try {
+    return await signInOnce(page, role);
+  } catch {
+    return signInOnce(page, role);
+  }
+}
+
+interface WireMessage {
+  id: number;
+  ticket_id: number;
+  body_html: string | null;
+  stripped_html: string | null;
+  public: boolean;
+}
+interface WireTicket {
+  id: number;
+  status: string;
+  channel: string;
+  assignee_user: { id: number } | null;
+  assignee_team: { id: number } | null;
+}
+interface PreparedThread {
+  messages: Array<{ id: number; body: { format: string; remoteImages?: number; full?: unknown } }>;
+}
+
+async function sandboxGet<T>(path: string): Promise<T> {
+  const admin = await sandbox.agentWithRole("admin");
+  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, { headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` } });
+  if (!res.ok) throw new Error(`sandbox GET ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+async function allMessages(): Promise<WireMessage[]> {
+  const out: WireMessage[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 50; i++) {
+    const page: { data: WireMessage[]; meta: { next_cursor: string | null } } = await sandboxGet(`/messages?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    out.push(...page.data);
+    cursor = page.meta.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+async function openEmailTicket(except: number[] = []): Promise<WireTicket> {
+  const { data } = await sandboxGet<{ data: WireTicket[] }>("/tickets?limit=100");
+  const ticket = data.find((t) => t.status === "open" && t.channel === "email" && !except.includes(t.id));
+  if (!ticket) throw new Error("no open email ticket in the seed");
+  return ticket;
+}
+
+/** PUTs the sandbox received for one ticket, newest last. */
+async function putsFor(ticketId: number): Promise<Array<Record<string, unknown>>> {
+  return (await sandbox.requests()).filter((r) => r.method === "PUT" && r.path === `/api/tickets/${ticketId}`).map((r) => r.body as Record<string, unknown>);
+}
+
+async function expectPut(ticketId: number, match: Record<string, unknown>) {
+  await expect.poll(async () => (await putsFor(ticketId)).some((b) => Object.entries(match).every(([k, v]) => JSON.stringify(b[k]) === JSON.stringify(v))), { timeout: 10_000 }).toBe(true);
+}
+
+function watchPage(page: Page) {
+  const dialogs: string[] = [];
+  const offsite: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["data:", "about:", "blob:"].includes(url.protocol)) offsite.push(r.url());
+  });
+  return { dialogs, offsite };
+}
+
+test.describe("ticket page", () => {
+  test.beforeEach(async () => {
+    await sandbox.clearFaults();
+  });
+
+  test("hostile, quoted and remote-image emails: nothing runs, nothing remote loads until asked", async ({ page }) => {
+    const watch = watchPage(page);
+    const messages = await allMessages();
+    const hostile = messages.find((m) => /<script/i.test(m.body_html ?? ""))!;
+    expect(hostile).toBeTruthy();
+    await signInAs(page, "admin");
+
+    await page.goto(`/demo/tickets/${hostile.ticket_id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("thread-message").first()).toBeVisible();
+    const frames = page.getByTestId("email-frame");
+    await expect(frames.first()).toBeVisible();
+    for (const frame of await frames.all()) {
+      await expect(frame).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+      expect(await frame.getAttribute("srcdoc")).not.toMatch(/<script/i);
+    }
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const pwned = await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+      expect(pwned).toBeUndefined();
+    }
+    await snapshot(page, "ticket-hostile-thread");
+
+    // Quoted history folds behind a button and expands on request.
+    const quotedTicket = messages.find((m) => m.public && m.body_html?.includes("gmail_quote"))!;
+    await page.goto(`/demo/tickets/${quotedTicket.ticket_id}`);
+    const showQuoted = page.getByRole("button", { name: "Show quoted text" }).first();
+    await expect(showQuoted).toBeVisible();
+    await showQuoted.click();
+    await expect(page.getByRole("button", { name: "Hide quoted text" }).first()).toHaveAttribute("aria-expanded", "true");
+    await snapshot(page, "ticket-quoted-expanded");
+
+    // Remote images: find a thread that has some (through our own route, as the browser would).
+    let imageTicket: number | null = null;
+    for (const id of [...new Set(messages.filter((m) => /<img[^>]+https:/i.test(m.body_html ?? "")).map((m) => m.ticket_id))].slice(0, 20)) {
+      const thread = (await (await page.request.get(`/api/demo/tickets/${id}?theme=light`)).json()) as PreparedThread;
+      if (thread.messages.some((m) => (m.body.remoteImages ?? 0) > 0)) {
+        imageTicket = id;
+        break;
+      }
+    }
+    expect(imageTicket).not.toBeNull();
+    await page.goto(`/demo/tickets/${imageTicket}`);
+    const load = page.getByRole("button", { name: /^Load \d+ remote images?$/ }).first();
+    await expect(load).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(watch.offsite).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+    const bodyRequest = page.waitForRequest((r) => /\/messages\/\d+\/body\?.*images=1/.test(r.url()));
+    await load.click();
+    await bodyRequest;
+    await expect.poll(() => watch.offsite.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(watch.dialogs).toEqual([]);
+    await snapshot(page, "ticket-remote-images-loaded");
+  });
+
+  test("close, reopen, reassign, assign to me, unassign and team assignment reach Gorgias", async ({ page }) => {
+    const me = await signInAs(page, "admin");
+    const ticket = await openEmailTicket();
+    const other = (await sandbox.agents()).find((a) => a.role === "agent" && a.id !== me.id)!;
+    await sandbox.clearRequests();
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    const status = page.getByTestId("ticket-status");
+
+    await page.getByRole("button", { name: /^Close/ }).click();
+    await expect(status).toHaveText("Closed");
+    await expectPut(ticket.id, { status: "closed" });
+    await page.getByRole("button", { name: /^Reopen/ }).click();
+    await expect(status).toHaveText("Open");
+    await expectPut(ticket.id, { status: "open" });
+
+    await page.getByTestId("assignee-picker").click();
+    const search = page.getByRole("combobox", { name: "Search assignee" });
+    await expect(search).toBeFocused();
+    await search.fill(other.name.split(" ")[0]!);
+    await page.getByRole("option", { name: new RegExp(other.name) }).click();
+    await expect(page.getByTestId("assignee-picker")).toContainText(other.name);
+    await expectPut(ticket.id, { assignee_user: { id: other.id } });
+    await snapshot(page, "ticket-reassigned");
+
+    await page.getByRole("button", { name: "Assign to me" }).click();
+    await expect(page.getByTestId("assignee-picker")).toContainText(me.name);
+    await expectPut(ticket.id, { assignee_user: { id: me.id } });
+
+    await page.getByTestId("assignee-picker").click();
+    await page.getByRole("option", { name: "Unassigned" }).click();
+    await expect(page.getByTestId("assignee-picker")).toContainText("Unassigned");
+    await expectPut(ticket.id, { assignee_user: null });
+
+    await page.getByTestId("team-picker").click();
+    const teamSearch = page.getByRole("combobox", { name: "Search team" });
+    await teamSearch.fill("VIP");
+    await teamSearch.press("Enter");
+    await expect(page.getByTestId("team-picker")).toContainText("VIP");
+    await expect.poll(async () => (await putsFor(ticket.id)).some((b) => typeof (b.assignee_team as { id?: number } | null)?.id === "number")).toBe(true);
+    await snapshot(page, "ticket-team-assigned");
+  });
+
+  test("a refused change rolls back with Gorgias's reason; observers cannot change anything", async ({ page }) => {
+    await signInAs(page, "admin");
+    const ticket = await openEmailTicket();
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    await expect(page.getByTestId("ticket-status")).toHaveText("Open");
+    await sandbox.fault({ method: "PUT", path: "/api/tickets/*", kind: "status", status: 500, count: 3 });
+    await page.getByRole("button", { name: /^Close/ }).click();
+    const toast = page.getByRole("alert").filter({ hasText: "Couldn't close the ticket" });
+    await expect(toast).toBeVisible();
+    await expect(page.getByTestId("ticket-status")).toHaveText("Open");
+    await snapshot(page, "ticket-rollback-toast");
+    await sandbox.clearFaults();
+
+    await page.context().clearCookies();
+    await signInAs(page, "observer-agent");
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    await expect(page.getByTestId("read-only-reason")).toContainText("can read tickets but not change them");
+    await expect(page.getByTestId("status-toggle")).toBeDisabled();
+    await expect(page.getByTestId("assignee-picker")).toBeDisabled();
+    await snapshot(page, "ticket-observer");
+  });
+
+  test("keyboard: e closes and reopens, a opens the picker, Esc goes back to the inbox it came from", async ({ page }) => {
+    await signInAs(page, "admin");
+    const ticket = await openEmailTicket();
+    await page.goto("/demo?q=order");
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    const status = page.getByTestId("ticket-status");
+    await expect(status).toHaveText("Open");
+    await page.keyboard.press("e");
+    await expect(status).toHaveText("Closed");
+    await page.keyboard.press("e");
+    await expect(status).toHaveText("Open");
+    await page.keyboard.press("a");
+    const search = page.getByRole("combobox", { name: "Search assignee" });
+    await expect(search).toBeFocused();
+    // Typing "e" in the picker is text, not a shortcut.
+    await search.pressSequentially("e");
+    await expect(status).toHaveText("Open");
+    await page.keyboard.press("Escape");
+    await expect(search).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/demo/tickets/${ticket.id}$`));
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(/\/demo\?q=order$/);
+  });
+
+  test("dark mode at 390 px: the panel stacks under the thread; unknown tickets say so", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "admin");
+    const note = (await allMessages()).find((m) => !m.public)!;
+    await page.goto(`/demo/tickets/${note.ticket_id}`);
+    await expect(page.getByTestId("note-notice").first()).toHaveText("Internal note · only agents see this");
+    const thread = await page.getByTestId("thread").boundingBox();
+    const panel = await page.getByRole("complementary", { name: "Customer" }).boundingBox();
+    expect(panel!.y).toBeGreaterThan(thread!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snapshot(page, "ticket-dark-390");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await snapshot(page, "ticket-dark-1280");
+    await page.emulateMedia({ colorScheme: "light" });
+    await snapshot(page, "ticket-light-1280");
+
+    await page.goto("/demo/tickets/99999999");
+    await expect(page.getByText("This ticket does not exist or was deleted")).toBeVisible();
+  });
+});
