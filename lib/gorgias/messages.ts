@@ -39,6 +39,8 @@ export interface NoteRequest {
 export interface ListMessagesQuery {
   readonly cursor?: string | null;
   readonly limit?: number;
+  /** `asc` (default) reads a thread in order; `desc` finds recent messages in one page. */
+  readonly order?: "asc" | "desc";
 }
 
 const addr = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
@@ -80,8 +82,11 @@ const messageList = listOf(message);
 
 export function messagesApi(send: Transport) {
   const list = (ticketId: number, q: ListMessagesQuery = {}, o?: CallOptions): Promise<Result<Page<Message>, GorgiasError>> =>
-    // `/api/messages?ticket_id=` rather than the deprecated `/api/tickets/{id}/messages`; oldest first for a thread.
-    send({ method: "GET", path: "/messages", query: { ticket_id: ticketId, order_by: "created_datetime:asc", cursor: q.cursor, limit: q.limit }, schema: messageList }, o);
+    // `/api/messages?ticket_id=` rather than the deprecated `/api/tickets/{id}/messages`.
+    send(
+      { method: "GET", path: "/messages", query: { ticket_id: ticketId, order_by: `created_datetime:${q.order ?? "asc"}`, cursor: q.cursor, limit: q.limit }, schema: messageList },
+      o,
+    );
 
   return {
     list,
@@ -98,7 +103,8 @@ export function messagesApi(send: Transport) {
      */
     findByExternalId: async (ticketId: number, externalId: string, o?: CallOptions): Promise<Result<Message | null, GorgiasError>> => {
       let complete = false;
-      for await (const page of paginate((cursor) => list(ticketId, { cursor, limit: 100 }, { priority: "send", ...o }), { maxPages: 50 })) {
+      // Newest first: the message looked for was just sent, so it is almost always on the first page.
+      for await (const page of paginate((cursor) => list(ticketId, { cursor, limit: 100, order: "desc" }, { priority: "send", ...o }), { maxPages: 50 })) {
         if (!page.ok) return page;
         const found = page.value.items.find((m) => m.externalId === externalId);
         if (found) return ok(found);

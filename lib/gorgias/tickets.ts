@@ -28,6 +28,11 @@ export interface NewTicketRequest {
   readonly integrationId?: number | null;
   readonly bodyText: string;
   readonly bodyHtml?: string | null;
+  /**
+   * `email` (default) e-mails the customer; `note` opens the ticket with an internal note that the
+   * customer never sees (no receiver, no source, `public: false`).
+   */
+  readonly firstMessage?: "email" | "note";
   /** Our operation id; lets a retry find the ticket instead of creating a second one. */
   readonly externalId: string;
   readonly tagNames?: readonly string[];
@@ -64,8 +69,22 @@ export function ticketPatchBody(patch: TicketPatch): Record<string, unknown> {
   });
 }
 
-export function newTicketBody(req: NewTicketRequest): Record<string, unknown> {
-  const message = dropUndefined({
+function firstNote(req: NewTicketRequest): Record<string, unknown> {
+  return dropUndefined({
+    channel: "internal-note",
+    via: "api",
+    from_agent: true,
+    public: false,
+    sender: { id: req.senderUserId },
+    subject: req.subject,
+    body_text: req.bodyText,
+    body_html: req.bodyHtml ?? undefined,
+    external_id: req.externalId,
+  });
+}
+
+function firstEmail(req: NewTicketRequest): Record<string, unknown> {
+  return dropUndefined({
     channel: "email",
     via: "api",
     from_agent: true,
@@ -79,7 +98,12 @@ export function newTicketBody(req: NewTicketRequest): Record<string, unknown> {
     body_html: req.bodyHtml ?? undefined,
     external_id: req.externalId,
   });
+}
+
+export function newTicketBody(req: NewTicketRequest): Record<string, unknown> {
+  const message = req.firstMessage === "note" ? firstNote(req) : firstEmail(req);
   return dropUndefined({
+    // The ticket's channel is how the customer will be answered, whatever its first message is.
     channel: "email",
     via: "api",
     from_agent: true,

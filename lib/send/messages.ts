@@ -7,7 +7,6 @@ import type { Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
-import { collectAll } from "@/lib/gorgias/pagination";
 import type { ReplyRequest } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
 import { accountEmailSenders, deriveReply, emailSendersOf, newerMessageIds } from "./derive";
@@ -88,9 +87,10 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       knownStatus = ticket.value.status;
       if (!input.confirmNewerMessages) {
         // Rule 15: before a reply goes out, anything newer than what the agent saw must be confirmed.
-        const thread = await collectAll((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100 }, { priority: "send" }), { maxPages: 50 });
-        if (!thread.ok) return refuse(fromUpstream(thread.error), "failed", `thread_${thread.error.kind}`);
-        const newer = newerMessageIds(thread.value, input.lastSeenMessageId, agent.gorgiasUserId);
+        // The newest page is enough: if even it holds nothing newer, nothing older can be.
+        const recent = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
+        if (!recent.ok) return refuse(fromUpstream(recent.error), "failed", `thread_${recent.error.kind}`);
+        const newer = newerMessageIds(recent.value.items, input.lastSeenMessageId, agent.gorgiasUserId);
         if (newer.length > 0) {
           return refuse(
             appError("conflict", "New messages arrived on this ticket since you opened it. Read them, then confirm to send your reply.", {

@@ -15,16 +15,10 @@ import { resolveContext, type SendContext } from "./policy";
 
 const refuse = (error: AppError, state: Refusal["state"], reason: string): Result<never, Refusal> => err({ error, state, reason });
 
-export const NOTE_FIRST_UNSUPPORTED =
-  "A new ticket that starts with an internal note cannot be created yet. Create it with an e-mail, or add the note after.";
-
 export async function createTicket(context: SendContext, input: CreateTicketRequest): Promise<Result<CreatedTicket, AppError>> {
   const ctx = resolveContext(context);
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
-  // lib/gorgias builds a new ticket's first message as an outgoing e-mail only; sending a "note"
-  // that way would e-mail the customer, so it is refused until the client can build a note.
-  if (input.kind === "note") return err(appError("invalid_input", NOTE_FIRST_UNSUPPORTED, { fields: { kind: [NOTE_FIRST_UNSUPPORTED] } }));
   const { operationId } = input;
 
   return runExactlyOnce<NewTicketRequest, { id: number }, CreatedTicket>(ctx, {
@@ -53,6 +47,7 @@ export async function createTicket(context: SendContext, input: CreateTicketRequ
         to: { address: existing?.email ?? input.customerEmail.trim(), name: existing?.name ?? (input.customerName || null) },
         integrationId: from.integrationId,
         bodyText: input.bodyText,
+        firstMessage: input.kind,
         externalId: operationId,
         tagNames: input.tagNames,
       });

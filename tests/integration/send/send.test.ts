@@ -299,9 +299,20 @@ describe("new tickets", () => {
     expect(must(await who.gorgias.tickets.list({ externalId: input.operationId })).items).toHaveLength(1);
   });
 
-  it("a note-first ticket is refused rather than e-mailed", async () => {
-    const input = CreateTicketRequest.parse({ operationId: randomUUID(), customerEmail: "n@example.com", subject: "Hi", bodyText: "Body", kind: "note" });
-    expect(await createTicket(sendContext(store, who), input)).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect((await sb.control.requests()).filter((r) => r.method === "POST")).toHaveLength(0);
+  it("a note-first ticket opens with a private note and e-mails nobody", async () => {
+    const input = CreateTicketRequest.parse({ operationId: randomUUID(), customerEmail: "n@example.com", subject: "Hi", bodyText: "Called in, wants a callback", kind: "note" });
+    const created = await createTicket(sendContext(store, who), input);
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    await sb.control.flush();
+    const messages = await thread(who.gorgias, created.value.ticketId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: "note", public: false, channel: "internal-note", externalId: input.operationId });
+    expect((await sb.control.outbox()).filter((e) => e.ticket_id === created.value.ticketId)).toEqual([]);
+    const post = (await sb.control.requests()).find((r) => r.method === "POST" && r.path === "/api/tickets");
+    const first = (post?.body as { messages: Array<Record<string, unknown>> }).messages[0];
+    expect(first).toMatchObject({ channel: "internal-note", public: false });
+    expect(first).not.toHaveProperty("receiver");
+    expect(first).not.toHaveProperty("source");
   });
 });
