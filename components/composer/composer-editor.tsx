@@ -109,8 +109,10 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
       data-mode={mode}
       onKeyDown={onKeyDown}
       className={cx(
-        "flex flex-col gap-2 border-t-2 p-3 transition-colors",
-        mode === "note" ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/40" : "border-brand/60 bg-white dark:bg-zinc-950",
+        "flex flex-col gap-2 rounded-lg border border-t-4 p-3 transition-colors",
+        mode === "note"
+          ? "border-amber-300 border-t-amber-400 bg-amber-50 dark:border-amber-800 dark:border-t-amber-600 dark:bg-amber-950/40"
+          : "border-zinc-200 border-t-brand bg-white dark:border-zinc-800 dark:bg-zinc-950",
       )}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">

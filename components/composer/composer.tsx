@@ -38,14 +38,14 @@ export function Composer(props: ComposerProps) {
   const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id), enabled: props.canWrite });
   if (!props.canWrite) {
     return (
-      <p className="border-t border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800" data-testid="composer-read-only">
+      <p className="rounded-lg border border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800" data-testid="composer-read-only">
         Your Gorgias role can read this ticket but not reply or add notes.
       </p>
     );
   }
   if (drafts.isPending) {
     return (
-      <div className="border-t border-zinc-200 p-3 dark:border-zinc-800" aria-busy="true">
+      <div className="rounded-lg border border-t-4 border-zinc-200 p-3 dark:border-zinc-800" aria-busy="true">
         <div className="h-8 w-64 max-w-full animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
         <div className="mt-2 h-28 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
         <span className="sr-only">Loading your draft…</span>

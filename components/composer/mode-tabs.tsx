@@ -11,13 +11,15 @@ const TABS: ReadonlyArray<{ mode: ComposerMode; label: string; key: string }> = 
 ];
 
 /** The two modes as tabs; arrow keys move between them (WAI-ARIA tabs pattern). */
-export function ModeTabs({ mode, onChange, idPrefix, flagged, labels }: {
+export function ModeTabs({ mode, onChange, idPrefix, flagged, labels, showKeys = true }: {
   mode: ComposerMode;
   onChange: (mode: ComposerMode) => void;
   idPrefix: string;
   /** Modes with an unsent problem, so a failure in the other tab is not forgotten. */
   flagged: readonly ComposerMode[];
   labels?: Readonly<Record<ComposerMode, string>>;
+  /** Only where `r` / `n` are bound (the ticket page). */
+  showKeys?: boolean;
 }) {
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
@@ -50,7 +52,7 @@ export function ModeTabs({ mode, onChange, idPrefix, flagged, labels }: {
             {t.mode === "reply" ? <MailIcon /> : <LockIcon />}
             {labels?.[t.mode] ?? t.label}
             {flagged.includes(t.mode) && <span className="size-1.5 rounded-full bg-red-500" aria-label="(not sent)" />}
-            <kbd className="ml-0.5 hidden rounded border border-current/20 px-1 text-[10px] font-normal opacity-60 sm:inline">{t.key}</kbd>
+            {showKeys && <kbd className="ml-0.5 hidden rounded border border-current/20 px-1 text-[10px] font-normal opacity-60 sm:inline">{t.key}</kbd>}
           </button>
         );
       })}

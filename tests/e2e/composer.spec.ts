@@ -1,0 +1,215 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SANDBOX_URL, sandbox, type LoggedRequest } from "./support/sandbox-control";
+import { signInAs, snapshot } from "./support/session";
+
+// Talks to the sandbox's Gorgias API directly, as an outside party (another agent, the customer's
+// mail) would change the account while our agent has a ticket open.
+async function gorgias<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const admin = await sandbox.agentWithRole("admin");
+  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
+    method,
+    headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface WireTicket {
+  id: number;
+  channel: string;
+  status: string;
+  customer: { email: string | null } | null;
+}
+
+const used = new Set<number>();
+/** An open email ticket with a customer address that no other test in this run has touched. */
+async function freshEmailTicket(): Promise<{ id: number; email: string }> {
+  const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=100&order_by=updated_datetime:desc");
+  const t = data.find((x) => x.channel === "email" && x.status === "open" && x.customer?.email && !used.has(x.id));
+  if (!t?.customer?.email) throw new Error("no open email ticket left in the sandbox");
+  used.add(t.id);
+  return { id: t.id, email: t.customer.email };
+}
+
+async function openTicket(page: Page, id: number) {
+  await page.goto(`/demo/tickets/${id}`);
+  await expect(page.getByTestId("composer").getByRole("textbox")).toBeVisible({ timeout: 30_000 });
+}
+
+const composer = (page: Page) => page.getByTestId("composer");
+const editor = (page: Page) => composer(page).getByRole("textbox");
+const postsTo = (log: LoggedRequest[], ticketId: number) => log.filter((r) => r.method === "POST" && r.path === `/api/tickets/${ticketId}/messages`);
+
+async function outboxFor(ticketId: number) {
+  await sandbox.flush();
+  return (await sandbox.outbox()).filter((e) => e.ticket_id === ticketId);
+}
+
+test.describe("composer", () => {
+  // Sends wait on Gorgias (the sandbox) and a thread refresh; a shared CI box can be slow.
+  test.describe.configure({ timeout: 120_000 });
+  // The first sign-in of a fresh server opens the store and compiles routes; on a loaded machine
+  // that can outlast the shared sign-in helper's wait, so warm it up once, patiently.
+  test.beforeAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    const agent = await sandbox.agentWithRole("agent");
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, demo)` }).click();
+    await expect(page).toHaveURL(/\/demo(\?|$|\/)/, { timeout: 60_000 });
+    await page.close();
+  });
+
+  test.beforeEach(async () => {
+    await sandbox.clearFaults();
+  });
+
+  test("a reply is emailed exactly once, even after a double click and a double Ctrl+Enter", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await expect(composer(page).getByTestId("composer-audience")).toContainText(`To: ${ticket.email} · this will be emailed`);
+    await expect(composer(page).getByRole("tab", { name: /Reply to customer/ })).toHaveAttribute("aria-selected", "true");
+
+    await editor(page).fill("Thanks for your patience, your parcel left our warehouse today.");
+    await snapshot(page, "composer-reply");
+    await composer(page).getByRole("button", { name: "Send email" }).dblclick();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+    await expect(editor(page)).toHaveValue("");
+
+    await editor(page).fill("One more thing: the tracking link updates overnight.");
+    await editor(page).press("Control+Enter");
+    await editor(page).press("Control+Enter");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+
+    const sent = await outboxFor(ticket.id);
+    expect(sent.filter((e) => e.body_text?.includes("left our warehouse"))).toHaveLength(1);
+    expect(sent.filter((e) => e.body_text?.includes("tracking link updates"))).toHaveLength(1);
+    expect(sent.every((e) => e.to.includes(ticket.email))).toBe(true);
+    expect(postsTo(await sandbox.requests(), ticket.id).filter((r) => r.status < 300)).toHaveLength(2);
+    await snapshot(page, "composer-reply-sent");
+  });
+
+  test("an internal note is never emailed and reaches Gorgias as public: false", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await page.locator("body").press("n");
+    await expect(composer(page)).toHaveAttribute("data-mode", "note");
+    await expect(editor(page)).toBeFocused();
+    await expect(composer(page).getByTestId("composer-audience")).toHaveText("Only agents see this");
+    await page.keyboard.type("Customer is a VIP, offer free shipping on the replacement.");
+    await snapshot(page, "composer-note");
+    await composer(page).getByRole("button", { name: "Add note", exact: true }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Note added", { timeout: 30_000 });
+
+    expect((await outboxFor(ticket.id)).some((e) => e.body_text?.includes("VIP"))).toBe(false);
+    const posts = postsTo(await sandbox.requests(), ticket.id).filter((r) => JSON.stringify(r.body).includes("VIP"));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body).toMatchObject({ public: false, channel: "internal-note" });
+  });
+
+  test("Send & close sends the reply and closes the ticket", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await editor(page).fill("All sorted, closing this one. Reply any time if anything else comes up.");
+    await composer(page).getByRole("button", { name: "Send & close" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent · ticket closed", { timeout: 30_000 });
+    expect((await gorgias<WireTicket>("GET", `/tickets/${ticket.id}`)).status).toBe("closed");
+    expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("All sorted"))).toHaveLength(1);
+  });
+
+  test("a draft survives a reload, and sign-out and sign-in on a device with no local copy", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await editor(page).fill("Half-written reply that must not be lost");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+    await page.reload();
+    await expect(editor(page)).toHaveValue("Half-written reply that must not be lost");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.evaluate(() => localStorage.clear());
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await expect(editor(page)).toHaveValue("Half-written reply that must not be lost");
+    await snapshot(page, "composer-draft-restored");
+  });
+
+  test("a macro variable without a value blocks sending until the agent fills or removes it", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await composer(page).getByRole("button", { name: "Macros" }).click();
+    await page.getByRole("searchbox", { name: "Search macros" }).fill("Order status");
+    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("button", { name: /Order status: in transit/ }).click();
+    await expect(editor(page)).toHaveValue(/^Hi \S+,/);
+
+    const chips = composer(page).getByTestId("unfilled-variables");
+    await expect(chips).toContainText("Order number");
+    await expect(composer(page).getByRole("button", { name: "Send email" })).toBeDisabled();
+    await snapshot(page, "composer-macro-unfilled");
+
+    await chips.getByRole("button", { name: "Order number", exact: true }).click();
+    await page.keyboard.type("#1234");
+    await chips.getByRole("button", { name: "Remove Tracking link" }).click();
+    await expect(chips).toHaveCount(0);
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+    const [email] = (await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("#1234"));
+    expect(email?.body_text).not.toContain("{{");
+  });
+
+  test("the customer wrote again since the ticket was opened: the agent confirms before it is sent", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await editor(page).fill("Here is the update you asked for.");
+    await gorgias("POST", `/tickets/${ticket.id}/messages`, { channel: "email", via: "email", from_agent: false, body_text: "Any news? I am still waiting." });
+
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    const warning = composer(page).getByTestId("send-problem");
+    await expect(warning).toContainText("The customer wrote again since you opened this ticket");
+    await snapshot(page, "composer-stale-thread");
+    expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("update you asked for"))).toHaveLength(0);
+
+    await warning.getByRole("button", { name: "Send anyway" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+    expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("update you asked for"))).toHaveLength(1);
+  });
+
+  test("a lost connection keeps the text and the failure visible; the retry reuses the operation and emails once", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.fault({ method: "POST", path: `/api/tickets/${ticket.id}/messages`, kind: "drop", count: 1 });
+    await editor(page).fill("Replying through a flaky connection.");
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+
+    const problem = composer(page).getByTestId("send-problem");
+    await expect(problem).toBeVisible({ timeout: 30_000 });
+    await expect(editor(page)).toHaveValue("Replying through a flaky connection.");
+    await snapshot(page, "composer-send-failed");
+    await problem.getByRole("button").first().click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+
+    const sent = (await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("flaky connection"));
+    expect(sent).toHaveLength(1);
+    const ids = postsTo(await sandbox.requests(), ticket.id).map((r) => (r.body as { external_id?: string }).external_id);
+    // Every attempt carried the same operation id.
+    expect(new Set(ids.filter(Boolean)).size).toBe(1);
+  });
+
+  test("at 390 px the composer stays usable and both modes are distinct", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await composer(page).getByRole("tab", { name: /Internal note/ }).click();
+    await editor(page).fill("Narrow screen note");
+    await expect(composer(page).getByRole("button", { name: "Add note", exact: true })).toBeInViewport();
+    await snapshot(page, "composer-note-390");
+  });
+});
