@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
 import { signInAs as signInOnce, snapshot } from "./support/session";
@@ -25,15 +26,22 @@ interface WireTicket {
   assignee_user: { id: number } | null;
   assignee_team: { id: number } | null;
 }
-interface PreparedThread {
-  messages: Array<{ id: number; body: { format: string; remoteImages?: number; full?: unknown } }>;
-}
 
 async function sandboxGet<T>(path: string): Promise<T> {
   const admin = await sandbox.agentWithRole("admin");
   const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, { headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` } });
   if (!res.ok) throw new Error(`sandbox GET ${path} → ${res.status}`);
   return (await res.json()) as T;
+}
+
+async function sandboxPost(path: string, body: unknown): Promise<void> {
+  const admin = await sandbox.agentWithRole("admin");
+  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox POST ${path} → ${res.status}: ${await res.text()}`);
 }
 
 async function allMessages(): Promise<WireMessage[]> {
@@ -62,6 +70,11 @@ async function putsFor(ticketId: number): Promise<Array<Record<string, unknown>>
 
 async function expectPut(ticketId: number, match: Record<string, unknown>) {
   await expect.poll(async () => (await putsFor(ticketId)).some((b) => Object.entries(match).every(([k, v]) => JSON.stringify(b[k]) === JSON.stringify(v))), { timeout: 10_000 }).toBe(true);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
 }
 
 function watchPage(page: Page) {
@@ -114,17 +127,26 @@ test.describe("ticket page", () => {
     await expect(page.getByRole("button", { name: "Hide quoted text" }).first()).toHaveAttribute("aria-expanded", "true");
     await snapshot(page, "ticket-quoted-expanded");
 
-    // Remote images: find a thread that has some (through our own route, as the browser would).
-    let imageTicket: number | null = null;
-    for (const id of [...new Set(messages.filter((m) => /<img[^>]+https:/i.test(m.body_html ?? "")).map((m) => m.ticket_id))].slice(0, 20)) {
-      const thread = (await (await page.request.get(`/api/demo/tickets/${id}?theme=light`)).json()) as PreparedThread;
-      if (thread.messages.some((m) => (m.body.remoteImages ?? 0) > 0)) {
-        imageTicket = id;
-        break;
-      }
-    }
-    expect(imageTicket).not.toBeNull();
-    await page.goto(`/demo/tickets/${imageTicket}`);
+    // A customer writes in while the ticket is open, with a photo and an attachment: the thread
+    // refreshes on its own, and the photo stays blocked until asked for.
+    const ticket = await openEmailTicket();
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    await expect(page.getByTestId("thread-message").first()).toBeVisible();
+    const before = await page.getByTestId("thread-message").count();
+    await sandboxPost(`/tickets/${ticket.id}/messages`, {
+      channel: "email",
+      via: "email",
+      from_agent: false,
+      public: true,
+      sender: { email: "photo.customer@example.com" },
+      source: { type: "email", from: { address: "photo.customer@example.com", name: "Photo Customer" }, to: [{ address: "support@demo.store" }] },
+      body_text: "Here is a photo of the damage.",
+      body_html: '<p>Here is a photo of the damage.</p><img src="https://images.example.com/damage.jpg" width="320" height="200" alt="damage">',
+      attachments: [{ url: "https://files.example.com/receipt.pdf", name: "receipt <b>.pdf", content_type: "application/pdf", size: 123_456 }],
+    });
+    await expect(page.getByTestId("thread-message")).toHaveCount(before + 1, { timeout: 20_000 });
+    await expect(page.getByRole("link", { name: /receipt <b>\.pdf/ })).toHaveAttribute("rel", "noopener noreferrer");
+    await expect(page.getByText("121 KB")).toBeVisible();
     const load = page.getByRole("button", { name: /^Load \d+ remote images?$/ }).first();
     await expect(load).toBeVisible();
     await page.waitForTimeout(500);
@@ -240,8 +262,10 @@ test.describe("ticket page", () => {
     await snapshot(page, "ticket-dark-390");
     await page.setViewportSize({ width: 1280, height: 800 });
     await snapshot(page, "ticket-dark-1280");
+    expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "light" });
     await snapshot(page, "ticket-light-1280");
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto("/demo/tickets/99999999");
     await expect(page.getByText("This ticket does not exist or was deleted")).toBeVisible();
