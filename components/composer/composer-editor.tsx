@@ -134,6 +134,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         />
         {problem && (
           <SendProblemNotice
+            key={problem.seq}
             problem={problem}
             account={account}
             ticketId={ticket.id}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { isNewerMessagesConflict } from "@/lib/queries/composer";
@@ -34,9 +34,22 @@ function Box({ tone, children }: { tone: "warn" | "error"; children: ReactNode }
   );
 }
 
+/** Seconds until the server said asking again is worthwhile (0 when it did not say). */
+function useSecondsLeft(seconds: number | undefined): number {
+  const [until] = useState(() => Date.now() + Math.min(seconds ?? 0, 300) * 1000);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (now >= until) return;
+    const t = setTimeout(() => setNow(Date.now()), Math.min(1000, until - now));
+    return () => clearTimeout(t);
+  }, [now, until]);
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
 /** Why the last send did not go through, and the one next step that is safe. */
 export function SendProblemNotice({ problem, account, ticketId, onRetry, onSendAnyway, onReview, onStartOver, disabled }: Props) {
   const { error } = problem;
+  const wait = useSecondsLeft(error.retryAfterSeconds);
   const what = problem.mode === "reply" ? "reply" : "note";
   if (isNewerMessagesConflict(error)) {
     return (
@@ -51,8 +64,11 @@ export function SendProblemNotice({ problem, account, ticketId, onRetry, onSendA
     case "outcome_unknown":
       return (
         <Box tone="warn">
-          <p className="min-w-0 flex-1">We could not confirm your {what} was sent. Your text is kept; checking again never sends it twice.</p>
-          <Button size="sm" onClick={onRetry} disabled={disabled}>Check again</Button>
+          <p className="min-w-0 flex-1">
+            We could not confirm your {what} was sent. Your text is kept; checking again never sends it twice.
+            {wait > 0 && <> Gorgias may still be processing it: you can check again in {wait} s.</>}
+          </p>
+          <Button size="sm" onClick={onRetry} disabled={disabled || wait > 0}>Check again</Button>
         </Box>
       );
     case "conflict":
@@ -61,7 +77,7 @@ export function SendProblemNotice({ problem, account, ticketId, onRetry, onSendA
         return (
           <Box tone="warn">
             <p className="min-w-0 flex-1">{error.message}</p>
-            <Button size="sm" onClick={onRetry} disabled={disabled}>Check again</Button>
+            <Button size="sm" onClick={onRetry} disabled={disabled || wait > 0}>Check again</Button>
           </Box>
         );
       }
@@ -74,8 +90,8 @@ export function SendProblemNotice({ problem, account, ticketId, onRetry, onSendA
     case "rate_limited":
       return (
         <Box tone="warn">
-          <p className="min-w-0 flex-1">Gorgias is busy for this account. Not sent yet; try again in {Math.ceil(error.retryAfterSeconds ?? 5)} s.</p>
-          <Button size="sm" onClick={onRetry} disabled={disabled}>Try again</Button>
+          <p className="min-w-0 flex-1">Gorgias is busy for this account. Not sent yet{wait > 0 ? `; you can try again in ${wait} s.` : "."}</p>
+          <Button size="sm" onClick={onRetry} disabled={disabled || wait > 0}>Try again</Button>
         </Box>
       );
     case "unauthenticated":

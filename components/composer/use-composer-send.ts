@@ -18,6 +18,8 @@ export interface SendProblem {
   readonly mode: ComposerMode;
   readonly error: AppError;
   readonly request: SendRequest;
+  /** Distinguishes one failure from the next, so a countdown restarts. */
+  readonly seq: number;
 }
 
 function eventFor(error: AppError): OperationEvent {
@@ -41,6 +43,7 @@ export function useComposerSend(opts: {
   const { account, ticketId, lastSeenMessageId, onConfirmed, onEvent } = opts;
   const mutation = useSendMessage(account, ticketId, (v: SendVariables, outcome) => onConfirmed(v.mode, v.operationId, outcome));
   const inFlight = useRef(false);
+  const seq = useRef(0);
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const [lastOutcome, setLastOutcome] = useState<{ mode: ComposerMode; outcome: SendOutcome } | null>(null);
 
@@ -57,7 +60,7 @@ export function useComposerSend(opts: {
     mutation.mutate(variables, {
       onSuccess: (outcome) => setLastOutcome({ mode: request.mode, outcome }),
       onError: (failure) => {
-        setProblem({ mode: request.mode, error: failure.error, request });
+        setProblem({ mode: request.mode, error: failure.error, request, seq: ++seq.current });
         onEvent(request.mode, eventFor(failure.error));
       },
       onSettled: () => {
