@@ -1,12 +1,12 @@
 "use client";
 
-import { StatusToggle } from "@/components/tickets/status-toggle";
 import { customerLabel } from "@/lib/domain/customer";
 import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
 import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
 import { cx } from "@/lib/utils";
 import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
+import { RowStatusToggle } from "./row-status-toggle";
 
 const PRIORITY_STYLE: Record<string, string> = {
   critical: "text-red-700 dark:text-red-400",
@@ -83,8 +83,8 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
         </InboxLink>
       </div>
       {canWrite && (
-        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 sm:flex">
-          <StatusToggle ticketId={t.id} status={t.status} />
+        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 has-[[role=status]]:opacity-100 sm:flex">
+          <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
         </div>
       )}
     </div>

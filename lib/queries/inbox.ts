@@ -41,6 +41,9 @@ export const inboxListQuery = (account: string, q: InboxQuery) =>
     initialPageParam: null,
     getNextPageParam: (last: InboxPage) => last.nextCursor,
     staleTime: Infinity,
+    // An invalidation (after a send or a status change) marks it stale; the refresher, which sits
+    // under the same key, re-reads the first page on return instead of every loaded page.
+    refetchOnMount: false,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
