@@ -97,6 +97,8 @@ test.describe("ticket page", () => {
   });
 
   test("hostile, quoted and remote-image emails: nothing runs, nothing remote loads until asked", async ({ page }) => {
+    // Walks the seed's messages and waits for a background refresh: longer than the default budget.
+    test.setTimeout(150_000);
     const watch = watchPage(page);
     const messages = await allMessages();
     const hostile = messages.find((m) => /<script/i.test(m.body_html ?? ""))!;
@@ -155,7 +157,12 @@ test.describe("ticket page", () => {
     const bodyRequest = page.waitForRequest((r) => /\/messages\/\d+\/body\?.*images=1/.test(r.url()));
     await load.click();
     await bodyRequest;
-    await expect.poll(() => watch.offsite.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // The re-prepared body now carries the photo and a frame policy that admits https images.
+    const photoFrame = page.locator('iframe[data-testid="email-frame"][srcdoc*="img-src data: cid: https:"]');
+    await expect(photoFrame).toHaveCount(1);
+    expect(await photoFrame.getAttribute("srcdoc")).toContain('src="https://images.example.com/damage.jpg"');
+    await photoFrame.scrollIntoViewIfNeeded();
+    await expect.poll(() => watch.offsite.some((u) => u.includes("images.example.com")), { timeout: 10_000 }).toBe(true);
     expect(watch.dialogs).toEqual([]);
     await snapshot(page, "ticket-remote-images-loaded");
   });
