@@ -9,10 +9,10 @@ const zones = [
   { target: "./components/ui", from: "./lib", except: ["./utils.ts"] },
   { target: "./components/ui", from: "./components", except: ["./ui"] },
   // Feature components reach Gorgias, the store and secrets only through actions and queries.
-  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./lib/env.ts", "./lib/crypto", "./lib/email"].map(
+  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./lib/env.ts", "./lib/crypto", "./lib/email", "./lib/reads"].map(
     (from) => ({ target: "./components", from }),
   ),
-  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./components", "./app"].map((from) => ({
+  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./lib/reads", "./components", "./app"].map((from) => ({
     target: "./lib/queries",
     from,
   })),

@@ -5,7 +5,7 @@ import { requirePageAgent } from "@/lib/auth/session";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
 import { inboxQueryOrDefaults, inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
 import { isReadOnlyRole } from "@/lib/domain/user";
-import { loadInboxPage, loadViews } from "../api/[account]/tickets/_inbox/list";
+import { loadInboxPage, loadViews } from "@/lib/reads/inbox-list";
 
 export const metadata: Metadata = { title: "Inbox" };
 

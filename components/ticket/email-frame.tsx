@@ -1,5 +1,6 @@
 import type { EmailFrame as EmailFrameData } from "@/lib/domain/ticket-thread";
-import { EMAIL_FRAME_MAX_PX, EMAIL_FRAME_SANDBOX } from "./message-presentation";
+import { EMAIL_IFRAME_REFERRER_POLICY, EMAIL_IFRAME_SANDBOX } from "@/lib/domain/email-frame";
+import { EMAIL_FRAME_MAX_PX } from "./message-presentation";
 
 /**
  * A sanitized email in a sandboxed frame: no scripts, an opaque origin, the document's own CSP.
@@ -12,8 +13,8 @@ export function EmailFrame({ frame, title }: { frame: EmailFrameData; title: str
       <iframe
         title={title}
         srcDoc={frame.srcDoc}
-        sandbox={EMAIL_FRAME_SANDBOX}
-        referrerPolicy="no-referrer"
+        sandbox={EMAIL_IFRAME_SANDBOX}
+        referrerPolicy={EMAIL_IFRAME_REFERRER_POLICY}
         loading="lazy"
         className="block h-full w-full border-0 bg-transparent"
         data-testid="email-frame"

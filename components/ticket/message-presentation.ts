@@ -81,8 +81,6 @@ export function remoteImagesLabel(count: number): string | null {
   return count === 1 ? "Load 1 remote image" : `Load ${count} remote images`;
 }
 
-/** The sandbox of every email frame: no scripts, no same-origin (kept equal to lib/email's by a test). */
-export const EMAIL_FRAME_SANDBOX = "allow-popups allow-popups-to-escape-sandbox";
 export const EMAIL_FRAME_MAX_PX = 560;
 
 interface SenderFields {

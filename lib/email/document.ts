@@ -1,13 +1,8 @@
 import type { SanitizedHtml } from "./sanitize";
 
-/**
- * The iframe that shows an email. No `allow-scripts`: script cannot run even if the sanitizer is
- * bypassed. No `allow-same-origin`: the frame gets an opaque origin, so nothing in it can reach
- * the app's cookies, storage or DOM (the price is that the parent cannot measure its height).
- * `allow-popups` + `allow-popups-to-escape-sandbox` let links open a normal new tab.
- */
-export const EMAIL_IFRAME_SANDBOX = "allow-popups allow-popups-to-escape-sandbox";
-export const EMAIL_IFRAME_REFERRER_POLICY = "no-referrer";
+import { EMAIL_IFRAME_REFERRER_POLICY, EMAIL_IFRAME_SANDBOX } from "@/lib/domain/email-frame";
+
+export { EMAIL_IFRAME_REFERRER_POLICY, EMAIL_IFRAME_SANDBOX };
 
 /** Spread onto the `<iframe>` together with `srcDoc={buildEmailDocument(...)}`. */
 export const EMAIL_IFRAME_PROPS = {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { estimateFrameHeight } from "@/app/api/[account]/tickets/[ticketId]/_server/frame-height";
+import { estimateFrameHeight } from "@/lib/reads/frame-height";
 
 vi.mock("server-only", () => ({}));
-const { chooseBodyFormat, prepareBody } = await import("@/app/api/[account]/tickets/[ticketId]/_server/prepare");
+const { chooseBodyFormat, prepareBody } = await import("@/lib/reads/prepare-body");
 
 const base = { kind: "customer" as const, channel: "email", bodyText: null, bodyHtml: null, strippedText: null, strippedHtml: null };
 

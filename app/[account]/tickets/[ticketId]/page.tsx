@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { loadTicketThread, TicketIdParam } from "@/app/api/[account]/tickets/[ticketId]/_server/thread";
+import { loadTicketThread, TicketIdParam } from "@/lib/reads/ticket-thread";
 import { Composer } from "@/components/composer/composer";
 import { composerPropsFor } from "@/components/composer/composer-props";
 import { TicketView } from "@/components/ticket/ticket-view";

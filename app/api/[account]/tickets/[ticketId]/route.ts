@@ -2,7 +2,7 @@ import type { AgentContext } from "@/lib/actions/agent-action";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/http";
 import { err } from "@/lib/result";
-import { loadTicketThread, ThreadQuery, TicketIdParam } from "./_server/thread";
+import { loadTicketThread, ThreadQuery, TicketIdParam } from "@/lib/reads/ticket-thread";
 
 type Params = { account: string; ticketId: string };
 

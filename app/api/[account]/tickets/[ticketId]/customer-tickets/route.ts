@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/http";
 import { err, mapResult } from "@/lib/result";
-import { loadCustomerTickets, TicketIdParam } from "../_server/thread";
+import { loadCustomerTickets, TicketIdParam } from "@/lib/reads/ticket-thread";
 
 const Query = z.object({ customerId: TicketIdParam }).strict();
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/http";
 import { err } from "@/lib/result";
-import { loadMessageBody, TicketIdParam } from "../../../_server/thread";
+import { loadMessageBody, TicketIdParam } from "@/lib/reads/ticket-thread";
 
 const BodyQuery = z
   .object({

@@ -6,7 +6,7 @@ import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
-import { prepareBody, toThreadMessage } from "./prepare";
+import { prepareBody, toThreadMessage } from "./prepare-body";
 
 /** Longer threads are rare; past this the oldest messages are left out and the page says so. */
 const MAX_MESSAGE_PAGES = 10;
@@ -24,7 +24,8 @@ export const ThreadQuery = z
 async function loadMessages(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<{ messages: Message[]; partial: boolean }, AppError>> {
   const messages: Message[] = [];
   let complete = false;
-  for await (const page of paginate((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100 }, { priority }), { maxPages: MAX_MESSAGE_PAGES })) {
+  // Newest first, so a thread longer than the cap loses its oldest messages, never its latest.
+  for await (const page of paginate((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100, order: "desc" }, { priority }), { maxPages: MAX_MESSAGE_PAGES })) {
     if (!page.ok) return err(fromUpstream(page.error));
     messages.push(...page.value.items);
     complete = page.value.nextCursor === null;
