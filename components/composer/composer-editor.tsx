@@ -111,7 +111,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
       className={cx(
         "flex flex-col gap-2 rounded-lg border border-t-4 p-3 transition-colors",
         mode === "note"
-          ? "border-amber-300 border-t-amber-400 bg-amber-50 dark:border-amber-800 dark:border-t-amber-600 dark:bg-amber-950/40"
+          ? "border-amber-300 border-t-amber-400 bg-amber-50 dark:border-amber-800 dark:border-t-amber-600 dark:bg-amber-950/20"
           : "border-zinc-200 border-t-brand bg-white dark:border-zinc-800 dark:bg-zinc-950",
       )}
     >

@@ -90,7 +90,7 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
         <TextField label="Customer name" name="customerName" value={values.customerName} onChange={(e) => update({ customerName: e.target.value })} errors={fieldErrors.customerName} hint="Optional; used for a new customer." autoComplete="off" />
       </div>
       <TextField label="Subject" name="subject" value={values.subject} onChange={(e) => update({ subject: e.target.value })} errors={fieldErrors.subject} required autoComplete="off" />
-      <div className={cx("flex flex-col gap-2 rounded-lg border-t-2 p-3", email ? "border-brand/60 bg-zinc-50 dark:bg-zinc-900/50" : "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/40")}>
+      <div className={cx("flex flex-col gap-2 rounded-lg border-t-2 p-3", email ? "border-brand/60 bg-zinc-50 dark:bg-zinc-900/50" : "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/20")}>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ModeTabs showKeys={false} idPrefix={idPrefix} mode={mode} labels={LABELS} flagged={[]} onChange={(m) => update({ kind: m === "note" ? "note" : "email" })} />
           <ModeBanner mode={mode} recipient={values.customerEmail.trim() || null} />

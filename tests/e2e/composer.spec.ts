@@ -217,5 +217,12 @@ test.describe("composer", () => {
     await editor(page).fill("Narrow screen note");
     await expect(composer(page).getByRole("button", { name: "Add note", exact: true })).toBeInViewport();
     await snapshot(page, "composer-note-390");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await snapshot(page, "composer-note-390-dark");
+    await editor(page).blur();
+    await page.keyboard.press("r");
+    await expect(composer(page)).toHaveAttribute("data-mode", "reply");
+    await expect(editor(page)).toBeFocused();
+    await snapshot(page, "composer-reply-390-dark");
   });
 });
