@@ -23,6 +23,7 @@ export function composerPropsFor(input: {
       status: ticket.status,
       customer: c ? { name: c.name, email: c.email, firstname: c.firstname, lastname: c.lastname } : null,
       replyAddress: c?.email ?? null,
+      order: c?.latestOrder ?? null,
     },
     agent: input.agent,
     lastSeenMessageId: lastSeen,

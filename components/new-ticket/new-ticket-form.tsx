@@ -33,7 +33,7 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
-    if (inFlight.current || !email) return;
+    if (inFlight.current) return;
     const parsed = CreateTicketRequest.safeParse({
       operationId: values.operationId,
       customerEmail: values.customerEmail.trim(),
@@ -114,15 +114,13 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
       </div>
       {problem && <NewTicketProblem error={problem} onRetry={() => submit()} disabled={busy} />}
       {!email && (
-        // The send pipeline can only open a ticket with an e-mail for now (it would otherwise e-mail
-        // the "note"), so say so up front rather than after a refused submit.
-        <p id={reasonId} className="text-sm text-amber-900 dark:text-amber-200" data-testid="note-first-unsupported">
-          A ticket cannot start with an internal note yet. Create it with an email, then add the note on the ticket. Your text is kept.
+        <p id={reasonId} className="text-sm text-amber-900 dark:text-amber-200" data-testid="note-first">
+          Only agents see this note. The customer gets no email until someone replies on the ticket.
         </p>
       )}
       <div className="flex items-center justify-end gap-3">
         <p role="status" aria-live="polite" className="text-xs text-zinc-500">{create.isPending ? "Creating the ticket…" : create.isSuccess ? "Created. Opening it…" : ""}</p>
-        <Button type="submit" variant={email ? "primary" : "note"} disabled={busy || !email} aria-describedby={email ? undefined : reasonId}>
+        <Button type="submit" variant={email ? "primary" : "note"} disabled={busy} aria-describedby={email ? undefined : reasonId}>
           {email ? "Create & send email" : "Create with note"}
         </Button>
       </div>

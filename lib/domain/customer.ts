@@ -12,6 +12,13 @@ export interface CustomerChannel {
   readonly preferred: boolean;
 }
 
+/** An e-commerce order an integration (Shopify, …) attached to the customer: untrusted text. */
+export interface CustomerOrder {
+  readonly name: string | null;
+  readonly trackingNumber: string | null;
+  readonly trackingUrl: string | null;
+}
+
 export interface Customer extends CustomerRef {
   readonly firstname: string | null;
   readonly lastname: string | null;
@@ -24,6 +31,8 @@ export interface Customer extends CustomerRef {
   readonly data: Readonly<Record<string, unknown>> | null;
   readonly createdAt: IsoDateTime | null;
   readonly updatedAt: IsoDateTime | null;
+  /** `orders[0]` of the first integration that has orders, which is what macros' order variables name. */
+  readonly latestOrder?: CustomerOrder | null;
 }
 
 /** Best display name: Gorgias leaves `name` empty for many imported customers. */

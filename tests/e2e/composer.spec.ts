@@ -138,8 +138,32 @@ test.describe("composer", () => {
     await snapshot(page, "composer-draft-restored");
   });
 
-  test("a macro variable without a value blocks sending until the agent fills or removes it", async ({ page }) => {
+  test("a macro fills the customer's order from their store integration", async ({ page }) => {
     const ticket = await freshEmailTicket();
+    const detail = await gorgias<{ customer: { integrations: Record<string, { orders?: Array<{ name: string }> }> } }>("GET", `/tickets/${ticket.id}`);
+    const orderName = Object.values(detail.customer.integrations).find((i) => i.orders?.length)?.orders?.[0]?.name;
+    expect(orderName).toMatch(/^#\d+$/);
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await composer(page).getByRole("button", { name: "Macros" }).click();
+    await page.getByRole("searchbox", { name: "Search macros" }).fill("Order status");
+    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("button", { name: /Order status: in transit/ }).click();
+    await expect(editor(page)).toHaveValue(new RegExp(`Your order ${orderName} is on its way`));
+    await expect(composer(page).getByTestId("unfilled-variables").getByText("Order number")).toHaveCount(0);
+  });
+
+  test("a macro variable without a value blocks sending until the agent fills or removes it", async ({ page }) => {
+    // A brand-new customer: no store integration, so the order variables have nothing to fill them.
+    const customerEmail = `new.${Date.now()}@example.com`;
+    const created = await gorgias<{ id: number }>("POST", "/tickets", {
+      channel: "email",
+      via: "api",
+      from_agent: false,
+      subject: "Where is my parcel?",
+      customer: { email: customerEmail, name: "Nina New" },
+      messages: [{ channel: "email", via: "api", from_agent: false, sender: { email: customerEmail }, subject: "Where is my parcel?", body_text: "Hello, any news on my order?" }],
+    });
+    const ticket = { id: created.id, email: customerEmail };
     await signInAs(page, "agent");
     await openTicket(page, ticket.id);
     await composer(page).getByRole("button", { name: "Macros" }).click();

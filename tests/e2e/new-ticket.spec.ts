@@ -69,7 +69,7 @@ test.describe("new ticket", () => {
     await expect(page.getByTestId("new-ticket-form").getByLabel("Subject")).toHaveValue("");
   });
 
-  test("a ticket cannot start with an internal note yet: the form says so and sends nothing", async ({ page }) => {
+  test("a ticket opened with an internal note: the customer is e-mailed nothing and the note stays private", async ({ page }) => {
     const email = `quiet.customer.${Date.now()}@example.com`;
     await signInAs(page, "agent");
     await page.goto("/demo/tickets/new");
@@ -79,10 +79,19 @@ test.describe("new ticket", () => {
     await form.getByLabel("Customer email").fill(email);
     await form.getByLabel("Subject").fill("Phone call follow-up");
     await form.getByLabel(/First message/).fill("Called about a missing parcel; checking with the carrier.");
-    await expect(form.getByTestId("note-first-unsupported")).toBeVisible();
-    await expect(form.getByRole("button", { name: "Create with note" })).toBeDisabled();
+    await expect(form.getByTestId("note-first")).toBeVisible();
     await snapshot(page, "new-ticket-note");
+    await form.getByRole("button", { name: "Create with note" }).click();
+    await expect(page).toHaveURL(/\/demo\/tickets\/\d+$/, { timeout: 30_000 });
+    const id = Number(new URL(page.url()).pathname.split("/").pop());
+    await expect(page.getByText("Internal note · only agents see this").first()).toBeVisible();
+    const ticket = await gorgiasTicket(id);
+    expect(ticket.customer?.email).toBe(email);
+    type TicketPost = { customer: { email?: string }; messages: Array<{ channel: string; public: boolean }> };
+    const posted = (await sandbox.requests()).filter((r) => r.method === "POST" && r.path === "/api/tickets" && (r.body as TicketPost).customer.email === email);
+    expect(posted).toHaveLength(1);
+    expect((posted[0]?.body as TicketPost).messages[0]).toMatchObject({ channel: "internal-note", public: false });
     await sandbox.flush();
-    expect((await sandbox.outbox()).filter((e) => e.to.includes(email))).toHaveLength(0);
+    expect((await sandbox.outbox()).filter((e) => e.ticket_id === id || e.to.includes(email))).toHaveLength(0);
   });
 });

@@ -1,6 +1,25 @@
 import { z } from "zod";
-import type { Customer } from "@/lib/domain/customer";
+import type { Customer, CustomerOrder } from "@/lib/domain/customer";
 import { joinName, optDatetime, optRecord, optString, wireId } from "./common";
+
+const order = z
+  .object({ name: optString, tracking_number: optString, tracking_url: optString })
+  .transform((o): CustomerOrder => ({ name: o.name, trackingNumber: o.tracking_number, trackingUrl: o.tracking_url }));
+
+// Integration blobs are each provider's own shape (keyed by integration id); only `orders` is read,
+// and an entry that does not parse is skipped rather than failing the customer.
+const integrations = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((all): CustomerOrder | null => {
+    for (const value of Object.values(all ?? {})) {
+      const first = z.object({ orders: z.array(z.unknown()).min(1) }).safeParse(value);
+      if (!first.success) continue;
+      const parsed = order.safeParse(first.data.orders[0]);
+      if (parsed.success) return parsed.data;
+    }
+    return null;
+  });
 
 const channel = z.object({ type: z.string(), address: z.string(), preferred: z.boolean().nullish() });
 
@@ -20,6 +39,7 @@ export const customer = z
       .nullish()
       .transform((c) => c ?? []),
     data: optRecord,
+    integrations,
     created_datetime: optDatetime,
     updated_datetime: optDatetime,
   })
@@ -38,5 +58,6 @@ export const customer = z
       data: c.data,
       createdAt: c.created_datetime,
       updatedAt: c.updated_datetime,
+      latestOrder: c.integrations,
     }),
   );
