@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { TicketRequestError } from "@/lib/queries/ticket";
+import { RouteError } from "@/lib/queries/ticket";
 
 function codeOf(error: Error): string | null {
-  return error instanceof TicketRequestError ? error.code : null;
+  return error instanceof RouteError ? error.code : null;
 }
 
 export function TicketSkeleton() {

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createTicket } from "@/lib/actions/new-ticket";
 import type { CreatedTicket, CreateTicketRequest } from "@/lib/domain/send";
-import { AppFailure, asAppError } from "./composer-fetch";
+import { asAppError } from "./composer-fetch";
+import { RouteError } from "./route-fetch";
 import { ticketKeys } from "./keys";
 
 /**
@@ -10,15 +11,15 @@ import { ticketKeys } from "./keys";
  */
 export function useCreateTicket(account: string) {
   const client = useQueryClient();
-  return useMutation<CreatedTicket, AppFailure, CreateTicketRequest>({
+  return useMutation<CreatedTicket, RouteError, CreateTicketRequest>({
     mutationFn: async (input) => {
       let result;
       try {
         result = await createTicket(input);
       } catch (e) {
-        throw new AppFailure(asAppError(e, "outcome_unknown"));
+        throw new RouteError(asAppError(e, "outcome_unknown"));
       }
-      if (!result.ok) throw new AppFailure(result.error);
+      if (!result.ok) throw new RouteError(result.error);
       return result.value;
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.lists(account) }),

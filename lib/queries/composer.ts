@@ -2,7 +2,8 @@ import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-q
 import { sendNote, sendReply } from "@/lib/actions/messages";
 import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
-import { AppFailure, asAppError } from "./composer-fetch";
+import { asAppError } from "./composer-fetch";
+import { RouteError } from "./route-fetch";
 import { sendMutationKey, ticketKeys, type PendingSend } from "./keys";
 
 /**
@@ -31,7 +32,7 @@ function dropEarlierAttempts(client: QueryClient, account: string, ticketId: num
 }
 
 /**
- * Sends a reply or a note. Expected refusals come back as `AppFailure` with the server's
+ * Sends a reply or a note. Expected refusals come back as `RouteError` with the server's
  * `AppError`; anything else (the connection dropped mid-request) is reported as
  * `outcome_unknown`, because the message may well have been posted.
  */
@@ -42,16 +43,16 @@ export function useSendMessage(
   onConfirmed?: (variables: SendVariables, outcome: SendOutcome) => void,
 ) {
   const client = useQueryClient();
-  return useMutation<SendOutcome, AppFailure, SendVariables>({
+  return useMutation<SendOutcome, RouteError, SendVariables>({
     mutationKey: sendMutationKey(account, ticketId),
     mutationFn: async (v) => {
       let result;
       try {
         result = v.mode === "reply" ? await sendReply(v.input) : await sendNote(v.input);
       } catch (e) {
-        throw new AppFailure(asAppError(e, "outcome_unknown"));
+        throw new RouteError(asAppError(e, "outcome_unknown"));
       }
-      if (!result.ok) throw new AppFailure(result.error);
+      if (!result.ok) throw new RouteError(result.error);
       return result.value;
     },
     onMutate: (v) => dropEarlierAttempts(client, account, ticketId, v.operationId),

@@ -2,11 +2,11 @@ import { infiniteQueryOptions, queryOptions, type Query } from "@tanstack/react-
 import type { Customer, CustomerRef } from "@/lib/domain/customer";
 import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
 import type { View } from "@/lib/domain/view";
-import { inboxGet, rateLimitWait } from "./inbox-fetch";
+import { getRoute, rateLimitWait } from "./route-fetch";
 import { mergeFirstPage, type InboxPage, type InboxPages } from "./inbox-merge";
 import { customerKeys, referenceKeys, ticketKeys, type TicketListFilters } from "./keys";
 
-export { InboxRequestError, rateLimitWait } from "./inbox-fetch";
+export { RouteError, rateLimitWait } from "./route-fetch";
 
 /**
  * How often a visible inbox re-reads its first page. One request per agent per 15 s leaves most
@@ -37,7 +37,7 @@ function pageUrl(account: string, q: InboxQuery, cursor: string | null, refresh:
 export const inboxListQuery = (account: string, q: InboxQuery) =>
   infiniteQueryOptions<InboxPage, Error, InboxPages, ReturnType<typeof inboxListKey>, string | null>({
     queryKey: inboxListKey(account, q),
-    queryFn: ({ pageParam, signal }) => inboxGet<InboxPage>(pageUrl(account, q, pageParam, false), signal),
+    queryFn: ({ pageParam, signal }) => getRoute<InboxPage>(pageUrl(account, q, pageParam, false), signal),
     initialPageParam: null,
     getNextPageParam: (last: InboxPage) => last.nextCursor,
     staleTime: Infinity,
@@ -61,7 +61,7 @@ export const inboxHeadQuery = (account: string, q: InboxQuery) =>
   queryOptions({
     queryKey: inboxHeadKey(account, q),
     queryFn: async ({ signal, client }) => {
-      const page = await inboxGet<InboxPage>(pageUrl(account, q, null, true), signal);
+      const page = await getRoute<InboxPage>(pageUrl(account, q, null, true), signal);
       client.setQueryData<InboxPages>(inboxListKey(account, q), (old) => mergeFirstPage(old, page, q.order));
       return page;
     },
@@ -73,7 +73,7 @@ export const inboxHeadQuery = (account: string, q: InboxQuery) =>
 export const viewsQuery = (account: string) =>
   queryOptions({
     queryKey: referenceKeys.views(account),
-    queryFn: ({ signal }) => inboxGet<{ items: View[] }>(`/api/${encodeURIComponent(account)}/views`, signal),
+    queryFn: ({ signal }) => getRoute<{ items: View[] }>(`/api/${encodeURIComponent(account)}/views`, signal),
     staleTime: 10 * 60_000,
     refetchOnWindowFocus: false,
     select: (d) => d.items,
@@ -86,7 +86,7 @@ export const customerLookupQuery = (account: string, text: string) =>
   queryOptions({
     queryKey: customerKeys.search(account, text.trim()),
     queryFn: ({ signal }) =>
-      inboxGet<{ items: CustomerMatch[] }>(`/api/${encodeURIComponent(account)}/customers?${new URLSearchParams({ q: text.trim() })}`, signal),
+      getRoute<{ items: CustomerMatch[] }>(`/api/${encodeURIComponent(account)}/customers?${new URLSearchParams({ q: text.trim() })}`, signal),
     staleTime: 60_000,
     enabled: text.trim().length >= 2,
     select: (d) => d.items,

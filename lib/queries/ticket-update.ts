@@ -3,7 +3,7 @@ import { updateTicket } from "@/lib/actions/tickets";
 import type { Ticket } from "@/lib/domain/ticket";
 import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
 import { ticketKeys } from "./keys";
-import { TicketRequestError } from "./ticket-fetch";
+import { RouteError } from "./route-fetch";
 
 /** Pending status/assignee changes of one ticket; the thread pauses its refresh while any is in flight. */
 export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
@@ -15,7 +15,7 @@ async function send(ticketId: number, change: TicketChange): Promise<Ticket> {
     assigneeUserId: change.assigneeUser === undefined ? undefined : (change.assigneeUser?.id ?? null),
     assigneeTeamId: change.assigneeTeam === undefined ? undefined : (change.assigneeTeam?.id ?? null),
   });
-  if (!result.ok) throw new TicketRequestError(result.error, 0);
+  if (!result.ok) throw new RouteError(result.error);
   return result.value;
 }
 

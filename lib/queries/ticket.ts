@@ -3,9 +3,9 @@ import type { TeamRef } from "@/lib/domain/team";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
 import { customerKeys, referenceKeys, ticketKeys } from "./keys";
-import { getJson, TicketRequestError } from "./ticket-fetch";
+import { getRoute, RouteError } from "./route-fetch";
 
-export { TicketRequestError } from "./ticket-fetch";
+export { RouteError } from "./route-fetch";
 
 /** Agents offered by the assignee picker (`GET /api/[account]/users`). */
 export interface AssignableUser {
@@ -36,21 +36,21 @@ export function ticketThreadQuery(account: string, ticketId: number, theme: Emai
     queryFn: ({ signal, client }) => {
       // A re-read of a ticket already on screen waits behind agents' own reads in the shared budget.
       const background = client.getQueryData(ticketThreadKey(account, ticketId, theme)) !== undefined;
-      return getJson<TicketThread>(`${base(account, ticketId)}?theme=${theme}${background ? "&background=1" : ""}`, signal);
+      return getRoute<TicketThread>(`${base(account, ticketId)}?theme=${theme}${background ? "&background=1" : ""}`, signal);
     },
     // Switching themes keeps the old rendering on screen until the new one arrives.
     placeholderData: keepPreviousData,
     // Refreshes only while the tab is visible (react-query pauses intervals in the background).
     refetchInterval: TICKET_REFRESH_MS,
     refetchIntervalInBackground: false,
-    retry: (failures, error) => failures < 1 && error instanceof TicketRequestError && error.code === "upstream_unavailable",
+    retry: (failures, error) => failures < 1 && error instanceof RouteError && error.code === "upstream_unavailable",
   });
 }
 
 export function messageBodyWithImagesQuery(account: string, ticketId: number, messageId: number, theme: EmailTheme) {
   return queryOptions({
     queryKey: messageBodyKey(account, ticketId, messageId, theme),
-    queryFn: ({ signal }) => getJson<PreparedMessageBody>(`${base(account, ticketId)}/messages/${messageId}/body?theme=${theme}&images=1`, signal),
+    queryFn: ({ signal }) => getRoute<PreparedMessageBody>(`${base(account, ticketId)}/messages/${messageId}/body?theme=${theme}&images=1`, signal),
     staleTime: Infinity,
   });
 }
@@ -58,7 +58,7 @@ export function messageBodyWithImagesQuery(account: string, ticketId: number, me
 export function customerTicketsQuery(account: string, ticketId: number, customerId: number) {
   return queryOptions({
     queryKey: customerKeys.tickets(account, customerId),
-    queryFn: async ({ signal }) => (await getJson<{ items: TicketSummary[] }>(`${base(account, ticketId)}/customer-tickets?customerId=${customerId}`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute<{ items: TicketSummary[] }>(`${base(account, ticketId)}/customer-tickets?customerId=${customerId}`, signal)).items,
     staleTime: 60_000,
     select: (items) => items.filter((t) => t.id !== ticketId),
   });
@@ -67,7 +67,7 @@ export function customerTicketsQuery(account: string, ticketId: number, customer
 export function assignableUsersQuery(account: string) {
   return queryOptions({
     queryKey: referenceKeys.users(account),
-    queryFn: async ({ signal }) => (await getJson<{ items: AssignableUser[] }>(`/api/${encodeURIComponent(account)}/users`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute<{ items: AssignableUser[] }>(`/api/${encodeURIComponent(account)}/users`, signal)).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -75,7 +75,7 @@ export function assignableUsersQuery(account: string) {
 export function teamsQuery(account: string) {
   return queryOptions({
     queryKey: referenceKeys.teams(account),
-    queryFn: async ({ signal }) => (await getJson<{ items: TeamRef[] }>(`/api/${encodeURIComponent(account)}/teams`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute<{ items: TeamRef[] }>(`/api/${encodeURIComponent(account)}/teams`, signal)).items,
     staleTime: 5 * 60_000,
   });
 }
