@@ -49,17 +49,6 @@ async function outboxFor(ticketId: number) {
 test.describe("composer", () => {
   // Sends wait on Gorgias (the sandbox) and a thread refresh; a shared CI box can be slow.
   test.describe.configure({ timeout: 120_000 });
-  // The first sign-in of a fresh server opens the store and compiles routes; on a loaded machine
-  // that can outlast the shared sign-in helper's wait, so warm it up once, patiently.
-  test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    const agent = await sandbox.agentWithRole("agent");
-    await page.goto("/sign-in");
-    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, demo)` }).click();
-    await expect(page).toHaveURL(/\/demo(\?|$|\/)/, { timeout: 60_000 });
-    await page.close();
-  });
-
   test.beforeEach(async () => {
     await sandbox.clearFaults();
   });

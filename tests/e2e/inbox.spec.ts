@@ -44,16 +44,8 @@ async function scrollToEnd(page: Page) {
 }
 
 test.describe("inbox", () => {
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async () => {
     await sandbox.reset();
-    // The first sign-in of a fresh server opens the store and compiles routes: allow it longer
-    // than signInAs's own wait, once, so the first journey measures the inbox, not the cold start.
-    const admin = await sandbox.agentWithRole("admin");
-    const page = await browser.newPage();
-    await page.goto("/sign-in");
-    await page.getByRole("button", { name: `Sign in as ${admin.name} (${admin.role}, demo)` }).click();
-    await expect(page).toHaveURL(/\/demo(\?|$|\/)/, { timeout: 60_000 });
-    await page.close();
   });
   test.beforeEach(async () => {
     await sandbox.clearFaults();

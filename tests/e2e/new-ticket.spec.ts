@@ -13,15 +13,6 @@ async function gorgiasTicket(id: number): Promise<{ subject: string | null; cust
 test.describe("new ticket", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  // A fresh server's first sign-in opens the store; give it time once (see composer.spec.ts).
-  test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    const agent = await sandbox.agentWithRole("agent");
-    await page.goto("/sign-in");
-    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, demo)` }).click();
-    await expect(page).toHaveURL(/\/demo(\?|$|\/)/, { timeout: 60_000 });
-    await page.close();
-  });
   test("each field says what is wrong, and nothing typed is lost", async ({ page }) => {
     await signInAs(page, "agent");
     await page.goto("/demo/tickets/new");
