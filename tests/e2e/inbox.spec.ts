@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SANDBOX_URL, sandbox } from "./support/sandbox-control";
+import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
 
 // Gorgias as the sandbox holds it, read with an agent's own key: what the inbox must show.
@@ -193,9 +193,7 @@ test.describe("inbox", () => {
     await expect(page.getByLabel("View", { exact: true })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, "inbox-phone-dark");
 
     await page.getByLabel("View", { exact: true }).selectOption({ label: "Closed" });

@@ -1,16 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
-import { signInAs as signInOnce, snapshot } from "./support/session";
-
-/** The first sign-in after the server starts can outlast the helper's wait (cold store): try twice. */
-async function signInAs(page: Page, role = "admin") {
-  try {
-    return await signInOnce(page, role);
-  } catch {
-    return signInOnce(page, role);
-  }
-}
+import { seriousViolations } from "./support/axe";
+import { signInAs, snapshot } from "./support/session";
 
 interface WireMessage {
   id: number;
@@ -70,11 +61,6 @@ async function putsFor(ticketId: number): Promise<Array<Record<string, unknown>>
 
 async function expectPut(ticketId: number, match: Record<string, unknown>) {
   await expect.poll(async () => (await putsFor(ticketId)).some((b) => Object.entries(match).every(([k, v]) => JSON.stringify(b[k]) === JSON.stringify(v))), { timeout: 10_000 }).toBe(true);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
 }
 
 function watchPage(page: Page) {
@@ -256,6 +242,7 @@ test.describe("ticket page", () => {
   });
 
   test("dark mode at 390 px: the panel stacks under the thread; unknown tickets say so", async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: "dark" });
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, "admin");
