@@ -11,6 +11,7 @@
  * Timestamps come from the caller's clock (`now`) so the settle and staleness windows are testable.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./index";
 import { sendOperations, type SendKind, type SendOperationRow, type SendState } from "./schema";
 
@@ -110,9 +111,14 @@ export type Claim = { readonly operationId: string; readonly claimSeq: number };
  * must not post then.
  */
 export async function markAttempt(db: DbOrTx, claim: Claim, now: Date): Promise<boolean> {
+  return updateCurrentClaim(db, claim, { attempts: sql`${sendOperations.attempts} + 1`, attemptedAt: now, updatedAt: now });
+}
+
+/** Writes only while `claim` is still the current, in-flight one: a superseded claim changes nothing. */
+async function updateCurrentClaim(db: DbOrTx, claim: Claim, set: PgUpdateSetSource<typeof sendOperations>): Promise<boolean> {
   const rows = await db
     .update(sendOperations)
-    .set({ attempts: sql`${sendOperations.attempts} + 1`, attemptedAt: now, updatedAt: now })
+    .set(set)
     .where(
       and(
         eq(sendOperations.operationId, claim.operationId),
@@ -167,18 +173,7 @@ export async function recordNotSent(
   error: Record<string, unknown> | null,
   now: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(sendOperations)
-    .set({ state, error, updatedAt: now })
-    .where(
-      and(
-        eq(sendOperations.operationId, claim.operationId),
-        eq(sendOperations.claimSeq, claim.claimSeq),
-        eq(sendOperations.state, "in_flight"),
-      ),
-    )
-    .returning({ id: sendOperations.operationId });
-  return rows.length === 1;
+  return updateCurrentClaim(db, claim, { state, error, updatedAt: now });
 }
 
 /** Replaces the replayable outcome of a succeeded send (e.g. after Send & Close's status change). */
