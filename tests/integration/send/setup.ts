@@ -4,12 +4,11 @@ import type { Store } from "@/lib/db";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
 import type { Ticket } from "@/lib/domain/ticket";
 import type { Message } from "@/lib/domain/message";
-import { BudgetScheduler } from "@/lib/gorgias/budget";
-import { createGorgiasClient, type GorgiasClient } from "@/lib/gorgias/client";
+import type { GorgiasClient } from "@/lib/gorgias/client";
 import { collectAll, paginate } from "@/lib/gorgias/pagination";
 import type { SendContext, SendPolicy } from "@/lib/send/policy";
 import type { TestSandbox } from "@/tests/support/sandbox";
-import { must } from "../gorgias/setup";
+import { clientFor, must } from "../gorgias/setup";
 
 export { must };
 
@@ -18,20 +17,8 @@ export const CLIENT_TIMEOUT_MS = 800;
 
 export async function agentFor(sb: TestSandbox, role = "admin", fetchImpl?: typeof fetch): Promise<{ agent: SignedInAgent; gorgias: GorgiasClient }> {
   const a = await sb.agent(role);
-  const created = createGorgiasClient({
-    baseUrl: sb.template,
-    accountDomain: "demo",
-    email: a.email,
-    apiKey: a.api_key,
-    budget: new BudgetScheduler(),
-    timeoutMs: CLIENT_TIMEOUT_MS,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return {
-    agent: { agentId: randomUUID(), accountDomain: "demo", gorgiasUserId: a.id, email: a.email, name: a.name, role: a.role },
-    gorgias: created.value,
-  };
+  const gorgias = await clientFor(sb, role, { timeoutMs: CLIENT_TIMEOUT_MS, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  return { agent: { agentId: randomUUID(), accountDomain: "demo", gorgiasUserId: a.id, email: a.email, name: a.name, role: a.role }, gorgias };
 }
 
 export function sendContext(store: Store, who: { agent: SignedInAgent; gorgias: GorgiasClient }, policy: Partial<SendPolicy> = {}): SendContext {
