@@ -70,29 +70,3 @@ export const CreateTicketInput = z
   })
   .strict();
 export type CreateTicketInput = z.infer<typeof CreateTicketInput>;
-
-export const TagChangeInput = z
-  .object({
-    ticketId: id,
-    add: z.array(z.string().trim().min(1).max(256)).max(20).default([]),
-    remove: z.array(z.string().trim().min(1).max(256)).max(20).default([]),
-  })
-  .strict()
-  .refine((v) => v.add.length + v.remove.length > 0, "Nothing to change.");
-export type TagChangeInput = z.infer<typeof TagChangeInput>;
-
-// URL search params arrive as strings; this is the one schema the list page and the list
-// route handler share, so a hand-edited URL is parsed the same way everywhere.
-const idParam = z.coerce.number().pipe(id);
-export const TicketListQuery = z
-  .object({
-    viewId: idParam.optional(),
-    cursor: z.string().min(1).max(512).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
-    status: z.enum(TICKET_STATUSES).optional(),
-    assigneeUserId: idParam.optional(),
-    search: z.string().trim().max(200).optional(),
-    order: z.enum(["updated:desc", "updated:asc", "created:desc", "created:asc"]).default("updated:desc"),
-  })
-  .strict();
-export type TicketListQuery = z.infer<typeof TicketListQuery>;
