@@ -16,7 +16,7 @@ import { TicketActions } from "./ticket-actions";
 import { TicketHeader } from "./ticket-header";
 import { TicketThreadList } from "./ticket-thread-list";
 import { useBackToInbox } from "./use-back-to-inbox";
-import { useEmailTheme } from "./use-client-env";
+import { useEmailTheme, useHydrated } from "./use-client-env";
 
 export interface TicketViewProps {
   account: string;
@@ -53,6 +53,8 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
   const change = (c: TicketChange) => {
     if (canWrite) update.mutate(c);
   };
+  // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
+  const hydrated = useHydrated();
   useShortcut("e", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
   useShortcut("a", () => setAssignOpen(true), { enabled: canWrite && !!thread });
   useShortcut("Escape", back, { enabled: !assignOpen && !teamOpen });
@@ -66,7 +68,7 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
   }
 
   return (
-    <main className="h-full overflow-y-auto" data-testid="ticket-view">
+    <main className="h-full overflow-y-auto" data-testid="ticket-view" data-hydrated={hydrated || undefined}>
       <div className="mx-auto grid max-w-7xl gap-6 px-4 pb-10 lg:grid-cols-[minmax(0,1fr)_300px] lg:px-6">
         <div className="flex min-w-0 flex-col gap-4">
           <TicketHeader

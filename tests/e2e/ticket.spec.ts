@@ -224,6 +224,8 @@ test.describe("ticket page", () => {
     await page.goto(`/demo/tickets/${ticket.id}`);
     const status = page.getByTestId("ticket-status");
     await expect(status).toHaveText("Open");
+    // Keys pressed before hydration reach no handler; an agent's first key comes later than that.
+    await expect(page.getByTestId("ticket-view")).toHaveAttribute("data-hydrated", "true");
     await page.keyboard.press("e");
     await expect(status).toHaveText("Closed");
     await page.keyboard.press("e");
