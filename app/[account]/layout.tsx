@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/env";
 
 export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
   const { account } = await params;
-  const agent = await requirePageAgent(account, `/${account}`);
+  const agent = await requirePageAgent(account);
   return (
     <div className="flex h-dvh flex-col">
       <TopBar

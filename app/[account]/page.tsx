@@ -3,7 +3,7 @@ import { InboxScreen } from "@/components/inbox/inbox-screen";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
-import { inboxQueryOrDefaults, inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
+import { inboxQueryOrDefaults, type InboxQuery } from "@/lib/domain/inbox-query";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { loadInboxPage, loadViews } from "@/lib/reads/inbox-list";
 
@@ -23,7 +23,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function InboxPage({ params, searchParams }: { params: Promise<{ account: string }>; searchParams: Promise<SearchParams> }) {
   const { account } = await params;
   const { query } = inboxQueryOrDefaults(await searchParams);
-  const agent = await requirePageAgent(account, `/${account}${inboxSearch(query)}`);
+  const agent = await requirePageAgent(account);
   const { page, views, at } = await prefetch(agent, query);
 
   return (

@@ -4,15 +4,18 @@ import { DemoAgentList } from "@/components/auth/demo-agent-list";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { demoSignInAction, signInAction } from "@/lib/actions/auth";
 import { listDemoAgents } from "@/lib/auth/demo-agents";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { currentAgent } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error } = await searchParams;
+  const { error, callbackUrl: rawCallback } = await searchParams;
+  // Kept as typed; the server checks it against the agent's account when it redirects.
+  const callbackUrl = typeof rawCallback === "string" ? rawCallback.slice(0, 2048) : "";
   const agent = await currentAgent();
-  if (agent) redirect(`/${agent.accountDomain}`);
+  if (agent) redirect(safeReturnTo(callbackUrl, agent.accountDomain));
   const env = serverEnv();
   const demoAgents = env.usesSandbox ? await listDemoAgents() : [];
 
@@ -32,8 +35,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           That demo agent could not sign in. Is the sandbox running?
         </p>
       )}
-      <SignInForm action={signInAction} fixedAccountDomain={env.GORGIAS_ACCOUNT_DOMAIN ?? null} />
-      {demoAgents.length > 0 && <DemoAgentList agents={demoAgents} action={demoSignInAction} />}
+      <SignInForm action={signInAction} fixedAccountDomain={env.GORGIAS_ACCOUNT_DOMAIN ?? null} callbackUrl={callbackUrl} />
+      {demoAgents.length > 0 && <DemoAgentList agents={demoAgents} action={demoSignInAction} callbackUrl={callbackUrl} />}
     </main>
   );
 }

@@ -8,7 +8,15 @@ export interface DemoAgentItem {
 }
 
 /** One-click sign-in as a sandbox agent. Each button posts only the domain and email: the key stays server-side. */
-export function DemoAgentList({ agents, action }: { agents: readonly DemoAgentItem[]; action: (form: FormData) => Promise<void> }) {
+export function DemoAgentList({
+  agents,
+  action,
+  callbackUrl,
+}: {
+  agents: readonly DemoAgentItem[];
+  action: (form: FormData) => Promise<void>;
+  callbackUrl: string;
+}) {
   const byAccount = new Map<string, DemoAgentItem[]>();
   for (const agent of agents) byAccount.set(agent.accountDomain, [...(byAccount.get(agent.accountDomain) ?? []), agent]);
   return (
@@ -28,6 +36,7 @@ export function DemoAgentList({ agents, action }: { agents: readonly DemoAgentIt
                 <form action={action} className="flex items-center justify-between gap-3 px-3 py-2">
                   <input type="hidden" name="accountDomain" value={agent.accountDomain} />
                   <input type="hidden" name="email" value={agent.email} />
+                  <input type="hidden" name="callbackUrl" value={callbackUrl} />
                   <span className="min-w-0">
                     <span className="block truncate text-sm font-medium">{agent.name}</span>
                     <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">

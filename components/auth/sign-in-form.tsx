@@ -9,12 +9,15 @@ export interface SignInFormProps {
   action: (state: SignInState, form: FormData) => Promise<SignInState>;
   /** Fixed by GORGIAS_ACCOUNT_DOMAIN; when absent the agent types it. */
   fixedAccountDomain: string | null;
+  /** Where the agent was headed when sign-in interrupted them. */
+  callbackUrl: string;
 }
 
-export function SignInForm({ action, fixedAccountDomain }: SignInFormProps) {
+export function SignInForm({ action, fixedAccountDomain, callbackUrl }: SignInFormProps) {
   const [state, formAction, pending] = useActionState(action, { error: null, fields: {}, values: {} });
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error && (
         <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {state.error}

@@ -5,6 +5,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { demoAgentKey } from "@/lib/auth/demo-agents";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { SIGN_IN_FAILED, SignInInputSchema } from "@/lib/auth/sign-in-input";
 import { serverEnv } from "@/lib/env";
 import type { SignInState } from "./sign-in-state";
@@ -14,10 +15,10 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-async function signInWith(input: { accountDomain: string; email: string; apiKey: string }): Promise<string | null> {
+async function signInWith(input: { accountDomain: string; email: string; apiKey: string }, callbackUrl: string): Promise<string | null> {
   try {
     // On success this throws Next's redirect, which must propagate.
-    await signIn("credentials", { ...input, redirectTo: `/${input.accountDomain}` });
+    await signIn("credentials", { ...input, redirectTo: safeReturnTo(callbackUrl, input.accountDomain) });
     return null;
   } catch (error) {
     if (error instanceof AuthError) {
@@ -36,14 +37,14 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   if (!parsed.success) {
     return { error: "Check the highlighted fields.", fields: z.flattenError(parsed.error).fieldErrors, values };
   }
-  const error = await signInWith(parsed.data);
+  const error = await signInWith(parsed.data, text(form, "callbackUrl"));
   return { error, fields: {}, values };
 }
 
 /** One-click sign-in as a sandbox demo agent; refused outright against a real Gorgias. */
 export async function demoSignInAction(form: FormData): Promise<void> {
   const apiKey = serverEnv().usesSandbox ? await demoAgentKey(text(form, "accountDomain"), text(form, "email")) : null;
-  const error = apiKey ? await signInWith({ accountDomain: text(form, "accountDomain"), email: text(form, "email"), apiKey }) : "demo";
+  const error = apiKey ? await signInWith({ accountDomain: text(form, "accountDomain"), email: text(form, "email"), apiKey }, text(form, "callbackUrl")) : "demo";
   if (error) redirect("/sign-in?error=demo");
 }
 

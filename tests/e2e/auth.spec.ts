@@ -32,6 +32,20 @@ test.describe("agent sign-in", () => {
     expect(log.some((r) => r.path === "/api/tickets" && r.user_email === agent.email)).toBe(true);
   });
 
+  test("signing in returns the agent to the page they were sent away from, never elsewhere", async ({ page }) => {
+    const agent = await sandbox.agentWithRole("agent");
+    await page.goto("/demo?q=order");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, demo)` }).click();
+    await expect(page).toHaveURL(/\/demo\?q=order$/, { timeout: 30_000 });
+
+    // A crafted link cannot send a signed-in agent off-site or into another account.
+    for (const target of ["//evil.example/demo", "https://evil.example/", "/acme"]) {
+      await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+      await expect(page).toHaveURL(/\/demo$/);
+    }
+  });
+
   test("the API key never reaches the browser: no response body, page or cookie carries it", async ({ page, context }) => {
     const agent = await sandbox.agentWithRole("admin");
     const bodies: string[] = [];

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function TicketPage({ params }: { params: Promise<Params> }) {
   const { account, ticketId: rawId } = await params;
-  const agent = await requirePageAgent(account, `/${account}/tickets/${encodeURIComponent(rawId)}`);
+  const agent = await requirePageAgent(account);
   const ticketId = TicketIdParam.safeParse(rawId);
   if (!ticketId.success) notFound();
 

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "New ticket" };
 
 export default async function NewTicketPage({ params }: { params: Promise<{ account: string }> }) {
   const { account } = await params;
-  const agent = await requirePageAgent(account, `/${account}/tickets/new`);
+  const agent = await requirePageAgent(account);
   return (
     <main className="mx-auto flex h-full max-w-3xl flex-col gap-4 overflow-y-auto p-4">
       <div className="flex items-center justify-between gap-2">
