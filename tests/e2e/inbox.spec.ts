@@ -182,6 +182,8 @@ test.describe("inbox", () => {
     expect((await rowIds(page)).slice(0, before.length)).toEqual(before);
     await snapshot(page, "inbox-rate-limited");
     await expect(page.getByTestId("busy-banner")).toHaveCount(0, { timeout: 45_000 });
+    await expect(page.getByTestId("inbox-error")).toHaveCount(0);
+    expect((await rowIds(page)).slice(0, before.length)).toEqual(before);
   });
 
   test("dark mode on a 390 px phone: views in a select, no serious axe findings", async ({ page }) => {

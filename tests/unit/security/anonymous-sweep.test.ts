@@ -41,6 +41,7 @@ describe("anonymous sweep", () => {
   it.each(actionFiles.filter((f) => !f.endsWith("lib/actions/auth.ts")).map((f) => [path.relative(root, f)]))("every action in %s refuses an anonymous caller", async (file) => {
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
     const actions = Object.entries(mod).filter(([name, v]) => typeof v === "function" && !PUBLIC_ACTIONS.has(name));
+    expect(actions.length).toBeGreaterThan(0);
     for (const [name, action] of actions) {
       const result = (await (action as (input: unknown) => Promise<unknown>)({ ticketId: 1 })) as { ok: boolean; error?: { code: string } };
       expect({ name, ok: result.ok, code: result.error?.code }).toEqual({ name, ok: false, code: "unauthenticated" });
