@@ -1,4 +1,4 @@
-import { SkeletonRows } from "@/components/inbox/ticket-list-states";
+import { SkeletonRows } from "@/features/inbox/components/ticket-list-states";
 
 export default function InboxLoading() {
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DemoAgentList } from "@/components/auth/demo-agent-list";
-import { SignInForm } from "@/components/auth/sign-in-form";
-import { demoSignInAction, signInAction } from "@/lib/actions/auth";
-import { listDemoAgents } from "@/lib/auth/demo-agents";
+import { DemoAgentList } from "@/features/auth/components/demo-agent-list";
+import { SignInForm } from "@/features/auth/components/sign-in-form";
+import { demoSignInAction, signInAction } from "@/features/auth/server/actions";
+import { listDemoAgents } from "@/features/auth/server/demo-agents";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { currentAgent } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";

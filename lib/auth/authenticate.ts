@@ -1,4 +1,4 @@
-import { SIGN_IN_FAILED, SignInInputSchema } from "./sign-in-input";
+import { SIGN_IN_FAILED, SignInInputSchema } from "@/lib/domain/sign-in";
 
 /** Who Gorgias says the key belongs to. */
 export interface VerifiedAgent {

@@ -11,7 +11,7 @@ import type { Store } from "@/lib/db";
 import { getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
 import type { Message } from "@/lib/domain/message";
 import { SendNoteInput, SendReplyInput } from "@/lib/domain/send";
-import { sendNote, sendReply } from "@/lib/send/messages";
+import { sendNote, sendReply } from "@/features/composer/server/send/messages";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
 import { agentFor, emailTickets, sendContext, thread } from "./setup";

@@ -6,7 +6,7 @@ import type { Ticket } from "@/lib/domain/ticket";
 import type { Message } from "@/lib/domain/message";
 import type { GorgiasClient } from "@/lib/gorgias/client";
 import { collectAll, paginate } from "@/lib/gorgias/pagination";
-import type { SendContext, SendPolicy } from "@/lib/send/policy";
+import type { SendContext, SendPolicy } from "@/features/composer/server/send/policy";
 import type { TestSandbox } from "@/tests/support/sandbox";
 import { clientFor, must } from "../gorgias/setup";
 

@@ -7,7 +7,7 @@ import { clientFor } from "../gorgias/setup";
 
 // The loader is server code (`server-only`); here it runs in Node against the sandbox, as in the route.
 vi.mock("server-only", () => ({}));
-const { loadMessageBody, loadTicketThread } = await import("@/lib/reads/ticket-thread");
+const { loadMessageBody, loadTicketThread } = await import("@/features/ticket/server/ticket-thread");
 
 let sb: TestSandbox;
 let gorgias: GorgiasClient;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticate, type AuthenticateDeps, type VerifyOutcome } from "@/lib/auth/authenticate";
-import { SIGN_IN_FAILED } from "@/lib/auth/sign-in-input";
+import { SIGN_IN_FAILED } from "@/lib/domain/sign-in";
 
 const INPUT = { accountDomain: "demo", email: "Alex@Demo-Store.example", apiKey: "k3y-0123456789" };
 const ALEX = { gorgiasUserId: 7, email: "alex@demo-store.example", name: "Alex", role: "admin" };

@@ -9,7 +9,7 @@ async function load(env: Record<string, string | undefined>) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  return import("@/lib/auth/demo-agents");
+  return import("@/features/auth/server/demo-agents");
 }
 
 const saved = { ...process.env };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createDraftSaver, type SaveStatus } from "@/lib/queries/composer-save";
-import type { DraftRecord } from "@/lib/queries/composer-drafts";
+import { createDraftSaver, type SaveStatus } from "@/features/composer/client/draft-saver";
+import type { DraftRecord } from "@/features/composer/client/drafts";
 
 const d = (bodyText: string): DraftRecord => ({ bodyText, operationId: "op-1", updatedAt: new Date().toISOString() });
 

@@ -10,7 +10,7 @@ import {
   pickDraft,
   type DraftRecord,
   type OperationEvent,
-} from "@/lib/queries/composer-drafts";
+} from "@/features/composer/client/drafts";
 
 const draft = (bodyText: string, operationId: string, updatedAt: string): DraftRecord => ({ bodyText, operationId, updatedAt });
 const older = draft("from server", "op-a", "2026-01-01T10:00:00.000Z");
@@ -115,7 +115,7 @@ describe("local storage format", () => {
 describe("newOperationId", () => {
   it("makes uuids the server's OperationId schema accepts", async () => {
     const { OperationId } = await import("@/lib/domain/inputs");
-    const { newOperationId } = await import("@/lib/queries/composer-drafts");
+    const { newOperationId } = await import("@/features/composer/client/drafts");
     const ids = new Set(Array.from({ length: 50 }, newOperationId));
     expect(ids.size).toBe(50);
     for (const id of ids) expect(OperationId.safeParse(id).success).toBe(true);

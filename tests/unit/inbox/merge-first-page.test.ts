@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TicketSummary } from "@/lib/domain/ticket";
-import { flattenPages, mergeFirstPage, type InboxPage, type InboxPages } from "@/lib/queries/inbox-merge";
+import { flattenPages, mergeFirstPage, type InboxPage, type InboxPages } from "@/features/inbox/client/merge-first-page";
 
 function ticket(id: number, minute: number): TicketSummary {
   const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();

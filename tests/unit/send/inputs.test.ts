@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { Message } from "@/lib/domain/message";
 import { CreateTicketRequest, DiscardDraftInput, MacroSearchQuery, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/send";
-import { deriveReply, newerMessageIds, replySubject } from "@/lib/send/derive";
-import { messageHash, newTicketHash, normalizeBody } from "@/lib/send/hash";
+import { deriveReply, newerMessageIds, replySubject } from "@/features/composer/server/send/derive";
+import { messageHash, newTicketHash, normalizeBody } from "@/features/composer/server/send/hash";
 
 const uuid = fc.uuid({ version: 4 });
 const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });

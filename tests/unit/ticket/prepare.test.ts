@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { estimateFrameHeight } from "@/lib/reads/frame-height";
+import { estimateFrameHeight } from "@/features/ticket/server/frame-height";
 
 vi.mock("server-only", () => ({}));
-const { chooseBodyFormat, prepareBody } = await import("@/lib/reads/prepare-body");
+const { chooseBodyFormat, prepareBody } = await import("@/features/ticket/server/prepare-body");
 
 const base = { kind: "customer" as const, channel: "email", bodyText: null, bodyHtml: null, strippedText: null, strippedHtml: null };
 

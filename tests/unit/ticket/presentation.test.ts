@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { deliveryView, formatFileSize, kindStyle, remoteImagesLabel, senderLabel } from "@/components/ticket/message-presentation";
+import { deliveryView, formatFileSize, kindStyle, remoteImagesLabel, senderLabel } from "@/features/ticket/components/message-presentation";
 import { EMAIL_IFRAME_SANDBOX } from "@/lib/domain/email-frame";
 import { safeTagColor } from "@/lib/domain/tag-color";
-import { describeChange } from "@/lib/queries/ticket-cache";
+import { describeChange } from "@/features/ticket/client/ticket-cache";
 
 describe("message kinds", () => {
   it("notes are unmistakable: amber, a lock and the words", () => {

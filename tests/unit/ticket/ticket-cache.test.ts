@@ -2,9 +2,9 @@ import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { TicketThread } from "@/lib/domain/ticket-thread";
-import { ticketKeys } from "@/lib/queries/keys";
-import { ticketThreadKey } from "@/lib/queries/ticket";
-import { applyTicketChange, patchListData, patchTicketFields, type ListPage } from "@/lib/queries/ticket-cache";
+import { ticketKeys } from "@/lib/client/query-keys";
+import { ticketThreadKey } from "@/features/ticket/client/queries";
+import { applyTicketChange, patchListData, patchTicketFields, type ListPage } from "@/features/ticket/client/ticket-cache";
 
 const A = "demo";
 

@@ -1,4 +1,4 @@
-import { TicketSkeleton } from "@/components/ticket/ticket-states";
+import { TicketSkeleton } from "@/features/ticket/components/ticket-states";
 
 export default function TicketLoading() {
   return (

@@ -1,6 +1,6 @@
 import { MacroSearchQuery, type MacroChoice } from "@/lib/domain/send";
 import { fromUpstream } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
 
 /** Macros for the composer: the `setResponseText` text, template variables left for the UI to fill. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TeamRef } from "@/lib/domain/team";
 import { fromUpstream } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
 
 /** Teams of the account for the team picker, from the server's reference cache. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { User } from "@/lib/domain/user";
 import { fromUpstream } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
 
 export interface UserOption {

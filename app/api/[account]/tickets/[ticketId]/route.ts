@@ -1,8 +1,8 @@
-import type { AgentContext } from "@/lib/actions/agent-action";
+import type { AgentContext } from "@/lib/server/agent-action";
 import { appError } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err } from "@/lib/result";
-import { loadTicketThread, ThreadQuery, TicketIdParam } from "@/lib/reads/ticket-thread";
+import { loadTicketThread, ThreadQuery, TicketIdParam } from "@/features/ticket/server/ticket-thread";
 
 type Params = { account: string; ticketId: string };
 

@@ -1,9 +1,9 @@
-import type { AgentContext } from "@/lib/actions/agent-action";
+import type { AgentContext } from "@/lib/server/agent-action";
 import { z } from "zod";
 import { appError } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err, mapResult } from "@/lib/result";
-import { loadCustomerTickets, TicketIdParam } from "@/lib/reads/ticket-thread";
+import { loadCustomerTickets, TicketIdParam } from "@/features/ticket/server/ticket-thread";
 
 const Query = z.object({ customerId: TicketIdParam }).strict();
 

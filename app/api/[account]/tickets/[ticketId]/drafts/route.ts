@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { appStore } from "@/lib/auth/app-store";
 import { appError } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
-import { ticketDrafts } from "@/lib/send/drafts";
+import { ticketDrafts } from "@/features/composer/server/drafts";
 
 const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -1,9 +1,9 @@
-import type { AgentContext } from "@/lib/actions/agent-action";
+import type { AgentContext } from "@/lib/server/agent-action";
 import { z } from "zod";
 import { appError } from "@/lib/errors";
-import { agentRoute } from "@/lib/http";
+import { agentRoute } from "@/lib/server/agent-route";
 import { err } from "@/lib/result";
-import { loadMessageBody, TicketIdParam } from "@/lib/reads/ticket-thread";
+import { loadMessageBody, TicketIdParam } from "@/features/ticket/server/ticket-thread";
 
 const BodyQuery = z
   .object({

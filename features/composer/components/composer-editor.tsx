@@ -1,0 +1,164 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
+import type { ComposerMode } from "@/features/composer/client/drafts";
+import type { ServerDrafts } from "@/features/composer/client/reads";
+import { ticketKeys } from "@/lib/client/query-keys";
+import { cx } from "@/lib/utils";
+import type { ComposerProps } from "./composer";
+import { ComposerFooter } from "./composer-footer";
+import { ModeBanner } from "./mode-banner";
+import { ModeTabs } from "./mode-tabs";
+import { SendProblemNotice } from "./send-problem";
+import { TemplateTextarea } from "./template-textarea";
+import { UnfilledChips } from "./unfilled-chips";
+import { newestMode, useComposerDrafts } from "@/features/composer/client/use-composer-drafts";
+import { useComposerSend } from "@/features/composer/client/use-composer-send";
+
+export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
+  const idPrefix = useId();
+  const client = useQueryClient();
+  const { drafts, status, setText, applyEvent, confirmed } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
+  const [mode, setMode] = useState<ComposerMode>(() => newestMode(drafts));
+  // Messages the agent reviewed after a "customer wrote again" warning count as seen.
+  const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const send = useComposerSend({
+    account,
+    ticketId: ticket.id,
+    lastSeenMessageId: Math.max(lastSeenMessageId ?? 0, reviewedUpTo ?? 0) || null,
+    onConfirmed: confirmed,
+    onEvent: applyEvent,
+  });
+
+  const draft = drafts[mode];
+  const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
+  const recipient = ticket.replyAddress ?? ticket.customer?.email ?? null;
+  const problem = send.problem?.mode === mode ? send.problem : null;
+  const blockedBy = send.pending
+    ? "Sending…"
+    : !draft.text.trim()
+      ? "Write a message first."
+      : unfilled.length > 0
+        ? `Fill or remove ${unfilled.map(variableLabel).join(", ")} first.`
+        : mode === "reply" && !recipient
+          ? "This customer has no email address to reply to."
+          : null;
+
+  function focusMode(next: ComposerMode) {
+    setMode(next);
+    requestAnimationFrame(() => textarea.current?.focus());
+  }
+  useShortcut("r", () => focusMode("reply"));
+  useShortcut("n", () => focusMode("note"));
+
+  function submit(closeAfter: boolean, confirmNewerMessages = false) {
+    if (blockedBy) return;
+    send.submit({ mode, bodyText: draft.text, operationId: draft.operationId, closeAfter, confirmNewerMessages });
+  }
+
+  // Scoped to the composer rather than a window shortcut, so Ctrl+Enter in any other field on the
+  // page (a search, a tag input) can never send this reply.
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+    if (e.key !== "Enter" || !(e.metaKey || e.ctrlKey) || e.altKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    if (!e.repeat) submit(e.shiftKey);
+  }
+
+  function insertMacro(template: string) {
+    const ctx = macroContext({ ticket: { id: ticket.id, subject: ticket.subject, customer: ticket.customer }, agent, order: ticket.order });
+    const { text } = renderMacro(template, ctx);
+    const el = textarea.current;
+    const current = draft.text;
+    const start = current.trim() ? (el?.selectionStart ?? current.length) : 0;
+    const end = current.trim() ? (el?.selectionEnd ?? current.length) : current.length;
+    setText(mode, current.slice(0, start) + text + current.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
+
+  function selectVariable(path: string) {
+    let offset = 0;
+    for (const s of templateSegments(draft.text)) {
+      if (s.kind === "variable" && s.path === path) {
+        textarea.current?.focus();
+        textarea.current?.setSelectionRange(offset, offset + s.text.length);
+        return;
+      }
+      offset += s.text.length;
+    }
+  }
+
+  function review() {
+    const ids = (send.problem?.error.fields?.newerMessages ?? []).map(Number).filter(Number.isFinite);
+    if (ids.length) setReviewedUpTo(Math.max(...ids));
+    send.dismissProblem();
+    void client.invalidateQueries({ queryKey: ticketKeys.detail(account, ticket.id) });
+  }
+
+  const chipsId = `${idPrefix}-unfilled`;
+  return (
+    <section
+      aria-label="Composer"
+      data-testid="composer"
+      data-mode={mode}
+      onKeyDown={onKeyDown}
+      className={cx(
+        "flex flex-col gap-2 rounded-lg border border-t-4 p-3 transition-colors",
+        mode === "note"
+          ? "border-amber-300 border-t-amber-400 bg-amber-50 dark:border-amber-800 dark:border-t-amber-600 dark:bg-amber-950/20"
+          : "border-zinc-200 border-t-brand bg-white dark:border-zinc-800 dark:bg-zinc-950",
+      )}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <ModeTabs mode={mode} onChange={setMode} idPrefix={idPrefix} flagged={send.problem && send.problem.mode !== mode ? [send.problem.mode] : []} />
+        <ModeBanner mode={mode} recipient={recipient} />
+      </div>
+      <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${mode}`} className="flex flex-col gap-2">
+        <UnfilledChips id={chipsId} paths={unfilled} onSelect={selectVariable} onRemove={(p) => setText(mode, removeVariable(draft.text, p))} />
+        <TemplateTextarea
+          textareaRef={textarea}
+          tone={mode}
+          value={draft.text}
+          onValueChange={(v) => setText(mode, v)}
+          readOnly={send.pending}
+          aria-label={mode === "reply" ? `Reply to ${recipient ?? "the customer"} (will be emailed)` : "Internal note (only agents see this)"}
+          aria-describedby={unfilled.length ? chipsId : undefined}
+          placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
+          className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
+        />
+        {problem && (
+          <SendProblemNotice
+            key={problem.seq}
+            problem={problem}
+            account={account}
+            ticketId={ticket.id}
+            disabled={send.pending}
+            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages)}
+            onSendAnyway={() => submit(problem.request.closeAfter, true)}
+            onReview={review}
+            onStartOver={() => {
+              applyEvent(mode, { type: "started-over" });
+              send.dismissProblem();
+            }}
+          />
+        )}
+        <ComposerFooter
+          account={account}
+          mode={mode}
+          pending={send.pending}
+          blockedBy={blockedBy}
+          saveStatus={status[mode]}
+          lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
+          onMacro={(m) => insertMacro(m.bodyText ?? "")}
+          onSend={submit}
+        />
+      </div>
+    </section>
+  );
+}

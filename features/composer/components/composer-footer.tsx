@@ -1,0 +1,55 @@
+"use client";
+
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import type { SendOutcome } from "@/lib/domain/send";
+import type { ComposerMode } from "@/features/composer/client/drafts";
+import type { MacroItem } from "@/features/composer/client/reads";
+import type { SaveStatus } from "@/features/composer/client/draft-saver";
+import { MacroPicker } from "./macro-picker";
+
+const SAVE_LABEL: Record<SaveStatus, string> = {
+  idle: "",
+  pending: "",
+  saving: "Saving draft…",
+  saved: "Draft saved",
+  "device-only": "Draft saved on this device only",
+};
+
+export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend }: {
+  account: string;
+  mode: ComposerMode;
+  pending: boolean;
+  blockedBy: string | null;
+  saveStatus: SaveStatus;
+  lastOutcome: SendOutcome | null;
+  onMacro: (m: MacroItem) => void;
+  onSend: (closeAfter: boolean) => void;
+}) {
+  const reasonId = useId();
+  const reply = mode === "reply";
+  const sentLabel =
+    lastOutcome &&
+    (reply ? "Email sent" : "Note added") +
+      (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.ticketStatus === "closed" ? " · ticket closed" : "");
+  const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <MacroPicker account={account} onPick={onMacro} disabled={pending} />
+      <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
+        {pending ? (reply ? "Sending email…" : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
+      </p>
+      <p id={reasonId} className={showReason ? "w-full text-xs text-red-700 sm:order-last dark:text-red-300" : "sr-only"}>
+        {blockedBy ?? ""}
+      </p>
+      <div className="ml-auto flex items-center gap-2">
+        <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title="Ctrl/⌘ + Shift + Enter">
+          {reply ? "Send & close" : "Add note & close"}
+        </Button>
+        <Button size="sm" variant={reply ? "primary" : "note"} disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(false)} title="Ctrl/⌘ + Enter">
+          {pending ? (reply ? "Sending…" : "Adding…") : reply ? "Send email" : "Add note"}
+        </Button>
+      </div>
+    </div>
+  );
+}

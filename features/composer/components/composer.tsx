@@ -1,0 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { MacroOrder } from "@/lib/domain/macro-template";
+import { serverDraftsQuery } from "@/features/composer/client/reads";
+import { ComposerEditor } from "./composer-editor";
+
+/** Everything the composer needs, serializable so a server component can pass it. */
+export interface ComposerProps {
+  readonly account: string;
+  readonly ticket: {
+    readonly id: number;
+    readonly subject: string | null;
+    readonly status: "open" | "closed";
+    readonly customer: {
+      readonly name: string | null;
+      readonly email: string | null;
+      readonly firstname?: string | null;
+      readonly lastname?: string | null;
+    } | null;
+    /** Where a reply goes, as the server will derive it; shown so the agent knows who gets the email. */
+    readonly replyAddress?: string | null;
+    /** The customer's latest order, for macro variables, when the page has it. */
+    readonly order?: MacroOrder | null;
+  };
+  readonly agent: { readonly id: string; readonly name: string; readonly firstname?: string | null; readonly email?: string | null };
+  /** The newest message on screen when the ticket was opened (safety rule 15). */
+  readonly lastSeenMessageId: number | null;
+  readonly canWrite: boolean;
+}
+
+/**
+ * Reply / internal note composer for one ticket. The editor mounts only in the browser, once the
+ * server's drafts were read (or failed to be), so a draft is restored before the agent can type
+ * over it and server and client render the same placeholder.
+ */
+export function Composer(props: ComposerProps) {
+  const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id), enabled: props.canWrite });
+  if (!props.canWrite) {
+    return (
+      <p className="rounded-lg border border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800" data-testid="composer-read-only">
+        Your Gorgias role can read this ticket but not reply or add notes.
+      </p>
+    );
+  }
+  if (drafts.isPending) {
+    return (
+      <div className="rounded-lg border border-t-4 border-zinc-200 p-3 dark:border-zinc-800" aria-busy="true">
+        <div className="h-8 w-64 max-w-full animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
+        <div className="mt-2 h-28 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
+        <span className="sr-only">Loading your draft…</span>
+      </div>
+    );
+  }
+  return <ComposerEditor key={props.ticket.id} {...props} serverDrafts={drafts.data ?? null} />;
+}

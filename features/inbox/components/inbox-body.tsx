@@ -1,0 +1,79 @@
+"use client";
+
+import type { UseInfiniteQueryResult } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { InboxQuery } from "@/lib/domain/inbox-query";
+import type { TicketSummary } from "@/lib/domain/ticket";
+import { rateLimitWait, type InboxPage, type InboxPages } from "@/features/inbox/client/queries";
+import { BusyBanner } from "./busy-banner";
+import { EmptyState, ErrorState, SkeletonRows } from "./ticket-list-states";
+import { TicketGrid } from "./ticket-grid";
+import { useInboxRefresh } from "@/features/inbox/client/use-inbox-list";
+
+export interface InboxBodyProps {
+  readonly account: string;
+  readonly query: InboxQuery;
+  readonly title: string;
+  readonly list: UseInfiniteQueryResult<InboxPages, Error>;
+  readonly tickets: readonly TicketSummary[];
+  readonly canWrite: boolean;
+  /** Seconds Gorgias asked the list's own reads to wait, or null. */
+  readonly listWait: number | null;
+}
+
+export function InboxBody({ account, query, title, list, tickets, canWrite, listWait }: InboxBodyProps) {
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const first = list.data?.pages[0];
+
+  return (
+    <>
+      {first ? (
+        // Keyed by the list so a new view starts its own refresher (and its own timer).
+        <Refresher key={JSON.stringify(query)} account={account} query={query} first={first} at={list.dataUpdatedAt} listWait={listWait} listFailures={list.failureCount} />
+      ) : (
+        listWait !== null && <BusyBanner key={list.failureCount} seconds={listWait} />
+      )}
+      {list.isPending ? (
+        <div className="min-h-0 flex-1 overflow-hidden" role="status" aria-label="Loading tickets">
+          <SkeletonRows />
+        </div>
+      ) : list.isError && tickets.length === 0 ? (
+        <ErrorState message={list.error.message} onRetry={() => void list.refetch()} />
+      ) : tickets.length === 0 ? (
+        <EmptyState searching={query.q} />
+      ) : (
+        <TicketGrid
+          account={account}
+          label={title}
+          tickets={tickets}
+          canWrite={canWrite}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          autoLoad={listWait === null && !list.isFetchNextPageError}
+          loadMore={loadMore}
+        />
+      )}
+    </>
+  );
+}
+
+interface RefresherProps {
+  readonly account: string;
+  readonly query: InboxQuery;
+  readonly first: InboxPage;
+  readonly at: number;
+  readonly listWait: number | null;
+  readonly listFailures: number;
+}
+
+/** Runs the first-page refresher and shows the busy banner when either it or the list hit a 429. */
+function Refresher({ account, query, first, at, listWait, listFailures }: RefresherProps) {
+  const head = useInboxRefresh(account, query, first, at);
+  const headWait = head.isError ? rateLimitWait(head.error) : null;
+  if (headWait !== null) return <BusyBanner key={`h${head.errorUpdatedAt}`} seconds={headWait} />;
+  if (listWait !== null) return <BusyBanner key={`l${listFailures}`} seconds={listWait} />;
+  return null;
+}

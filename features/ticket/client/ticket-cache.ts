@@ -1,0 +1,114 @@
+import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
+import type { TeamRef } from "@/lib/domain/team";
+import type { TicketStatus, TicketSummary } from "@/lib/domain/ticket";
+import type { TicketHeader, TicketThread } from "@/lib/domain/ticket-thread";
+import type { UserRef } from "@/lib/domain/user";
+import { ticketKeys } from "@/lib/client/query-keys";
+
+/**
+ * The one place optimistic ticket changes touch the cache (architecture: "one pure helper"): the
+ * open ticket's detail and every cached inbox page get the same absolute values, and the returned
+ * rollback puts back exactly what was there for the fields it changed.
+ */
+export interface TicketChange {
+  readonly status?: TicketStatus;
+  readonly assigneeUser?: UserRef | null;
+  readonly assigneeTeam?: TeamRef | null;
+}
+
+export interface ListPage {
+  readonly items: readonly TicketSummary[];
+  readonly nextCursor: string | null;
+}
+
+const who = (u: { name: string | null; email: string | null }) => u.name?.trim() || u.email || "that agent";
+
+/** Words for the toast: what the agent tried, so "why" has something to attach to. */
+export function describeChange(change: TicketChange): string {
+  if (change.status) return change.status === "closed" ? "close the ticket" : "reopen the ticket";
+  if (change.assigneeUser !== undefined) return change.assigneeUser ? `assign the ticket to ${who(change.assigneeUser)}` : "unassign the ticket";
+  if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `move the ticket to ${change.assigneeTeam.name}` : "remove the team";
+  return "change the ticket";
+}
+
+type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam">;
+const FIELDS = ["status", "assigneeUser", "assigneeTeam"] as const;
+
+/** A new object with the change applied; the same object when nothing differs (keeps renders cheap). */
+export function patchTicketFields<T extends Patchable>(ticket: T, change: TicketChange): T {
+  let next: T = ticket;
+  for (const field of FIELDS) {
+    const value = change[field];
+    if (value !== undefined && next[field] !== value) next = { ...next, [field]: value };
+  }
+  return next;
+}
+
+/** The values the change will overwrite, as a change that puts them back. */
+export function inverseChange(ticket: Patchable, change: TicketChange): TicketChange {
+  const inverse: Record<string, unknown> = {};
+  for (const field of FIELDS) if (change[field] !== undefined) inverse[field] = ticket[field];
+  return inverse as TicketChange;
+}
+
+export function isTicketThread(data: unknown): data is TicketThread {
+  return typeof data === "object" && data !== null && "ticket" in data && "messages" in data;
+}
+
+export function isInfiniteListData(data: unknown): data is InfiniteData<ListPage> {
+  return typeof data === "object" && data !== null && Array.isArray((data as { pages?: unknown }).pages);
+}
+
+export function patchThread(data: TicketThread, ticketId: number, change: TicketChange): TicketThread {
+  if (data.ticket.id !== ticketId) return data;
+  const ticket = patchTicketFields<TicketHeader>(data.ticket, change);
+  return ticket === data.ticket ? data : { ...data, ticket };
+}
+
+export function patchListData(data: InfiniteData<ListPage>, ticketId: number, change: TicketChange): InfiniteData<ListPage> {
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    if (!page || !Array.isArray(page.items) || !page.items.some((t) => t.id === ticketId)) return page;
+    const items = page.items.map((t) => (t.id === ticketId ? patchTicketFields(t, change) : t));
+    changed = true;
+    return { ...page, items };
+  });
+  return changed ? { ...data, pages } : data;
+}
+
+function findTicket(data: unknown, ticketId: number): Patchable | null {
+  if (isTicketThread(data)) return data.ticket.id === ticketId ? data.ticket : null;
+  if (isInfiniteListData(data)) {
+    for (const page of data.pages) {
+      const found = page?.items?.find((t) => t.id === ticketId);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function patchAny(data: unknown, ticketId: number, change: TicketChange): unknown {
+  if (isTicketThread(data)) return patchThread(data, ticketId, change);
+  if (isInfiniteListData(data)) return patchListData(data, ticketId, change);
+  return data;
+}
+
+/**
+ * Applies `change` to ticket `ticketId` in the detail (every theme variant) and in every cached
+ * list of the account. Returns a rollback that restores, per cache entry, the previous values of
+ * the changed fields only, so a later change to another field survives an earlier one's rollback.
+ */
+export function applyTicketChange(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): () => void {
+  const undo: Array<{ key: QueryKey; inverse: TicketChange }> = [];
+  for (const prefix of [ticketKeys.detail(account, ticketId), ticketKeys.lists(account)]) {
+    for (const [key, data] of queryClient.getQueriesData({ queryKey: prefix })) {
+      const before = findTicket(data, ticketId);
+      if (!before) continue;
+      undo.push({ key, inverse: inverseChange(before, change) });
+      queryClient.setQueryData(key, patchAny(data, ticketId, change));
+    }
+  }
+  return () => {
+    for (const { key, inverse } of undo) queryClient.setQueryData(key, (data: unknown) => patchAny(data, ticketId, inverse));
+  };
+}

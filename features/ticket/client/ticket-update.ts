@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { updateTicket } from "@/features/ticket/server/actions";
+import type { Ticket } from "@/lib/domain/ticket";
+import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
+import { ticketKeys } from "@/lib/client/query-keys";
+import { RouteError } from "@/lib/client/route-fetch";
+
+/** Pending status/assignee changes of one ticket; the thread pauses its refresh while any is in flight. */
+export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
+
+async function send(ticketId: number, change: TicketChange): Promise<Ticket> {
+  const result = await updateTicket({
+    ticketId,
+    status: change.status,
+    assigneeUserId: change.assigneeUser === undefined ? undefined : (change.assigneeUser?.id ?? null),
+    assigneeTeamId: change.assigneeTeam === undefined ? undefined : (change.assigneeTeam?.id ?? null),
+  });
+  if (!result.ok) throw new RouteError(result.error);
+  return result.value;
+}
+
+export interface TicketUpdateCallbacks {
+  readonly onRolledBack: (message: string) => void;
+}
+
+/**
+ * Status, assignee and team: shown at once (absolute values, safe to repeat: rule 17), rolled back
+ * with Gorgias's reason when it refuses.
+ */
+export function useTicketUpdate(account: string, ticketId: number, { onRolledBack }: TicketUpdateCallbacks) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ticketUpdateKey(account, ticketId),
+    mutationFn: (change: TicketChange) => send(ticketId, change),
+    onMutate: async (change) => {
+      // An in-flight refresh started before the click would otherwise paint the old value back.
+      await queryClient.cancelQueries({ queryKey: ticketKeys.detail(account, ticketId) });
+      return { rollback: applyTicketChange(queryClient, account, ticketId, change) };
+    },
+    onError: (error, change, context) => {
+      context?.rollback();
+      const reason = error instanceof Error && error.message ? error.message : "Something went wrong.";
+      onRolledBack(`Couldn't ${describeChange(change)}. ${reason}`);
+    },
+    onSuccess: (ticket, change) => {
+      // Gorgias's answer is the truth (e.g. a rule may have changed something else too).
+      applyTicketChange(queryClient, account, ticketId, {
+        status: change.status === undefined ? undefined : ticket.status,
+        assigneeUser: change.assigneeUser === undefined ? undefined : ticket.assigneeUser,
+        assigneeTeam: change.assigneeTeam === undefined ? undefined : ticket.assigneeTeam,
+      });
+    },
+    onSettled: () => {
+      // Inbox lists refetch when next shown, not now: the budget is shared (rule 18).
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId) });
+    },
+  });
+}

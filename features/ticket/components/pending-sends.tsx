@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutationState } from "@tanstack/react-query";
+import { sendMutationKey, type PendingSend } from "@/lib/client/query-keys";
+import { cx } from "@/lib/utils";
+import { LockIcon } from "./icons";
+import { kindStyle } from "./message-presentation";
+
+/**
+ * Sends in flight (the composer owns the mutations), shown as the message they will become until
+ * Gorgias's copy is in the thread. A send whose operation id already appears there is not repeated.
+ */
+export function PendingSends({ account, ticketId, knownExternalIds }: { account: string; ticketId: number; knownExternalIds: ReadonlySet<string> }) {
+  const pending = useMutationState({
+    filters: { mutationKey: sendMutationKey(account, ticketId), status: "pending" },
+    select: (m) => m.state.variables as PendingSend | undefined,
+  });
+  const visible = pending.filter((p): p is PendingSend => !!p && ![...knownExternalIds].some((id) => id.includes(p.operationId)));
+  if (visible.length === 0) return null;
+  return (
+    <>
+      {visible.map((p) => {
+        const style = kindStyle(p.mode === "note" ? "note" : "agent");
+        return (
+          <article
+            key={p.operationId}
+            aria-label={p.mode === "note" ? "Note being saved" : "Reply being sent"}
+            aria-busy="true"
+            data-testid="pending-send"
+            className={cx("rounded-lg border px-4 py-3 opacity-80 sm:ml-10", style.container)}
+          >
+            <header className="mb-2 flex items-center gap-2 text-xs">
+              <span className={cx("inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium", style.badge)}>
+                {style.lock && <LockIcon width={12} height={12} />}
+                {style.label}
+              </span>
+              <span role="status" className="text-zinc-600 dark:text-zinc-400">
+                {p.mode === "note" ? "Saving note…" : "Sending…"}
+              </span>
+            </header>
+            {style.notice && <p className="mb-2 text-xs font-medium text-amber-800 dark:text-amber-300">{style.notice}</p>}
+            <div className="text-sm break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">{p.bodyText}</div>
+          </article>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useIsMutating, useQuery } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { Toaster, useToasts } from "@/components/ui/toast";
+import type { TicketSummary } from "@/lib/domain/ticket";
+import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
+import type { UserRef } from "@/lib/domain/user";
+import { TICKET_REFRESH_MS, ticketThreadQuery } from "@/features/ticket/client/queries";
+import type { TicketChange } from "@/features/ticket/client/ticket-cache";
+import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
+import { CustomerPanel } from "./customer-panel";
+import { RefreshBanner, TicketLoadFailure, TicketSkeleton } from "./ticket-states";
+import { TicketActions } from "./ticket-actions";
+import { TicketHeader } from "./ticket-header";
+import { TicketThreadList } from "./ticket-thread-list";
+import { useBackToInbox } from "@/features/ticket/client/use-back-to-inbox";
+import { useEmailTheme, useHydrated } from "@/features/ticket/client/use-client-env";
+
+export interface TicketViewProps {
+  account: string;
+  ticketId: number;
+  /** Prefetched by the page with the agent's own client; null when that read failed. */
+  initialThread: TicketThread | null;
+  initialCustomerTickets?: readonly TicketSummary[];
+  me: UserRef;
+  /** Null when the agent may change tickets; otherwise why they cannot. */
+  readOnlyReason: string | null;
+  serverTheme: EmailTheme;
+  /** The reply/note composer, rendered under the thread. */
+  composer?: ReactNode;
+}
+
+export function TicketView({ account, ticketId, initialThread, initialCustomerTickets, me, readOnlyReason, serverTheme, composer }: TicketViewProps) {
+  const theme = useEmailTheme(serverTheme);
+  const canWrite = readOnlyReason === null;
+  // A refresh landing mid-change would paint the old value back for a moment.
+  const updating = useIsMutating({ mutationKey: ticketUpdateKey(account, ticketId) }) > 0;
+  const query = useQuery({
+    ...ticketThreadQuery(account, ticketId, theme),
+    initialData: initialThread?.theme === theme ? initialThread : undefined,
+    initialDataUpdatedAt: initialThread?.fetchedAt,
+    refetchInterval: updating ? false : TICKET_REFRESH_MS,
+  });
+  const { toasts, show, dismiss } = useToasts();
+  const update = useTicketUpdate(account, ticketId, { onRolledBack: (message) => show("error", message) });
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [teamOpen, setTeamOpen] = useState(false);
+  const back = useBackToInbox(account);
+  const thread = query.data;
+
+  const change = (c: TicketChange) => {
+    if (canWrite) update.mutate(c);
+  };
+  // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
+  const hydrated = useHydrated();
+  useShortcut("e", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
+  useShortcut("a", () => setAssignOpen(true), { enabled: canWrite && !!thread });
+  useShortcut("Escape", back, { enabled: !assignOpen && !teamOpen });
+
+  if (!thread) {
+    return (
+      <main className="h-full overflow-y-auto px-4 py-4 lg:px-6">
+        {query.isError ? <TicketLoadFailure error={query.error} account={account} onRetry={() => void query.refetch()} /> : <TicketSkeleton />}
+      </main>
+    );
+  }
+
+  return (
+    <main className="h-full overflow-y-auto" data-testid="ticket-view" data-hydrated={hydrated || undefined}>
+      <div className="mx-auto grid max-w-7xl gap-6 px-4 pb-10 lg:grid-cols-[minmax(0,1fr)_300px] lg:px-6">
+        <div className="flex min-w-0 flex-col gap-4">
+          <TicketHeader
+            ticket={thread.ticket}
+            onBack={back}
+            actions={
+              <TicketActions
+                account={account}
+                ticket={thread.ticket}
+                me={me}
+                canWrite={canWrite}
+                readOnlyReason={readOnlyReason}
+                assignOpen={assignOpen}
+                onAssignOpenChange={setAssignOpen}
+                teamOpen={teamOpen}
+                onTeamOpenChange={setTeamOpen}
+                onChange={change}
+              />
+            }
+          />
+          {query.isError && <RefreshBanner error={query.error} />}
+          <TicketThreadList account={account} thread={thread} />
+          {composer}
+        </div>
+        <aside aria-label="Customer" className="border-t border-zinc-200 pt-4 lg:sticky lg:top-0 lg:self-start lg:border-t-0 lg:border-l lg:pt-4 lg:pl-6 dark:border-zinc-800">
+          <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} initialTickets={initialCustomerTickets} />
+        </aside>
+      </div>
+      <Toaster toasts={toasts} onDismiss={dismiss} />
+    </main>
+  );
+}
