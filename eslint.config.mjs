@@ -1,33 +1,74 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
 
-// The layering table of shared/architecture.md, enforced so a reviewer need not remember it.
-// Each zone: files under `target` may not import from `from`.
-const zones = [
-  // Primitives know nothing about data or features.
-  { target: "./components/ui", from: "./lib", except: ["./utils.ts"] },
-  { target: "./components/ui", from: "./components", except: ["./ui"] },
-  // Feature components reach Gorgias, the store and secrets only through actions and queries.
-  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./lib/env.ts", "./lib/crypto", "./lib/email", "./lib/reads"].map(
-    (from) => ({ target: "./components", from }),
+// The boundaries of docs/architecture.md as an allow-list: an import is refused unless a policy
+// below allows it. tests/unit/lint/layering.test.ts proves each rule fires.
+// First match wins, so the narrower patterns (entries, action modules) come before their folders.
+const element = (type, pattern, capture) => ({ type, pattern, mode: "full", ...(capture ? { capture } : {}) });
+const elements = [
+  element("feature-entry", "features/*/index.ts", ["feature"]),
+  element("feature-server-entry", "features/*/server/index.ts", ["feature"]),
+  element("feature-actions", "features/*/server/actions.ts", ["feature"]),
+  element("feature-components", "features/*/components/**", ["feature"]),
+  element("feature-client", "features/*/client/**", ["feature"]),
+  element("feature-server", "features/*/server/**", ["feature"]),
+  element("app", "app/**"),
+  element("ui", "components/ui/**"),
+  element("db-entry", "lib/db/index.ts"),
+  ...["domain", "gorgias", "db", "email", "crypto", "auth", "client", "server", "security"].map((name) =>
+    element(name, `lib/${name}/**`),
   ),
-  ...["./lib/gorgias", "./lib/db", "./lib/auth", "./lib/auth.ts", "./lib/reads", "./components", "./app"].map((from) => ({
-    target: "./lib/queries",
-    from,
-  })),
-  ...["./components", "./lib/queries", "./app"].map((from) => ({ target: "./lib/actions", from })),
-  ...["./lib/auth", "./lib/auth.ts", "./lib/actions", "./lib/queries", "./lib/db", "./components", "./app"].map(
-    (from) => ({ target: "./lib/gorgias", from }),
-  ),
-  ...["./lib/gorgias", "./lib/db", "./lib/actions", "./lib/queries", "./lib/auth", "./lib/auth.ts", "./lib/email", "./components", "./app"].map(
-    (from) => ({ target: "./lib/domain", from }),
-  ),
-  // lib never reaches up into routes or components.
-  ...["./app", "./components"].map((from) => ({ target: "./lib", from })),
+  ...["errors", "result", "env", "utils"].map((name) => element(name, `lib/${name}.ts`)),
+  element("edge", "{proxy,instrumentation}.ts"),
+  element("sandbox", "sandbox/**"),
+  element("tooling", "{tests,scripts,bench}/**"),
+  // Tool configuration at the root: may import nothing of ours (no policy allows it).
+  element("config", "*.config.{ts,mjs}"),
+  element("types", "types/**"),
+];
+
+const same = { feature: "{{ from.captured.feature }}" };
+const sameFeature = (...types) => types.map((type) => ({ element: { type, captured: same } }));
+const entries = ["feature-entry"];
+// What any code may use; `db-entry` is the store's one door (repositories are re-exported there).
+const pure = ["domain", "errors", "result", "utils"];
+const serverCore = [...pure, "gorgias", "db-entry", "email", "crypto", "auth", "server", "env"];
+const browserCore = [...pure, "client", "ui"];
+
+const allow = (from, to) => ({
+  from: { element: { type: from } },
+  allow: { to: to.map((t) => (typeof t === "string" ? { element: { type: t } } : t)) },
+});
+const policies = [
+  allow("app", [...serverCore, ...browserCore, "security", "feature-entry", "feature-server-entry", "app"]),
+  allow("edge", ["security", "db-entry"]),
+  // Browser code reaches the server only through its feature's action modules.
+  allow("feature-components", [...browserCore, ...entries, ...sameFeature("feature-components", "feature-client", "feature-actions")]),
+  allow("feature-client", [...browserCore, ...entries, ...sameFeature("feature-client", "feature-actions")]),
+  allow("feature-entry", sameFeature("feature-components", "feature-client", "feature-actions")),
+  allow("feature-actions", [...serverCore, "feature-server-entry", ...sameFeature("feature-server")]),
+  allow("feature-server", [...serverCore, "feature-server-entry", ...sameFeature("feature-server")]),
+  allow("feature-server-entry", sameFeature("feature-server", "feature-actions")),
+  allow("ui", ["ui", "utils"]),
+  allow("domain", ["domain", "result"]),
+  allow("gorgias", ["gorgias", "domain", "result"]),
+  allow("db", ["db", "db-entry", "crypto"]),
+  allow("db-entry", ["db", "crypto"]),
+  allow("email", ["email", "domain"]),
+  allow("crypto", ["crypto"]),
+  allow("auth", ["auth", "db-entry", "gorgias", "crypto", "domain", "env", "errors", "result"]),
+  allow("client", ["client", "domain", "errors", "result"]),
+  allow("server", ["server", "auth", "gorgias", "db-entry", "domain", "errors", "result", "env"]),
+  allow("security", ["security"]),
+  // Module augmentation for next-auth names the session shape it carries.
+  allow("types", ["auth"]),
   // The sandbox is an independent implementation of Gorgias: it must not share our client's code.
-  ...["./app", "./components", "./lib", "./tests"].map((from) => ({ target: "./sandbox", from })),
-].map((zone) => ({ ...zone, message: "Breaks the layering table in shared/architecture.md." }));
+  allow("sandbox", ["sandbox"]),
+  // Tests, scripts and benchmarks drive every layer.
+  allow("tooling", elements.map((e) => e.type)),
+];
 
 const noFrameworkInCore = {
   patterns: [
@@ -39,8 +80,26 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": elements,
+      "boundaries/include": ["**/*.{ts,tsx,mts,mjs}"],
+      "boundaries/dependency-nodes": ["import", "export", "dynamic-import"],
+      "boundaries/legacy-templates": false,
+      // Entries (index.ts, actions.ts) are single-file elements, which need the full-path `mode` the plugin calls legacy.
+      "boundaries/legacy-warnings": false,
+    },
     rules: {
-      "import/no-restricted-paths": ["error", { zones }],
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          checkUnknownLocals: true,
+          policies,
+          message: "Not allowed by the boundaries in docs/architecture.md: {{ from.type }} may not import {{ to.type }}.",
+        },
+      ],
+      "boundaries/no-unknown-files": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { ShortcutHelp } from "@/features/shell/components/shortcut-help";
-import { TopBar } from "@/features/shell/components/top-bar";
-import { Providers } from "@/features/shell/components/providers";
-import { signOutAction } from "@/features/auth/server/actions";
+import { ShortcutHelp } from "@/features/shell";
+import { TopBar } from "@/features/shell";
+import { Providers } from "@/features/shell";
+import { signOutAction } from "@/features/auth";
 import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { serverEnv } from "@/lib/env";

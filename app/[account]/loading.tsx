@@ -1,4 +1,4 @@
-import { SkeletonRows } from "@/features/inbox/components/ticket-list-states";
+import { SkeletonRows } from "@/features/inbox";
 
 export default function InboxLoading() {
   return (

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { InboxScreen } from "@/features/inbox/components/inbox-screen";
+import { InboxScreen } from "@/features/inbox";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
 import { inboxQueryOrDefaults, type InboxQuery } from "@/lib/domain/inbox-query";
 import { isReadOnlyRole } from "@/lib/domain/user";
-import { loadInboxPage, loadViews } from "@/features/inbox/server/inbox-list";
+import { loadInboxPage, loadViews } from "@/features/inbox/server";
 
 export const metadata: Metadata = { title: "Inbox" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DemoAgentList } from "@/features/auth/components/demo-agent-list";
-import { SignInForm } from "@/features/auth/components/sign-in-form";
-import { demoSignInAction, signInAction } from "@/features/auth/server/actions";
-import { listDemoAgents } from "@/features/auth/server/demo-agents";
+import { DemoAgentList } from "@/features/auth";
+import { SignInForm } from "@/features/auth";
+import { demoSignInAction, signInAction } from "@/features/auth";
+import { listDemoAgents } from "@/features/auth/server";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { currentAgent } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";

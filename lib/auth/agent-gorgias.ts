@@ -1,5 +1,5 @@
 import "server-only";
-import { getAgentCredentials } from "@/lib/db/agents";
+import { getAgentCredentials } from "@/lib/db";
 import { createGorgiasClient, type GorgiasClient } from "@/lib/gorgias";
 import { serverEnv } from "@/lib/env";
 import { appStore } from "./app-store";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getCredentialsKey } from "@/lib/crypto/credentials";
-import { getDb, type Db } from "@/lib/db/server";
+import { getDb, type Db } from "@/lib/db";
 
 /** The process store plus the key that seals agents' API keys: what auth and actions need. */
 export async function appStore(): Promise<{ db: Db; credentialsKey: ReturnType<typeof getCredentialsKey> }> {

@@ -1,10 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { upsertAgent } from "@/lib/db/agents";
-import { recordAudit } from "@/lib/db/audit";
-import { createSession, resolveSession, revokeSession, SESSION_ABSOLUTE_LIFETIME_MS } from "@/lib/db/sessions";
-import { reserveSignInAttempt, settleSignInAttempt } from "@/lib/db/sign-in-throttle";
+import { upsertAgent } from "@/lib/db";
+import { recordAudit } from "@/lib/db";
+import { createSession, resolveSession, revokeSession, SESSION_ABSOLUTE_LIFETIME_MS } from "@/lib/db";
+import { reserveSignInAttempt, settleSignInAttempt } from "@/lib/db";
 import { appStore } from "./app-store";
 import { authenticate } from "./authenticate";
 import { clientIp } from "./client-ip";

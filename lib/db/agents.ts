@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { decryptSecret, encryptSecret, type CredentialsKey } from "@/lib/crypto/credentials";
-import { type DbOrTx, pgErrorCode, PG_UNIQUE_VIOLATION } from "./index";
+import { type DbOrTx, pgErrorCode, PG_UNIQUE_VIOLATION } from "./store";
 import { agents } from "./schema";
 
 export type AgentProfile = {

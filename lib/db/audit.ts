@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "./index";
+import type { DbOrTx } from "./store";
 import { auditLog, type AuditOutcome, type AuditRow } from "./schema";
 
 export type AuditEntryInput = {

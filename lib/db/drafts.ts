@@ -4,7 +4,7 @@
  * flow once Gorgias has confirmed the send of its operation id — never on a failure.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "./index";
+import type { DbOrTx } from "./store";
 import { drafts, sendOperations, type DraftModeValue, type DraftRow } from "./schema";
 
 export type { DraftRow };

@@ -12,7 +12,7 @@
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "./index";
+import type { DbOrTx } from "./store";
 import { sendOperations, type SendKind, type SendOperationRow, type SendState } from "./schema";
 
 export type { SendOperationRow, SendKind, SendState };

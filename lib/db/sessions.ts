@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { AgentProfile } from "./agents";
-import type { DbOrTx } from "./index";
+import type { DbOrTx } from "./store";
 import { agents, sessions } from "./schema";
 
 export const SESSION_IDLE_TIMEOUT_MS = 60 * 60 * 1000;

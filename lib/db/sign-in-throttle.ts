@@ -4,7 +4,7 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "./index";
+import type { DbOrTx } from "./store";
 import { signInAttempts } from "./schema";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { discardDraft, saveDraft } from "@/features/composer/server/draft-actions";
+import { discardDraft, saveDraft } from "@/features/composer/server/actions";
 import {
   afterConfirmed,
   draftStorageKey,

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";

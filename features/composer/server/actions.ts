@@ -1,13 +1,14 @@
 "use server";
 
 import { appStore } from "@/lib/auth/app-store";
-import { SendNoteInput, SendReplyInput } from "@/lib/domain/send";
-import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "@/features/composer/server/send/messages";
+import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/send";
 import { agentAction } from "@/lib/server/agent-action";
+import { discardAgentDraft, saveAgentDraft } from "./drafts";
+import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first
- * outcome (`alreadySent`), other text under the same id is refused. See lib/send/exactly-once.ts.
+ * outcome (`alreadySent`), other text under the same id is refused. See ./send/exactly-once.ts.
  */
 export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
@@ -18,4 +19,16 @@ export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorg
 export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
   return sendNoteOnce({ db, gorgias, agent }, input);
+});
+
+/** Upserts the agent's draft for a ticket and mode (last write wins). */
+export const saveDraft = agentAction(SaveDraftInput, async (input, { agent }) => {
+  const { db } = await appStore();
+  return saveAgentDraft({ db, agentId: agent.agentId }, input);
+});
+
+/** The agent threw the draft away. (A sent draft is deleted by the send itself.) */
+export const discardDraft = agentAction(DiscardDraftInput, async (input, { agent }) => {
+  const { db } = await appStore();
+  return discardAgentDraft({ db, agentId: agent.agentId }, input);
 });

@@ -1,6 +1,6 @@
 /** Server drafts for the composer (safety rule 14): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
-import { deleteDraft, getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
+import { deleteDraft, getDraftsForTicket, saveDraft } from "@/lib/db";
 import type { DiscardDraftInput, Draft, SaveDraftInput, TicketDrafts } from "@/lib/domain/send";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";

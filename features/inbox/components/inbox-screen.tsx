@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { customerLabel } from "@/lib/domain/customer";
 import { inboxQueryOrDefaults } from "@/lib/domain/inbox-query";
 import type { View } from "@/lib/domain/view";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { inboxSearch, type InboxOrder, type InboxQuery } from "@/lib/domain/inbox-query";
 import { pushInboxUrl } from "./inbox-link";
 

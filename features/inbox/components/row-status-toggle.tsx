@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TicketStatus } from "@/lib/domain/ticket";
-import { useTicketUpdate } from "@/features/ticket/client/ticket-update";
+import { useTicketUpdate } from "@/features/ticket";
 
 /**
  * Close or reopen from the list through the shared optimistic update, so the row's status, the

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import { TicketRow } from "./ticket-row";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { draftStorageKey, newOperationId } from "@/features/composer/client/drafts";
+import { draftStorageKey, newOperationId } from "@/features/composer";
 
 export interface NewTicketValues {
   readonly customerEmail: string;

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { z } from "zod";
-import { ModeBanner } from "@/features/composer/components/mode-banner";
-import { ModeTabs } from "@/features/composer/components/mode-tabs";
+import { ModeBanner } from "@/features/composer";
+import { ModeTabs } from "@/features/composer";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CreateTicketRequest } from "@/lib/domain/send";

@@ -7,11 +7,11 @@ import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { NewTicketRequest } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
-import { accountEmailSenders } from "@/features/composer/server/send/derive";
-import { runExactlyOnce, type Refusal } from "@/features/composer/server/send/exactly-once";
-import { newTicketHash } from "@/features/composer/server/send/hash";
-import { OBSERVER_REFUSAL } from "@/features/composer/server/send/messages";
-import { resolveContext, type SendContext } from "@/features/composer/server/send/policy";
+import { accountEmailSenders } from "@/features/composer/server";
+import { runExactlyOnce, type Refusal } from "@/features/composer/server";
+import { newTicketHash } from "@/features/composer/server";
+import { OBSERVER_REFUSAL } from "@/features/composer/server";
+import { resolveContext, type SendContext } from "@/features/composer/server";
 
 const refuse = (error: AppError, state: Refusal["state"], reason: string): Result<never, Refusal> => err({ error, state, reason });
 

@@ -2,7 +2,7 @@
 
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { Toaster, useToasts } from "@/components/ui/toast";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";

@@ -1,6 +1,6 @@
 "use server";
 
-import { recordAudit } from "@/lib/db/audit";
+import { recordAudit } from "@/lib/db";
 import { UpdateTicketInput } from "@/lib/domain/inputs";
 import type { Ticket } from "@/lib/domain/ticket";
 import { appStore } from "@/lib/auth/app-store";

@@ -1,4 +1,4 @@
-import { TicketSkeleton } from "@/features/ticket/components/ticket-states";
+import { TicketSkeleton } from "@/features/ticket";
 
 export default function TicketLoading() {
   return (

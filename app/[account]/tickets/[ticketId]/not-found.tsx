@@ -1,7 +1,7 @@
 "use client";
 
 import { useParams } from "next/navigation";
-import { TicketNotFound } from "@/features/ticket/components/ticket-states";
+import { TicketNotFound } from "@/features/ticket";
 
 export default function TicketNotFoundPage() {
   const { account } = useParams<{ account: string }>();

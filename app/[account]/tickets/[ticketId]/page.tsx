@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { loadTicketThread, TicketIdParam } from "@/features/ticket/server/ticket-thread";
-import { Composer } from "@/features/composer/components/composer";
-import { composerPropsFor } from "@/features/composer/components/composer-props";
-import { TicketView } from "@/features/ticket/components/ticket-view";
+import { loadTicketThread, TicketIdParam } from "@/features/ticket/server";
+import { Composer } from "@/features/composer";
+import { composerPropsFor } from "@/features/composer";
+import { TicketView } from "@/features/ticket";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";

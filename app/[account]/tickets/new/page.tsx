@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewTicket } from "@/features/new-ticket/components/new-ticket";
+import { NewTicket } from "@/features/new-ticket";
 import { requirePageAgent } from "@/lib/auth/session";
 import { isReadOnlyRole } from "@/lib/domain/user";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agentRoute } from "@/lib/server/agent-route";
-import { findCustomers } from "@/features/customers/server/find-customers";
+import { findCustomers } from "@/features/customers/server";
 
 const CustomerLookup = z.object({ q: z.string().trim().min(2, "Type at least two characters.").max(200) }).strict();
 

@@ -1,7 +1,7 @@
 import { InboxListRequest } from "@/lib/domain/inbox-query";
 import { agentRoute } from "@/lib/server/agent-route";
 import { mapResult } from "@/lib/result";
-import { loadInboxPage } from "@/features/inbox/server/inbox-list";
+import { loadInboxPage } from "@/features/inbox/server";
 
 /** `GET /api/{account}/tickets?view=&q=&customer=&order=&cursor=&refresh=1` → `{ items, nextCursor }`. */
 export const GET = agentRoute(InboxListRequest, async ({ cursor, limit, refresh, ...query }, { gorgias }) => {

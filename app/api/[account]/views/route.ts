@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { agentRoute } from "@/lib/server/agent-route";
 import { mapResult } from "@/lib/result";
-import { loadViews } from "@/features/inbox/server/inbox-list";
+import { loadViews } from "@/features/inbox/server";
 
 /** `GET /api/{account}/views` → `{ items: View[] }`, the views the agent can see. */
 export const GET = agentRoute(z.object({}).strict(), async (_query, { gorgias }) =>

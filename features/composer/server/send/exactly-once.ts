@@ -19,8 +19,8 @@
  * - `alreadySent: true` means this request's POST is not what produced the result: the outcome
  *   was replayed from the record or found by the read-back.
  */
-import { recordAudit } from "@/lib/db/audit";
-import { deleteDraftForOperation } from "@/lib/db/drafts";
+import { recordAudit } from "@/lib/db";
+import { deleteDraftForOperation } from "@/lib/db";
 import {
   claimSendOperation,
   markAttempt,
@@ -30,7 +30,7 @@ import {
   type Claim,
   type SendKind,
   type SendOperationRow,
-} from "@/lib/db/send-operations";
+} from "@/lib/db";
 import { DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { outcomeUnknown, type GorgiasError } from "@/lib/gorgias/errors";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SendKind } from "@/lib/db/schema";
+import type { SendKind } from "@/lib/db";
 
 /**
  * What counts as "the same text" for an operation id: line endings and trailing whitespace do not

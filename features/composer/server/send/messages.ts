@@ -2,7 +2,7 @@
  * Replies and internal notes, exactly once (safety rules 2, 11–16). Called by the server actions
  * with the signed-in agent; tests call them with a sandbox client and a test store.
  */
-import type { SendOperationRow } from "@/lib/db/send-operations";
+import type { SendOperationRow } from "@/lib/db";
 import type { Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
 import { isReadOnlyRole } from "@/lib/domain/user";

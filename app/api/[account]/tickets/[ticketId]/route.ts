@@ -2,7 +2,7 @@ import type { AgentContext } from "@/lib/server/agent-action";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
 import { err } from "@/lib/result";
-import { loadTicketThread, ThreadQuery, TicketIdParam } from "@/features/ticket/server/ticket-thread";
+import { loadTicketThread, ThreadQuery, TicketIdParam } from "@/features/ticket/server";
 
 type Params = { account: string; ticketId: string };
 

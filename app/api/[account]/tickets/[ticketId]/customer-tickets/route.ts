@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
 import { err, mapResult } from "@/lib/result";
-import { loadCustomerTickets, TicketIdParam } from "@/features/ticket/server/ticket-thread";
+import { loadCustomerTickets, TicketIdParam } from "@/features/ticket/server";
 
 const Query = z.object({ customerId: TicketIdParam }).strict();
 

@@ -3,7 +3,7 @@ import { appStore } from "@/lib/auth/app-store";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
-import { ticketDrafts } from "@/features/composer/server/drafts";
+import { ticketDrafts } from "@/features/composer/server";
 
 const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
 import { err } from "@/lib/result";
-import { loadMessageBody, TicketIdParam } from "@/features/ticket/server/ticket-thread";
+import { loadMessageBody, TicketIdParam } from "@/features/ticket/server";
 
 const BodyQuery = z
   .object({

@@ -1,0 +1,2 @@
+import "server-only";
+export { loadInboxPage, loadViews } from "./inbox-list";

@@ -1,0 +1,1 @@
+export { NewTicket } from "./components/new-ticket";

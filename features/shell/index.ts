@@ -1,0 +1,4 @@
+export { Providers } from "./components/providers";
+export { ShortcutHelp } from "./components/shortcut-help";
+export { TopBar } from "./components/top-bar";
+export { useShortcut } from "./client/use-shortcut";

@@ -1,0 +1,2 @@
+import "server-only";
+export { loadCustomerTickets, loadMessageBody, loadTicketThread, ThreadQuery, TicketIdParam } from "./ticket-thread";
