@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { startSandbox } from "../sandbox/server";
+
+// First-load JS per route, gzip, measured cold in Chromium against a production build:
+//   npm run build && npm run bench:bundle
+// Each route opens in a fresh browser context (empty cache) and counts every script the page
+// fetched until the network went idle; chunks loaded later on interaction (a picker opening) are
+// not first-load. Figures only; the last line is machine-readable.
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
+  process.exit(2);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+}
+
+async function firstLoadKb(browser: Browser, url: string, options: BrowserContextOptions): Promise<{ kb: number; scripts: number }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    sizes.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  });
+  const answer = await page.goto(url, { waitUntil: "networkidle" });
+  if (!answer?.ok()) throw new Error(`${url}: ${answer?.status()}`);
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return { kb: Math.round((total / 1024) * 10) / 10, scripts: sizes.length };
+}
+
+async function main(): Promise<void> {
+  const stateDir = mkdtempSync(path.join(tmpdir(), "desk-bench-bundle-"));
+  const sandbox = await startSandbox({ port: 0, dataDir: null, quiet: true, rateLimit: false });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SANDBOX_URL: sandbox.url,
+      GORGIAS_API_URL: `${sandbox.url}/{accountDomain}/api`,
+      GORGIAS_ACCOUNT_DOMAIN: "",
+      DATABASE_URL: "",
+      PGLITE_DIR: path.join(stateDir, "pglite"),
+      CREDENTIALS_KEY: "YmVuY2gtb25seS1jcmVkZW50aWFscy1rZXktMzItYnk=",
+    },
+  });
+  const browser = await chromium.launch({
+    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: ["--disable-gpu"],
+  });
+  try {
+    await waitFor(`${base}/sign-in`, next, 120_000);
+    const signIn = await firstLoadKb(browser, `${base}/sign-in`, {});
+
+    // One sign-in through the demo list, then every route opens cold with that session's cookie.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole("button", { name: /^Sign in as .*\(admin, demo\)$/ }).first().click();
+    await page.waitForURL(/\/demo(\?|$)/, { timeout: 60_000 });
+    const storageState = await context.storageState();
+    await context.close();
+
+    const tickets = (await (await fetch(`${sandbox.url}/__sandbox/accounts`)).json()) as { data: { agents: { email: string; api_key: string }[] }[] };
+    const admin = tickets.data[0]?.agents[0];
+    if (!admin) throw new Error("the sandbox has no agent");
+    const list = (await (
+      await fetch(`${sandbox.url}/demo/api/tickets?limit=1`, {
+        headers: { Authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` },
+      })
+    ).json()) as { data: { id: number }[] };
+    const ticketId = list.data[0]?.id;
+    if (!ticketId) throw new Error("the sandbox has no ticket");
+
+    const routes = {
+      inbox: `${base}/demo`,
+      ticket: `${base}/demo/tickets/${ticketId}`,
+      new_ticket: `${base}/demo/tickets/new`,
+    };
+    const figures: Record<string, number> = {};
+    for (const [name, url] of Object.entries(routes)) {
+      // Warm the server's own caches (route compilation, store) so the figure is the page's, not a cold server's.
+      await firstLoadKb(browser, url, { storageState });
+      const { kb, scripts } = await firstLoadKb(browser, url, { storageState });
+      figures[name] = kb;
+      console.log(`${name.padEnd(11)} ${String(kb).padStart(7)} kB gzip in ${scripts} scripts  (${url.slice(base.length)})`);
+    }
+    console.log(`${"sign_in".padEnd(11)} ${String(signIn.kb).padStart(7)} kB gzip in ${signIn.scripts} scripts  (/sign-in)`);
+    console.log(`bundle: inbox_kb=${figures.inbox} ticket_kb=${figures.ticket} new_ticket_kb=${figures.new_ticket} sign_in_kb=${signIn.kb}`);
+  } finally {
+    await browser.close();
+    next.kill("SIGTERM");
+    await sandbox.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
