@@ -7,7 +7,7 @@ import { agentAction } from "@/lib/server/agent-action";
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first
- * outcome (`alreadySent`), other text under the same id is refused. See lib/send/exactly-once.ts.
+ * outcome (`alreadySent`), other text under the same id is refused. See send/exactly-once.ts.
  */
 export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
