@@ -1,6 +1,9 @@
 /**
- * Every react-query key in the app, hierarchical so one invalidation reaches what it should
- * (`ticketKeys.all` refreshes every list and detail of the account). Components never write raw keys.
+ * The react-query keys features share, hierarchical so one invalidation reaches what it should:
+ * `ticketKeys.lists` reaches every inbox list of the account, `ticketKeys.detail` every variant of
+ * a thread. A feature's own keys (thread variants, message bodies, drafts, pending updates) live
+ * beside its queries, built on these where they must be invalidated with them. Components never
+ * write raw keys.
  */
 export interface TicketListFilters {
   readonly viewId?: number;

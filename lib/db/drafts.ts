@@ -1,5 +1,5 @@
 /**
- * Server copies of composer drafts (safety rule 14). Keyed by agent id, not session, so they
+ * Server copies of composer drafts (docs/safety.md#drafts). Keyed by agent id, not session, so they
  * survive sign-out, expiry and deploys. A draft is deleted by the agent (discard) or by the send
  * flow once Gorgias has confirmed the send of its operation id — never on a failure.
  */

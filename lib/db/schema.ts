@@ -107,7 +107,7 @@ export const signInAttempts = pgTable(
   (t) => [index("sign_in_attempts_key_at_idx").on(t.key, t.at)],
 );
 
-// ---- Send pipeline (safety rules 11–14): exactly-once sends and server-side drafts. ----
+// ---- Send pipeline (docs/safety.md#send-once, #no-blind-retry, #drafts): exactly-once sends and server-side drafts. ----
 
 export const sendKinds = ["reply", "note", "ticket"] as const;
 export type SendKind = (typeof sendKinds)[number];

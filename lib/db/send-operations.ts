@@ -1,5 +1,5 @@
 /**
- * The exactly-once record of every send (safety rules 11 and 12). The flow that uses it:
+ * The exactly-once record of every send (docs/safety.md#send-once, #no-blind-retry). The flow that uses it:
  *
  *   1. `claimSendOperation`  one short transaction: insert the row as `in_flight`, or move an
  *                            existing row to `in_flight` with a guarded update (claim_seq), or

@@ -3,15 +3,15 @@ import { TICKET_PRIORITIES, TICKET_STATUSES } from "./ticket";
 
 /**
  * What our server actions and GET handlers accept from the browser. They carry intent only:
- * the server derives sender, channel, `public`, recipients and the account (safety rules 2, 16),
- * so those keys are not merely ignored but refused (`.strict()`).
+ * the server derives sender, channel, `public`, recipients and the account, so those keys are not
+ * merely ignored but refused (`.strict()`) (docs/safety.md#client-intent, #notes-private).
  */
 
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_SUBJECT_CHARS = 998; // the RFC 5322 line limit Gorgias applies to subjects
 
 const id = z.number().int().positive().max(2_147_483_647);
-/** Made when the composer opens and reused for every retry of that send (safety rule 11). */
+/** Made when the composer opens and reused for every retry of that send (docs/safety.md#send-once). */
 export const OperationId = z.uuid();
 
 const bodyText = z
@@ -24,7 +24,7 @@ export const ReplyInput = z
     ticketId: id,
     operationId: OperationId,
     bodyText,
-    /** The newest message the agent had on screen; a newer one means they must confirm (rule 15). */
+    /** The newest message the agent had on screen; a newer one means they must confirm (docs/safety.md#stale-thread). */
     lastSeenMessageId: id.nullable(),
     confirmNewerMessages: z.boolean().default(false),
   })

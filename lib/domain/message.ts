@@ -38,7 +38,7 @@ export interface MessageSource {
 export interface Message {
   readonly id: number;
   readonly ticketId: number;
-  /** Our operation id for messages this app sent (safety rule 11). */
+  /** Our operation id for messages this app sent (docs/safety.md#send-once). */
   readonly externalId: string | null;
   readonly kind: MessageKind;
   readonly delivery: MessageDelivery;

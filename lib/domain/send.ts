@@ -3,9 +3,10 @@ import { CreateTicketInput, MAX_BODY_CHARS, NoteInput, OperationId, ReplyInput }
 import type { Message } from "./message";
 
 /**
- * What the composer sends to the send pipeline (`lib/actions/messages.ts`, `drafts.ts`,
- * `new-ticket.ts`). Intent only: channel, `public`, sender, recipients, `from` and the subject are
- * derived on the server from the ticket, so those keys are refused (`.strict()`).
+ * What the composer and the new-ticket form send to their server actions
+ * (`features/composer/server/{actions,draft-actions}.ts`, `features/new-ticket/server/actions.ts`).
+ * Intent only: channel, `public`, sender and `from` are derived on the server, and so are a reply's
+ * recipients and subject (from the ticket), so those keys are refused (`.strict()`).
  */
 
 /** Send, or Send & Close (`closeAfter`). */

@@ -1,5 +1,5 @@
 /**
- * A tag's colour comes from Gorgias and is untrusted text (safety rule 10). It goes into a
+ * A tag's colour comes from Gorgias and is untrusted text (docs/safety.md#untrusted-text). It goes into a
  * `style` only when it is a plain hex colour, so nothing like `red;background:url(...)` or
  * `expression(...)` can ride along.
  */

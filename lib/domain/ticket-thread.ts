@@ -48,7 +48,7 @@ export interface TicketThread {
   /** Oldest first. */
   readonly messages: readonly ThreadMessage[];
   readonly theme: EmailTheme;
-  /** The thread was longer than we page through (oldest first): its newest messages are missing. */
+  /** The thread was longer than we page through (newest first): its oldest messages are missing. */
   readonly partial: boolean;
   /** Epoch ms of the read, so the browser knows how fresh a prefetched copy is. */
   readonly fetchedAt: number;

@@ -1,6 +1,7 @@
 /**
- * Customer email rendering safety (safety rules 8–10). Import from "@/lib/email/server" in app code;
- * this barrel has no `server-only` marker so unit tests can load it.
+ * Customer email rendering safety (docs/safety.md#hostile-html, #remote-images, #untrusted-text).
+ * Import from "@/lib/email/server" in app code; this barrel has no `server-only` marker so unit
+ * tests can load it.
  */
 export {
   sanitizeEmailHtml,

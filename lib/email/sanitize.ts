@@ -4,7 +4,7 @@ import { isTrackingPixel } from "./trackers";
 import { scanTags, tagName, trimEndLinear } from "./scan";
 
 /**
- * Customer email HTML is hostile (safety rule 8). This module is the only producer of HTML that
+ * Customer email HTML is hostile (docs/safety.md#hostile-html). This module is the only producer of HTML that
  * may be rendered from customer content, and its output is still meant for the sandboxed,
  * CSP-locked iframe built by `buildEmailDocument`, never for the app's DOM: sanitize-html parses
  * with htmlparser2, not the browser's parser, so the frame is the second wall, not an extra.
@@ -198,7 +198,7 @@ function buildOptions(
         const next: sanitizeHtml.Attributes = {};
         if (href !== null) {
           // The title always shows the real destination so a link whose text names another
-          // site is visible on hover (Zammad's practice; safety rule 9).
+          // site is visible on hover (Zammad's practice; docs/safety.md#remote-images).
           next.href = href;
           next.title = href;
           next.target = LINK_TARGET;

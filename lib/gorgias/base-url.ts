@@ -8,7 +8,7 @@ export type BaseUrlError = { readonly kind: "invalid_domain" | "invalid_template
 
 /**
  * Puts an account domain into the base-URL template. The domain is a bare subdomain label
- * checked before it touches a URL, so the server can never be pointed at another host (rule 5).
+ * checked before it touches a URL, so the server can never be pointed at another host (docs/safety.md#account-domain).
  */
 export function resolveBaseUrl(template: string, accountDomain: string): Result<string, BaseUrlError> {
   if (!ACCOUNT_DOMAIN_PATTERN.test(accountDomain)) {

@@ -1,7 +1,7 @@
 import type { CallLimit } from "@/lib/domain/account";
 
 /**
- * The account's request budget (safety rule 18). Gorgias meters API-key traffic per account
+ * The account's request budget (docs/safety.md#shared-budget). Gorgias meters API-key traffic per account
  * with a leaky bucket (40 requests / 20 s), shared by every agent, so all clients of one
  * account share one scheduler: higher lanes go first, lower lanes keep a reserve free for
  * them, and a 429 pauses everyone for `Retry-After`.

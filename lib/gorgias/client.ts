@@ -26,7 +26,7 @@ export interface GorgiasClientOptions {
   readonly email: string;
   readonly apiKey: string;
   readonly fetch?: typeof fetch;
-  /** Per attempt; every call has one (safety rule 19). */
+  /** Per attempt; every call has one (docs/safety.md#timeouts-retries). */
   readonly timeoutMs?: number;
   /** A scheduler to use, or options for the account's shared one (created on first use). */
   readonly budget?: BudgetScheduler | BudgetOptions;

@@ -49,7 +49,7 @@ export type GorgiasErrorKind = GorgiasError["kind"];
 
 /**
  * Whether the request may have been processed by Gorgias. A write that failed this way has
- * an unknown outcome and must be read back before it is tried again (safety rule 12).
+ * an unknown outcome and must be read back before it is tried again (docs/safety.md#no-blind-retry).
  */
 export const outcomeUnknown = (e: GorgiasError): boolean =>
   e.kind === "timeout" || e.kind === "unavailable" || (e.kind === "network" && e.reason !== "refused" && e.reason !== "dns") || e.kind === "unexpected_response";

@@ -24,7 +24,7 @@ export interface ReplyRequest {
   readonly subject?: string | null;
   readonly bodyText: string;
   readonly bodyHtml?: string | null;
-  /** Our operation id (safety rule 11). */
+  /** Our operation id (docs/safety.md#send-once). */
   readonly externalId: string;
 }
 
@@ -63,7 +63,7 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
   };
 }
 
-/** Built here, not by callers, so a note can never be public or addressed to anyone (rule 16). */
+/** Built here, not by callers, so a note can never be public or addressed to anyone (docs/safety.md#notes-private). */
 export function noteBody(n: NoteRequest): Record<string, unknown> {
   return {
     channel: "internal-note",
@@ -98,7 +98,7 @@ export function messagesApi(send: Transport) {
     createNote: (ticketId: number, n: NoteRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
       send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: noteBody(n), schema: message }, { priority: "send", ...o }),
     /**
-     * The read-back after an unknown send outcome (safety rule 12): `ok(null)` is a confirmed
+     * The read-back after an unknown send outcome (docs/safety.md#no-blind-retry): `ok(null)` is a confirmed
      * "not there", an error means "still unknown".
      */
     findByExternalId: async (ticketId: number, externalId: string, o?: CallOptions): Promise<Result<Message | null, GorgiasError>> => {

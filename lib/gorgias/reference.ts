@@ -13,7 +13,7 @@ import { viewsApi } from "./views";
 
 /**
  * Reference data (users, teams, tags, views) changes rarely but is needed on every screen;
- * re-reading it would spend the account's shared budget (rule 18). Successful reads are kept
+ * re-reading it would spend the account's shared budget (docs/safety.md#shared-budget). Successful reads are kept
  * for a TTL per account; failures are never cached. Views are kept per credential because a
  * private view is visible only to its owner.
  */

@@ -19,7 +19,7 @@ export function backoffMs(retryIndex: number, policy: RetryPolicy, random: () =>
 
 /**
  * How long to wait before retrying a GET after `error`, or null when it must not be retried.
- * Only idempotent reads reach this: writes are never retried here (safety rule 12).
+ * Only idempotent reads reach this: writes are never retried here (docs/safety.md#no-blind-retry).
  */
 export function retryDelayMs(error: GorgiasError, retryIndex: number, policy: RetryPolicy, random: () => number): number | null {
   if (retryIndex >= policy.maxRetries) return null;

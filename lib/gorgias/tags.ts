@@ -13,7 +13,7 @@ export interface ListTagsQuery {
   readonly orderBy?: "name:asc" | "name:desc" | "created_datetime:asc" | "created_datetime:desc" | "usage:desc,name:desc" | "usage:asc,name:asc";
 }
 
-/** Tag changes name what to add or remove; the full set is never replaced (safety rule 17). */
+/** Tag changes name what to add or remove; the full set is never replaced (docs/safety.md#absolute-updates). */
 export interface TagSelection {
   readonly ids?: readonly number[];
   readonly names?: readonly string[];

@@ -9,7 +9,7 @@ test.describe("app shell", () => {
     const help = page.getByTestId("shortcut-help");
     await expect(help).toBeVisible();
     const listed = await help.locator("kbd").allTextContents();
-    for (const keys of ["j / k", "Enter", "/", "c", "Esc", "e", "r", "n", "a", "Ctrl/⌘ + Enter", "?"]) expect(listed).toContain(keys);
+    for (const keys of ["j / k", "Enter", "/", "c", "Esc", "e", "r", "n", "a", "Ctrl/⌘ + Enter", "Ctrl/⌘ + Shift + Enter", "?"]) expect(listed).toContain(keys);
     await snapshot(page, "shortcut-help");
     await page.keyboard.press("Escape");
     await expect(help).toBeHidden();

@@ -1,5 +1,5 @@
 /**
- * Pure rules for composer drafts and their operation ids (safety rules 11 and 14), kept apart
+ * Pure rules for composer drafts and their operation ids (docs/safety.md#send-once, #drafts), kept apart
  * from React and storage so they can be tested on their own.
  *
  * A draft carries the operation id its send will use. The id is made when the composer first

@@ -2,7 +2,7 @@ import { parseLocalDraft, type LocalDraftState } from "./drafts";
 
 /*
  * Drafts on this device, written on every keystroke so nothing typed is lost offline, during a
- * Gorgias outage or across a reload. A documented choice (research/reliability.md §4.6): the text
+ * Gorgias outage or across a reload. A documented choice (docs/safety.md#drafts): the text
  * stays in localStorage, keyed per agent, until its send is confirmed; it is the agent's own
  * unsent reply, and losing it is the failure users remember.
  */

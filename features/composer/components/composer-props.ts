@@ -4,7 +4,7 @@ import type { ComposerProps } from "./composer";
 /**
  * The composer's props from the thread the ticket page already loaded, so mounting it is one line
  * there. The recipient shown is the one the server will use (the ticket customer's address), and
- * the newest message on screen is what a reply is checked against (safety rule 15).
+ * the newest message on screen is what a reply is checked against (docs/safety.md#stale-thread).
  */
 export function composerPropsFor(input: {
   account: string;

@@ -24,7 +24,7 @@ export interface ComposerProps {
     readonly order?: MacroOrder | null;
   };
   readonly agent: { readonly id: string; readonly name: string; readonly firstname?: string | null; readonly email?: string | null };
-  /** The newest message on screen when the ticket was opened (safety rule 15). */
+  /** The newest message on screen when the ticket was opened (docs/safety.md#stale-thread). */
   readonly lastSeenMessageId: number | null;
   readonly canWrite: boolean;
 }

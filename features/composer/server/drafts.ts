@@ -1,4 +1,4 @@
-/** Server drafts for the composer (safety rule 14): the agent's own, by agent id. */
+/** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
 import { deleteDraft, getDraftsForTicket, saveDraft } from "@/lib/db";
 import type { DiscardDraftInput, Draft, SaveDraftInput, TicketDrafts } from "@/lib/domain/send";

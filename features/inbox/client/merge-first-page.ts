@@ -14,7 +14,7 @@ const sortKey = (order: InboxOrder) => (t: TicketSummary): string => (order.star
 
 /**
  * Folds a freshly read FIRST page into the pages already on screen, so the background refresh
- * costs one request however far the agent has scrolled (rule 18):
+ * costs one request however far the agent has scrolled (docs/safety.md#shared-budget):
  * - tickets in the fresh page take their fresh place at the top, and leave any later page (an
  *   updated ticket moves up instead of showing twice);
  * - a loaded ticket that sorts inside the fresh page's range but is missing from it has left the

@@ -10,7 +10,7 @@ export { RouteError, rateLimitWait } from "@/lib/client/route-fetch";
 
 /**
  * How often a visible inbox re-reads its first page. One request per agent per 15 s leaves most
- * of the account's 40-per-20-s budget for opening tickets and sending (rule 18).
+ * of the account's 40-per-20-s budget for opening tickets and sending (docs/safety.md#shared-budget).
  */
 export const INBOX_REFRESH_MS = 15_000;
 

@@ -6,7 +6,7 @@ import type { UserRef } from "@/lib/domain/user";
 import { ticketKeys } from "@/lib/client/query-keys";
 
 /**
- * The one place optimistic ticket changes touch the cache (architecture: "one pure helper"): the
+ * The one place optimistic ticket changes touch the cache (docs/architecture.md, "Reads and writes"): the
  * open ticket's detail and every cached inbox page get the same absolute values, and the returned
  * rollback puts back exactly what was there for the fields it changed.
  */

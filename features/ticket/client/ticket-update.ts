@@ -24,7 +24,7 @@ export interface TicketUpdateCallbacks {
 }
 
 /**
- * Status, assignee and team: shown at once (absolute values, safe to repeat: rule 17), rolled back
+ * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
  * with Gorgias's reason when it refuses.
  */
 export function useTicketUpdate(account: string, ticketId: number, { onRolledBack }: TicketUpdateCallbacks) {
@@ -51,7 +51,7 @@ export function useTicketUpdate(account: string, ticketId: number, { onRolledBac
       });
     },
     onSettled: () => {
-      // Inbox lists refetch when next shown, not now: the budget is shared (rule 18).
+      // Inbox lists refetch when next shown, not now: the budget is shared (docs/safety.md#shared-budget).
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId) });
     },

@@ -8,7 +8,7 @@ import { fromUpstream } from "@/lib/errors";
 import { err, ok } from "@/lib/result";
 import { agentAction } from "@/lib/server/agent-action";
 
-/** Status, priority, assignee, team, snooze: absolute values, so a retry is harmless (safety rule 17). */
+/** Status, priority, assignee, team, snooze: absolute values, so a retry is harmless (docs/safety.md#absolute-updates). */
 export const updateTicket = agentAction(UpdateTicketInput, async (input, { agent, gorgias }) => {
   const { ticketId, snoozeUntil, ...rest } = input;
   const result = await gorgias.tickets.update(ticketId, { ...rest, snoozeUntil }, { priority: "write" });

@@ -16,7 +16,7 @@ export const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_64
 export const ThreadQuery = z
   .object({
     theme: z.enum(["light", "dark"]).default("light"),
-    /** Set by the browser's interval refresh, so it waits behind agents' own reads (rule 18). */
+    /** Set by the browser's interval refresh, so it waits behind agents' own reads (docs/safety.md#shared-budget). */
     background: z.enum(["1"]).optional(),
   })
   .strict();

@@ -63,7 +63,7 @@ describe("invariants after a burst of faults", () => {
       bodyText: `Burst message ${i}`,
       agentId: randomUUID(),
     }));
-    // The composer saves the draft before any send (rule 14).
+    // The composer saves the draft before any send (docs/safety.md#drafts).
     for (const op of ops) {
       await saveDraft(store.db, { agentId: op.agentId, ticketId: op.ticketId, mode: op.kind, bodyText: op.bodyText, operationId: op.operationId, now: new Date() });
     }

@@ -196,7 +196,7 @@ describe("unknown outcomes", () => {
   });
 });
 
-describe("stale thread (rule 15)", () => {
+describe("stale thread (docs/safety.md#stale-thread)", () => {
   it("a customer message newer than what the agent saw blocks the reply until confirmed", async () => {
     // Live activity picks its ticket; take the first one that can be answered by e-mail.
     let ticketId: number | null = null;

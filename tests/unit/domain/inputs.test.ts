@@ -5,7 +5,7 @@ import { CreateTicketInput, NoteInput, ReplyInput, UpdateTicketInput, MAX_BODY_C
 const uuid = fc.uuid({ version: 4 });
 const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });
 const text = fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== "");
-// Keys the server derives; a browser that sends them is refused, not obeyed (safety rule 2).
+// Keys the server derives; a browser that sends them is refused, not obeyed (docs/safety.md#client-intent).
 const authorityKeys = ["sender", "senderId", "channel", "public", "receiver", "to", "account", "accountDomain", "from_agent", "via"];
 
 const validReply = fc.record({ ticketId, operationId: uuid, bodyText: text, lastSeenMessageId: fc.option(ticketId, { nil: null }) });

@@ -9,7 +9,7 @@ import { messageHash, newTicketHash, normalizeBody } from "@/features/composer/s
 const uuid = fc.uuid({ version: 4 });
 const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });
 const text = fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== "");
-// What the server derives (safety rule 2): refused, never obeyed.
+// What the server derives (docs/safety.md#client-intent): refused, never obeyed.
 const authorityKeys = ["sender", "channel", "public", "receiver", "to", "cc", "bcc", "from", "source", "subject", "integrationId", "integration_id", "account", "accountDomain", "from_agent", "via", "agentId"];
 
 const validReply = fc.record({ ticketId, operationId: uuid, bodyText: text, lastSeenMessageId: fc.option(ticketId, { nil: null }), closeAfter: fc.boolean(), confirmNewerMessages: fc.boolean() });

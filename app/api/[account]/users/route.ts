@@ -14,7 +14,7 @@ export interface UserOption {
 // Bots and deactivated users cannot take a ticket; the picker offers people only.
 const assignable = (u: User) => u.active && u.role !== "bot";
 
-/** Agents of the account for pickers, from the server's 10-minute reference cache (rule 18). */
+/** Agents of the account for pickers, from the server's 10-minute reference cache (docs/safety.md#shared-budget). */
 export const GET = agentRoute(z.object({}).strict(), async (_query, { gorgias }) => {
   const users = await gorgias.reference.users({ priority: "read" });
   if (!users.ok) return err(fromUpstream(users.error));

@@ -1,6 +1,6 @@
 /**
- * Pure rules that turn a ticket into the addressing of a reply (safety rules 2 and 16): the
- * browser chooses none of this.
+ * Pure rules that turn a ticket into the addressing of a reply: the browser chooses none of this
+ * (docs/safety.md#client-intent, #notes-private).
  */
 import type { Integration } from "@/lib/domain/integration";
 import { isEmailIntegration } from "@/lib/domain/integration";
@@ -58,7 +58,7 @@ export function deriveReply(
 
 /**
  * Public messages newer than what the agent had on screen and not written by the agent
- * (rule 15): the customer's, and a colleague's reply (two agents answering at once).
+ * (docs/safety.md#stale-thread): the customer's, and a colleague's reply (two agents answering at once).
  */
 export function newerMessageIds(messages: readonly Message[], lastSeenMessageId: number | null, agentUserId: number): number[] {
   return messages

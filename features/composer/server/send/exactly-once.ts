@@ -1,5 +1,5 @@
 /**
- * The exactly-once core shared by replies, notes and new tickets (safety rules 11 and 12).
+ * The exactly-once core shared by replies, notes and new tickets (docs/safety.md#send-once, #no-blind-retry).
  *
  *   claim (short tx) → [read back, if a previous attempt may have landed] → prepare (derive,
  *   stale-thread check) → stamp the attempt → POST once, never retried → record (short tx)
@@ -127,7 +127,7 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
         outcome: first,
         now: ctx.now(),
       });
-      // Confirmed: only now may the draft of this very operation go (rule 14).
+      // Confirmed: only now may the draft of this very operation go (docs/safety.md#drafts).
       await deleteDraftForOperation(tx, agent.agentId, spec.operationId);
       await recordAudit(tx, {
         agentId: agent.agentId,
@@ -207,7 +207,7 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
     return err(fromUpstream(failure));
   }
 
-  // Unknown outcome: read back before anything else (rule 12).
+  // Unknown outcome: read back before anything else (docs/safety.md#no-blind-retry).
   const delays = answered(failure) ? [0] : policy.readBackDelaysMs;
   let lastReadError: GorgiasError | null = null;
   let confirmedAbsent = false;

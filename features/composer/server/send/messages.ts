@@ -1,6 +1,7 @@
 /**
- * Replies and internal notes, exactly once (safety rules 2, 11–16). Called by the server actions
- * with the signed-in agent; tests call them with a sandbox client and a test store.
+ * Replies and internal notes, exactly once (docs/safety.md#client-intent, #send-once,
+ * #no-blind-retry, #stale-thread, #notes-private). Called by the server actions with the signed-in
+ * agent; tests call them with a sandbox client and a test store.
  */
 import type { SendOperationRow } from "@/lib/db";
 import type { Message } from "@/lib/domain/message";
@@ -86,7 +87,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
       knownStatus = ticket.value.status;
       if (!input.confirmNewerMessages) {
-        // Rule 15: before a reply goes out, anything newer than what the agent saw must be confirmed.
+        // Before a reply goes out, anything newer than what the agent saw must be confirmed (docs/safety.md#stale-thread).
         // The newest page is enough: if even it holds nothing newer, nothing older can be.
         const recent = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
         if (!recent.ok) return refuse(fromUpstream(recent.error), "failed", `thread_${recent.error.kind}`);
