@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 // Every server action and route handler must refuse a caller without a live session on its own,
-// whatever the proxy does (safety rule 1). Here the session lookup answers "nobody", as it does for
+// whatever the proxy does (docs/safety.md#access-check). Here the session lookup answers "nobody", as it does for
 // an anonymous, expired or revoked caller, and every action and handler the app has is called.
 vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ currentAgent: async () => null, requirePageAgent: async () => null }));
