@@ -12,6 +12,8 @@ interface WireMessage {
 }
 interface WireTicket {
   id: number;
+  subject: string | null;
+  customer: { id: number } | null;
   status: string;
   channel: string;
   assignee_user: { id: number } | null;
@@ -245,6 +247,25 @@ test.describe("ticket page", () => {
     await expect(page).toHaveURL(new RegExp(`/demo/tickets/${ticket.id}$`));
     await page.keyboard.press("Escape");
     await expect(page).toHaveURL(/\/demo\?q=order$/);
+  });
+
+  test("the customer's other tickets: going from one ticket to another, each lists the one left", async ({ page }) => {
+    const { data } = await sandboxGet<{ data: WireTicket[] }>("/tickets?limit=100");
+    const byCustomer = new Map<number, WireTicket[]>();
+    for (const t of data) if (t.customer && t.subject?.trim()) byCustomer.set(t.customer.id, [...(byCustomer.get(t.customer.id) ?? []), t]);
+    // Distinct subjects, so each link's name points at one ticket.
+    const [a, b] = [...byCustomer.values()].find((tickets) => new Set(tickets.map((t) => t.subject!.trim())).size >= 2)!
+      .filter((t, i, all) => all.findIndex((u) => u.subject!.trim() === t.subject!.trim()) === i);
+    await signInAs(page, "admin");
+    await page.goto(`/demo/tickets/${a!.id}`);
+    const others = page.getByTestId("customer-tickets");
+    await expect(others.getByRole("link", { name: b!.subject!.trim() })).toBeVisible();
+    await expect(others.getByRole("link", { name: a!.subject!.trim() })).toHaveCount(0);
+    // Within the panel's cache lifetime: B's list comes from the cache A filled, and must still show A.
+    await others.getByRole("link", { name: b!.subject!.trim() }).click();
+    await expect(page).toHaveURL(new RegExp(`/demo/tickets/${b!.id}$`));
+    await expect(others.getByRole("link", { name: a!.subject!.trim() })).toBeVisible();
+    await expect(others.getByRole("link", { name: b!.subject!.trim() })).toHaveCount(0);
   });
 
   test("dark mode at 390 px: the panel stacks under the thread; unknown tickets say so", async ({ page }) => {

@@ -1,2 +1,3 @@
 import "server-only";
 export { findCustomers } from "./find-customers";
+export { loadCustomerTickets } from "./customer-tickets";

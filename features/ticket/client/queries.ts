@@ -58,8 +58,10 @@ export function messageBodyWithImagesQuery(account: string, ticketId: number, me
 export function customerTicketsQuery(account: string, ticketId: number, customerId: number) {
   return queryOptions({
     queryKey: customerKeys.tickets(account, customerId),
-    queryFn: async ({ signal }) => (await getRoute<{ items: TicketSummary[] }>(`${base(account, ticketId)}/customer-tickets?customerId=${customerId}`, signal)).items,
+    queryFn: async ({ signal }) =>
+      (await getRoute<{ items: TicketSummary[] }>(`/api/${encodeURIComponent(account)}/customers/${customerId}/tickets`, signal)).items,
     staleTime: 60_000,
+    // The cache holds the customer's whole list, shared by all their tickets; each leaves out itself.
     select: (items) => items.filter((t) => t.id !== ticketId),
   });
 }

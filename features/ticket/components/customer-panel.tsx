@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Customer } from "@/lib/domain/customer";
 import { customerLabel } from "@/lib/domain/customer";
-import type { TicketSummary } from "@/lib/domain/ticket";
 import { customerTicketsQuery } from "@/features/ticket/client/queries";
 import { cx } from "@/lib/utils";
 
@@ -12,16 +11,14 @@ interface CustomerPanelProps {
   account: string;
   ticketId: number;
   customer: Customer | null;
-  initialTickets?: readonly TicketSummary[];
 }
 
 const heading = "text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400";
 
-export function CustomerPanel({ account, ticketId, customer, initialTickets }: CustomerPanelProps) {
+export function CustomerPanel({ account, ticketId, customer }: CustomerPanelProps) {
   const others = useQuery({
     ...customerTicketsQuery(account, ticketId, customer?.id ?? 0),
     enabled: customer !== null,
-    initialData: initialTickets ? [...initialTickets] : undefined,
   });
   if (!customer) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No customer on this ticket.</p>;
   return (

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { TicketThread } from "@/lib/domain/ticket-thread";
 import { MessageItem } from "./message-item";
+import { PartialThreadNotice } from "./partial-thread-notice";
 import { PendingSends } from "./pending-sends";
 
 /** Oldest first, then sends still in flight. */
@@ -10,7 +11,7 @@ export function TicketThreadList({ account, thread }: { account: string; thread:
   const externalIds = useMemo(() => new Set(thread.messages.flatMap((m) => (m.externalId ? [m.externalId] : []))), [thread.messages]);
   return (
     <section aria-label="Conversation" className="flex flex-col gap-3" data-testid="thread">
-      {thread.partial && <p className="text-xs text-zinc-600 dark:text-zinc-400">This conversation is very long: its newest messages could not all be loaded. Open it in Gorgias to see them.</p>}
+      {thread.partial && <PartialThreadNotice shown={thread.messages.length} />}
       {thread.messages.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No messages on this ticket yet.</p>}
       {thread.messages.map((m) => (
         <MessageItem key={m.id} account={account} message={m} theme={thread.theme} />

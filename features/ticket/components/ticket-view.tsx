@@ -4,7 +4,6 @@ import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
 import { Toaster, useToasts } from "@/components/ui/toast";
-import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { TICKET_REFRESH_MS, ticketThreadQuery } from "@/features/ticket/client/queries";
@@ -23,7 +22,6 @@ export interface TicketViewProps {
   ticketId: number;
   /** Prefetched by the page with the agent's own client; null when that read failed. */
   initialThread: TicketThread | null;
-  initialCustomerTickets?: readonly TicketSummary[];
   me: UserRef;
   /** Null when the agent may change tickets; otherwise why they cannot. */
   readOnlyReason: string | null;
@@ -32,7 +30,7 @@ export interface TicketViewProps {
   composer?: ReactNode;
 }
 
-export function TicketView({ account, ticketId, initialThread, initialCustomerTickets, me, readOnlyReason, serverTheme, composer }: TicketViewProps) {
+export function TicketView({ account, ticketId, initialThread, me, readOnlyReason, serverTheme, composer }: TicketViewProps) {
   const theme = useEmailTheme(serverTheme);
   const canWrite = readOnlyReason === null;
   // A refresh landing mid-change would paint the old value back for a moment.
@@ -94,7 +92,7 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
           {composer}
         </div>
         <aside aria-label="Customer" className="border-t border-zinc-200 pt-4 lg:sticky lg:top-0 lg:self-start lg:border-t-0 lg:border-l lg:pt-4 lg:pl-6 dark:border-zinc-800">
-          <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} initialTickets={initialCustomerTickets} />
+          <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} />
         </aside>
       </div>
       <Toaster toasts={toasts} onDismiss={dismiss} />

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import type { Message } from "@/lib/domain/message";
-import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
@@ -66,11 +65,4 @@ export async function loadMessageBody(
   if (message.value.ticketId !== ticketId) return err(appError("not_found", "No such message on this ticket."));
   const { body } = prepareBody(message.value, options);
   return ok({ messageId, body });
-}
-
-/** The customer's other tickets, newest first, for the side panel. */
-export async function loadCustomerTickets(gorgias: GorgiasClient, customerId: number, exceptTicketId: number): Promise<Result<TicketSummary[], AppError>> {
-  const page = await gorgias.tickets.list({ customerId, limit: 20, orderBy: "updated_datetime:desc" }, { priority: "refresh" });
-  if (!page.ok) return err(fromUpstream(page.error));
-  return ok(page.value.items.filter((t) => t.id !== exceptTicketId));
 }
