@@ -1,15 +1,17 @@
 /**
  * Opens our store when the server starts, not on the first agent's sign-in: a fresh PGlite
- * database takes seconds to create, and an agent should not wait for that. (Never at build time:
- * `register` runs only in a starting server.)
+ * database takes seconds to create, and an agent should not wait for that. Then keeps it tidy:
+ * dead sessions, old send records and stale sign-in attempts are pruned hourly (lib/db/maintenance.ts).
+ * (Never at build time: `register` runs only in a starting server.)
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("@/lib/db");
+  const { getDb, schedulePruning } = await import("@/lib/db");
   try {
     await getDb();
   } catch (error) {
     // The first request retries and reports it; the server itself stays up.
-    console.error("[store] could not open at start:", error instanceof Error ? error.message : error);
+    console.error("[store] could not open at start:", error);
   }
+  schedulePruning(async () => (await getDb()).db, { onError: (error) => console.error("[store] pruning failed:", error) });
 }

@@ -8,3 +8,4 @@ export * from "./drafts";
 export * from "./send-operations";
 export * from "./sessions";
 export * from "./sign-in-throttle";
+export * from "./maintenance";

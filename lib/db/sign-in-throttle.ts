@@ -148,7 +148,11 @@ export async function settleSignInAttempt(
   });
 }
 
-/** Housekeeping for keys that never came back. */
-export async function pruneSignInAttempts(db: DbOrTx, now: Date = new Date()): Promise<void> {
-  await db.delete(signInAttempts).where(lt(signInAttempts.at, tsParam(new Date(now.getTime() - SIGN_IN_WINDOW_MS))));
+/** Housekeeping: attempts that have left the window count for nothing (lib/db/maintenance.ts). */
+export async function pruneSignInAttempts(db: DbOrTx, now: Date = new Date()): Promise<number> {
+  const rows = await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.at, tsParam(new Date(now.getTime() - SIGN_IN_WINDOW_MS))))
+    .returning({ id: signInAttempts.id });
+  return rows.length;
 }

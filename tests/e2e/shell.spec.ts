@@ -43,4 +43,20 @@ test.describe("app shell", () => {
     await page.getByTestId("theme-switch").selectOption("system");
     await expect(page.locator("html")).not.toHaveClass(/dark|light/);
   });
+
+  test("unknown addresses: another account's URL and a mistyped path each say so and lead back", async ({ page }) => {
+    await signInAs(page, "agent");
+    const answer = await page.goto("/acme");
+    expect(answer?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toContainText("There is nothing at this address");
+    await page.getByRole("link", { name: "Go to your inbox" }).click();
+    await expect(page).toHaveURL(/\/demo(\?|$)/);
+
+    expect((await page.goto("/demo/no/such/page"))?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    // Inside the account's shell: the top bar is still there.
+    await expect(page.getByTestId("theme-switch")).toBeVisible();
+    await page.getByRole("link", { name: "Back to the inbox" }).click();
+    await expect(page).toHaveURL(/\/demo(\?|$)/);
+  });
 });

@@ -1,0 +1,56 @@
+import { deleteDeadSessions } from "./sessions";
+import { pruneSendOperations } from "./send-operations";
+import { pruneSignInAttempts } from "./sign-in-throttle";
+import type { Db, DbOrTx } from "./store";
+
+/**
+ * How long a settled send record is kept. A composer's operation id lives as long as its draft and
+ * the tab that holds it; a month covers any reload, retry or read-back of a real send many times over.
+ */
+export const SEND_RECORD_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+export interface PruneCounts {
+  readonly sessions: number;
+  readonly sendOperations: number;
+  readonly signInAttempts: number;
+}
+
+/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window. */
+export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<PruneCounts> {
+  return {
+    sessions: await deleteDeadSessions(db, now),
+    sendOperations: await pruneSendOperations(db, new Date(now.getTime() - SEND_RECORD_RETENTION_MS)),
+    signInAttempts: await pruneSignInAttempts(db, now),
+  };
+}
+
+export interface PruneSchedule {
+  readonly everyMs?: number;
+  readonly onPruned?: (counts: PruneCounts) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * Prunes now and then every hour for as long as the process lives. Every instance may run it: each
+ * delete is idempotent, so overlapping runs only find less to do. The timer never keeps a process up.
+ */
+export function schedulePruning(open: () => Promise<Db>, { everyMs = PRUNE_EVERY_MS, onPruned, onError }: PruneSchedule): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const counts = await pruneStore(await open());
+      onPruned?.(counts);
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
