@@ -12,7 +12,7 @@ type Node =
   | { kind: "not"; inner: Node }
   | { kind: "call"; fn: string; field: string; args: Value[] };
 
-export class FilterError extends Error {}
+class FilterError extends Error {}
 
 const FUNCTIONS = new Set([
   "eq", "neq", "gt", "gte", "lt", "lte", "contains", "notContains", "startsWith", "endsWith",

@@ -101,7 +101,7 @@ function textFromHtml(html: string): string {
     .trim();
 }
 
-export function findUser(store: AccountStore, ref: { id?: number | undefined; email?: string | undefined }): UserRec | undefined {
+function findUser(store: AccountStore, ref: { id?: number | undefined; email?: string | undefined }): UserRec | undefined {
   if (ref.id !== undefined) return store.data.users.get(ref.id);
   if (ref.email !== undefined) return store.findUserByEmail(ref.email);
   return undefined;

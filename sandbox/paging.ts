@@ -1,4 +1,4 @@
-import { SortedIndex, compareKey } from "./store/sorted-index.js";
+import { compareKey } from "./store/sorted-index.js";
 import { encodeCursor, type Cursor } from "./util/cursor.js";
 
 export type SortDir = "asc" | "desc";
@@ -17,10 +17,6 @@ export function fromEntries(entries: { id: number; key: string }[]): Ordered {
     idAt: (i) => sorted[i]?.id ?? -1,
     keyAt: (i) => sorted[i]?.key ?? "",
   };
-}
-
-export function fromIndex(index: SortedIndex): Ordered {
-  return index;
 }
 
 export interface Page {

@@ -73,7 +73,7 @@ export function customerFull(c: CustomerRec) {
   };
 }
 
-export function teamCompact(t: TeamRec) {
+function teamCompact(t: TeamRec) {
   return { id: t.id, name: t.name, decoration: { emoji: t.emoji } };
 }
 

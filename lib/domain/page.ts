@@ -5,4 +5,3 @@ export interface Page<T> {
   readonly prevCursor: string | null;
 }
 
-export const singlePage = <T>(items: readonly T[]): Page<T> => ({ items, nextCursor: null, prevCursor: null });

@@ -60,4 +60,4 @@ export interface PreparedMessageBody {
   readonly body: ThreadBody;
 }
 
-export const parseEmailTheme = (value: unknown): EmailTheme => (value === "dark" ? "dark" : "light");
+

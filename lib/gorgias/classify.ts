@@ -53,7 +53,7 @@ export function parseUpstreamError(bodyText: string): UpstreamError {
   return { msg: msg ? shortText(msg) : null, fields };
 }
 
-export const looksLikeHtml = (contentType: string | null, bodyText: string): boolean =>
+const looksLikeHtml = (contentType: string | null, bodyText: string): boolean =>
   (contentType ?? "").includes("text/html") || /^\s*<(!doctype|html)/i.test(bodyText);
 
 /** `Retry-After` as seconds: either a delay or an HTTP date. */

@@ -35,4 +35,3 @@ export const MESSAGES: Record<number, string> = {
 
 export const notFound = () => new ApiError(404, "Resource not found.");
 export const badRequest = (msg: string, data?: FieldErrors) => new ApiError(400, msg, data);
-export const fieldError = (msg: string, field: string, message: string) => new ApiError(400, msg, { [field]: [message] });

@@ -1,4 +1,4 @@
-import { badRequest, notFound } from "../http/errors.js";
+import { notFound } from "../http/errors.js";
 import type { Query } from "../http/query.js";
 import type { Reply, RequestContext } from "../http/router.js";
 import { fromEntries, pageOver, type Ordered, type Page, type SortDir } from "../paging.js";
@@ -39,6 +39,3 @@ export function getOr404<T>(map: Map<number, T>, id: number | undefined): T {
 
 export const padNumber = (n: number) => String(Math.max(0, Math.floor(n))).padStart(12, "0");
 
-export function requireObject(body: unknown, msg: string): void {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest(msg, { _schema: ["Request body must be a JSON object."] });
-}

@@ -20,13 +20,13 @@ export interface Fills {
   code: string;
 }
 
-export function topicOf(index: number): Topic {
+function topicOf(index: number): Topic {
   const topic = TOPICS[index % TOPICS.length];
   if (!topic) throw new Error("no topics");
   return topic;
 }
 
-export function ticketFills(store: AccountStore, ticket: TicketRec, agentFirst: string): Fills {
+function ticketFills(store: AccountStore, ticket: TicketRec, agentFirst: string): Fills {
   const rng = new Rng(mixSeed(ticket.id, 0x5eed));
   const customer = store.data.customers.get(ticket.customer_id);
   const order = firstOrder(customer?.integrations);
@@ -98,7 +98,7 @@ function coreLine(topic: Topic, msg: MessageRec, recipe: BodyRecipe): string {
   return recipe.step === 0 ? pickFrom(topic.replies) : pickFrom(topic.agentFollowups);
 }
 
-export function renderRecipe(store: AccountStore, msg: MessageRec, recipe: BodyRecipe): BodyRec {
+function renderRecipe(store: AccountStore, msg: MessageRec, recipe: BodyRecipe): BodyRec {
   const ticket = store.ticket(msg.ticket_id);
   const topic = topicOf(recipe.topic);
   const sender = msg.sender.type === "user" ? store.data.users.get(msg.sender.id) : undefined;

@@ -24,7 +24,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Deterministic per account and e-mail, independent of the seed, so dev credentials stay put. */
-export function apiKeyFor(domain: string, email: string): string {
+function apiKeyFor(domain: string, email: string): string {
   return createHash("sha256").update(`gorgias-sandbox:${domain}:${email}`).digest("hex");
 }
 

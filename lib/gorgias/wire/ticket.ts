@@ -79,7 +79,7 @@ const integrationOption = z.object({ id: wireId, name: optString, address: optSt
  */
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function replyOptionsFrom(raw: unknown): ReplyOption[] {
+function replyOptionsFrom(raw: unknown): ReplyOption[] {
   if (!isRecord(raw)) return [];
   const out: ReplyOption[] = [];
   for (const [channel, value] of Object.entries(raw)) {
