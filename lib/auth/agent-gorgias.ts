@@ -3,6 +3,7 @@ import { getAgentCredentials } from "@/lib/db";
 import { createGorgiasClient, type GorgiasClient } from "@/lib/gorgias";
 import { serverEnv } from "@/lib/env";
 import { appStore } from "./app-store";
+import { sharedBudgetOptions } from "./budget-options";
 import type { SignedInAgent } from "./signed-in-agent";
 
 /**
@@ -20,6 +21,7 @@ export async function gorgiasFor(agent: SignedInAgent): Promise<GorgiasClient | 
     email: credentials.email,
     apiKey: credentials.apiKey,
     timeoutMs: env.GORGIAS_TIMEOUT_MS,
+    budget: await sharedBudgetOptions(),
   });
   return client.ok ? client.value : null;
 }

@@ -9,3 +9,4 @@ export * from "./send-operations";
 export * from "./sessions";
 export * from "./sign-in-throttle";
 export * from "./maintenance";
+export * from "./budget-ledger";

@@ -8,6 +8,7 @@ import {
   bigint,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -180,3 +181,14 @@ export type DraftRow = typeof drafts.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Gorgias's request bucket per account, shared by every instance of the Desk (lib/db/budget-ledger.ts).
+ * `level` is the estimated number of requests in the leaky bucket at `level_at`.
+ */
+export const budgetBuckets = pgTable("budget_buckets", {
+  accountKey: text("account_key").primaryKey(),
+  level: doublePrecision("level").notNull(),
+  levelAt: tstz("level_at").notNull(),
+  pausedUntil: tstz("paused_until").notNull(),
+});

@@ -6,8 +6,11 @@ import type { CallLimit } from "@/lib/domain/account";
  * account share one scheduler: higher lanes go first, lower lanes keep a reserve free for
  * them, and a 429 pauses everyone for `Retry-After`.
  *
- * The registry is per process; several server instances each keep their own estimate and
- * correct it from `X-Gorgias-Account-Api-Call-Limit`, which counts everyone's calls.
+ * One scheduler per account per process (on globalThis, so every server bundle of the process —
+ * route handlers, pages, actions — shares it). Several instances share the account's bucket through
+ * a `BudgetLedger` (kept in PostgreSQL): a request starts only when both this process's queue and the
+ * shared ledger allow it. Without one, each process corrects its estimate from
+ * `X-Gorgias-Account-Api-Call-Limit`, which counts everyone's calls.
  */
 
 /** Lanes in order: sends and notes, status/assign writes, the ticket on screen, list refresh, prefetch. */
@@ -30,6 +33,19 @@ export const systemClock: Clock = {
 /** Free slots a lane needs before it may start; lower lanes leave room for higher ones. */
 export const DEFAULT_MIN_FREE: Readonly<Record<Priority, number>> = { send: 1, write: 2, read: 4, refresh: 8, prefetch: 12 };
 
+/**
+ * The account's bucket as every instance sees it. `tryTake` counts one request if, after it,
+ * `minFree` slots stay free and no pause is in force; otherwise it takes nothing and says how long
+ * to wait before asking again.
+ */
+export interface BudgetLedger {
+  tryTake(accountKey: string, bucket: { capacity: number; windowMs: number; minFree: number }): Promise<{ waitMs: number }>;
+  /** A 429: every instance holds for `forMs`, and the bucket counts as full. */
+  pause(accountKey: string, bucket: { capacity: number; forMs: number }): Promise<void>;
+  /** Gorgias's own count: the shared level is at least this. */
+  observe(accountKey: string, limit: CallLimit, windowMs: number): Promise<void>;
+}
+
 export interface BudgetOptions {
   readonly capacity?: number;
   readonly windowMs?: number;
@@ -37,6 +53,11 @@ export interface BudgetOptions {
   readonly clock?: Clock;
   /** How long to hold everything after a 429 without `Retry-After`. */
   readonly defaultPauseSeconds?: number;
+  /** The bucket shared with other instances; `budgetFor` keeps it under the account's base URL. */
+  readonly ledger?: BudgetLedger;
+  readonly ledgerKey?: string;
+  /** A ledger that fails (its database is down) is skipped: the local estimate still limits this process. */
+  readonly onLedgerError?: (error: unknown) => void;
 }
 
 /** Thrown by `acquire` for a prefetch that would have to wait: prefetching is only worth it when it is free. */
@@ -78,6 +99,12 @@ export class BudgetScheduler {
   private seq = 0;
   private lastLimit: CallLimit | null = null;
   private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly ledger: { readonly store: BudgetLedger; readonly accountKey: string } | undefined;
+  private readonly onLedgerError: (error: unknown) => void;
+  /** The head of the queue is asking the ledger; nobody else may be granted meanwhile. */
+  private asking = false;
+  /** The ledger said "not before": no point asking again sooner. */
+  private sharedWaitUntil = 0;
 
   constructor(options: BudgetOptions = {}) {
     this.capacity = options.capacity ?? 40;
@@ -86,12 +113,14 @@ export class BudgetScheduler {
     this.clock = options.clock ?? systemClock;
     this.defaultPauseSeconds = options.defaultPauseSeconds ?? 5;
     this.levelAt = this.clock.now();
+    this.ledger = options.ledger ? { store: options.ledger, accountKey: options.ledgerKey ?? "default" } : undefined;
+    this.onLedgerError = options.onLedgerError ?? (() => undefined);
   }
 
   /** Resolves when the lane may send one request, counting it against the budget. */
   acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.queue.length === 0 && this.canStart(priority)) {
+    if (!this.ledger && this.queue.length === 0 && this.canStart(priority)) {
       this.take();
       return Promise.resolve();
     }
@@ -122,6 +151,7 @@ export class BudgetScheduler {
     this.lastLimit = limit;
     this.capacity = limit.limit;
     this.level = Math.max(this.level, Math.min(limit.used, limit.limit));
+    if (this.ledger) this.ledger.store.observe(this.ledger.accountKey, limit, this.windowMs).catch(this.onLedgerError);
     this.pump();
   }
 
@@ -131,6 +161,10 @@ export class BudgetScheduler {
     const until = this.clock.now() + (retryAfterSeconds ?? this.defaultPauseSeconds) * 1000;
     this.pausedUntil = Math.max(this.pausedUntil, until);
     this.level = this.capacity;
+    if (this.ledger) {
+      const bucket = { capacity: this.capacity, forMs: this.pausedUntil - this.clock.now() };
+      this.ledger.store.pause(this.ledger.accountKey, bucket).catch(this.onLedgerError);
+    }
     this.pump();
   }
 
@@ -168,13 +202,13 @@ export class BudgetScheduler {
 
   private canStart(priority: Priority): boolean {
     this.drain();
-    if (this.clock.now() < this.pausedUntil) return false;
+    if (this.clock.now() < Math.max(this.pausedUntil, this.sharedWaitUntil)) return false;
     return this.capacity - this.level >= Math.min(this.minFree[priority], this.capacity);
   }
 
   private waitMs(priority: Priority): number {
     this.drain();
-    const pause = Math.max(0, this.pausedUntil - this.clock.now());
+    const pause = Math.max(0, Math.max(this.pausedUntil, this.sharedWaitUntil) - this.clock.now());
     const needed = this.level - (this.capacity - Math.min(this.minFree[priority], this.capacity));
     const leak = needed > 0 ? (needed * this.windowMs) / this.capacity : 0;
     return Math.max(pause, leak);
@@ -186,15 +220,47 @@ export class BudgetScheduler {
 
   // Strict priority: lanes' reserves are monotonic, so if the head cannot start, nobody behind it can.
   private pump(): void {
+    if (this.asking) return;
     while (this.queue.length > 0) {
       const head = this.queue[0];
       if (!head || !this.canStart(head.priority)) break;
-      this.queue.shift();
-      this.take();
-      head.cleanup();
-      head.resolve();
+      if (this.ledger) {
+        this.askLedger(head, this.ledger);
+        return;
+      }
+      this.grant(head);
     }
     this.schedule();
+  }
+
+  private grant(head: Waiter): void {
+    this.queue = this.queue.filter((w) => w !== head);
+    this.take();
+    head.cleanup();
+    head.resolve();
+  }
+
+  /** One question at a time: the head asks the shared bucket, then the queue moves on. */
+  private askLedger(head: Waiter, ledger: { readonly store: BudgetLedger; readonly accountKey: string }): void {
+    this.asking = true;
+    const bucket = { capacity: this.capacity, windowMs: this.windowMs, minFree: Math.min(this.minFree[head.priority], this.capacity) };
+    ledger.store
+      .tryTake(ledger.accountKey, bucket)
+      .then(
+        ({ waitMs }) => waitMs,
+        (error: unknown) => {
+          this.onLedgerError(error);
+          return 0;
+        },
+      )
+      .then((waitMs) => {
+        this.asking = false;
+        // The waiter may have given up (aborted) while we asked; its slot then goes to the next one.
+        const stillWaiting = this.queue.includes(head);
+        if (waitMs > 0) this.sharedWaitUntil = this.clock.now() + waitMs;
+        else if (stillWaiting) this.grant(head);
+        this.pump();
+      });
   }
 
   private schedule(): void {
@@ -212,13 +278,16 @@ export class BudgetScheduler {
   }
 }
 
-const registry = new Map<string, BudgetScheduler>();
+// On globalThis: Next compiles route handlers, pages and actions into separate bundles, each with its
+// own copy of this module; a module-level map would give each its own "whole" budget.
+const registry: Map<string, BudgetScheduler> = ((globalThis as { __gorgiasDeskBudgets?: Map<string, BudgetScheduler> }).__gorgiasDeskBudgets ??=
+  new Map());
 
-/** The one scheduler for an account, keyed by its resolved base URL. */
+/** The one scheduler for an account in this process, keyed by its resolved base URL. */
 export function budgetFor(accountKey: string, options?: BudgetOptions): BudgetScheduler {
   let budget = registry.get(accountKey);
   if (!budget) {
-    budget = new BudgetScheduler(options);
+    budget = new BudgetScheduler({ ledgerKey: accountKey, ...options });
     registry.set(accountKey, budget);
   }
   return budget;

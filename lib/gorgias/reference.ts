@@ -26,7 +26,8 @@ interface Entry {
   readonly value: Promise<Result<unknown[], GorgiasError>>;
 }
 
-const cache = new Map<string, Entry>();
+// On globalThis for the same reason as the budget registry (budget.ts): one cache per process, not per bundle.
+const cache: Map<string, Entry> = ((globalThis as { __gorgiasDeskReference?: Map<string, Entry> }).__gorgiasDeskReference ??= new Map());
 
 export interface ReferenceScope {
   readonly accountKey: string;

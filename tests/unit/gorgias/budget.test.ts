@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BudgetScheduler, BudgetShedError, budgetFor, resetBudgets, type Priority } from "@/lib/gorgias/budget";
 import { ManualClock } from "./helpers";
 
@@ -99,5 +99,81 @@ describe("budget scheduler", () => {
   it("one scheduler per account key", () => {
     expect(budgetFor("https://a.gorgias.com/api")).toBe(budgetFor("https://a.gorgias.com/api"));
     expect(budgetFor("https://a.gorgias.com/api")).not.toBe(budgetFor("https://b.gorgias.com/api"));
+  });
+});
+
+describe("budget scheduler with a shared ledger", () => {
+  function ledgerScript(answers: Array<number | Error>) {
+    const asked: number[] = [];
+    const paused: number[] = [];
+    const ledger = {
+      tryTake: async (_key: string, bucket: { minFree: number }) => {
+        asked.push(bucket.minFree);
+        const next = answers.shift() ?? 0;
+        if (next instanceof Error) throw next;
+        return { waitMs: next };
+      },
+      pause: async (_key: string, bucket: { forMs: number }) => void paused.push(bucket.forMs),
+      observe: async () => undefined,
+    };
+    return { ledger, asked, paused };
+  }
+
+  it("starts a request only when the shared bucket grants it, asking again after the wait it names", async () => {
+    const clock = new ManualClock();
+    const { ledger, asked } = ledgerScript([500, 0]);
+    const budget = new BudgetScheduler({ clock, capacity: 40, windowMs: 20_000, ledger });
+    let started = false;
+    const acquired = budget.acquire("read").then(() => void (started = true));
+    await flush();
+    expect(started).toBe(false);
+    expect(asked).toEqual([4]); // the read lane's reserve travels with the question
+    clock.advance(499);
+    await flush();
+    expect(asked).toHaveLength(1);
+    clock.advance(1);
+    await acquired;
+    expect(asked).toHaveLength(2);
+    expect(budget.snapshot().level).toBeCloseTo(1, 1);
+  });
+
+  it("asks one question at a time, in priority order", async () => {
+    const { ledger, asked } = ledgerScript([0, 0, 0]);
+    const budget = new BudgetScheduler({ capacity: 40, windowMs: 20_000, ledger });
+    const order: string[] = [];
+    await Promise.all([
+      budget.acquire("refresh").then(() => void order.push("refresh")),
+      budget.acquire("send").then(() => void order.push("send")),
+      budget.acquire("read").then(() => void order.push("read")),
+    ]);
+    // The first caller was already asking; the rest are granted by lane.
+    expect(order).toEqual(["refresh", "send", "read"]);
+    expect(asked).toEqual([8, 1, 4]);
+  });
+
+  it("a ledger that fails does not stop the desk: this instance's own estimate decides", async () => {
+    const errors: unknown[] = [];
+    const { ledger } = ledgerScript([new Error("connection refused")]);
+    const budget = new BudgetScheduler({ capacity: 40, windowMs: 20_000, ledger, onLedgerError: (e) => errors.push(e) });
+    await budget.acquire("read");
+    expect(errors).toHaveLength(1);
+  });
+
+  it("a 429 pauses every instance through the ledger", async () => {
+    const clock = new ManualClock();
+    const { ledger, paused } = ledgerScript([]);
+    const budget = new BudgetScheduler({ clock, capacity: 40, windowMs: 20_000, ledger });
+    budget.pause(7);
+    await flush();
+    expect(paused).toEqual([7000]);
+  });
+});
+
+describe("the budget registry", () => {
+  it("is one per process, shared by every copy of the module (Next bundles route handlers, pages and actions apart)", async () => {
+    const first = budgetFor("https://demo.gorgias.com/api");
+    vi.resetModules();
+    const again = await import("@/lib/gorgias/budget");
+    expect(again.budgetFor("https://demo.gorgias.com/api")).toBe(first);
   });
 });
