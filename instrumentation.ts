@@ -1,7 +1,7 @@
 /**
  * Opens our store when the server starts, not on the first agent's sign-in: a fresh PGlite
  * database takes seconds to create, and an agent should not wait for that. Then keeps it tidy:
- * dead sessions, old send records and stale sign-in attempts are pruned hourly (lib/db/maintenance.ts).
+ * dead sessions, old send records and stale sign-in attempts and live signals are pruned every ten minutes (lib/db/maintenance.ts).
  * (Never at build time: `register` runs only in a starting server.)
  */
 export async function register() {

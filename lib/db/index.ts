@@ -10,3 +10,4 @@ export * from "./sessions";
 export * from "./sign-in-throttle";
 export * from "./maintenance";
 export * from "./budget-ledger";
+export * from "./live-signals";

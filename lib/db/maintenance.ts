@@ -1,3 +1,4 @@
+import { pruneLiveSignals } from "./live-signals";
 import { deleteDeadSessions } from "./sessions";
 import { pruneSendOperations } from "./send-operations";
 import { pruneSignInAttempts } from "./sign-in-throttle";
@@ -8,20 +9,24 @@ import type { Db, DbOrTx } from "./store";
  * the tab that holds it; a month covers any reload, retry or read-back of a real send many times over.
  */
 export const SEND_RECORD_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-export const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** A browser that was away longer than this reloads everything instead of resuming its stream. */
+export const LIVE_SIGNAL_RETENTION_MS = 15 * 60 * 1000;
+export const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface PruneCounts {
   readonly sessions: number;
   readonly sendOperations: number;
   readonly signInAttempts: number;
+  readonly liveSignals: number;
 }
 
-/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window. */
+/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window, stale live signals. */
 export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<PruneCounts> {
   return {
     sessions: await deleteDeadSessions(db, now),
     sendOperations: await pruneSendOperations(db, new Date(now.getTime() - SEND_RECORD_RETENTION_MS)),
     signInAttempts: await pruneSignInAttempts(db, now),
+    liveSignals: await pruneLiveSignals(db, new Date(now.getTime() - LIVE_SIGNAL_RETENTION_MS)),
   };
 }
 
@@ -32,7 +37,7 @@ export interface PruneSchedule {
 }
 
 /**
- * Prunes now and then every hour for as long as the process lives. Every instance may run it: each
+ * Prunes now and then every ten minutes for as long as the process lives. Every instance may run it: each
  * delete is idempotent, so overlapping runs only find less to do. The timer never keeps a process up.
  */
 export function schedulePruning(open: () => Promise<Db>, { everyMs = PRUNE_EVERY_MS, onPruned, onError }: PruneSchedule): () => void {

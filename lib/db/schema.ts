@@ -192,3 +192,21 @@ export const budgetBuckets = pgTable("budget_buckets", {
   levelAt: tstz("level_at").notNull(),
   pausedUntil: tstz("paused_until").notNull(),
 });
+
+/**
+ * Change signals for the live desk (features/live): which ticket changed, never its contents. The
+ * sequence orders them across instances and lets a browser resume a stream (Last-Event-ID); rows
+ * are pruned after minutes (lib/db/maintenance.ts).
+ */
+export const liveSignals = pgTable(
+  "live_signals",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountDomain: text("account_domain").notNull(),
+    kind: text("kind").notNull(),
+    ticketId: integer("ticket_id"),
+    version: text("version"),
+    at: tstz("at").notNull().defaultNow(),
+  },
+  (t) => [index("live_signals_account_seq_idx").on(t.accountDomain, t.seq)],
+);

@@ -31,6 +31,12 @@ export type Store = {
   readonly location: string;
   /** Start-up cost, for the open log line: connect/create, then migrate (lock wait included). */
   readonly stats: { readonly openMs: number; readonly migrateMs: number };
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel`, from this or any other instance on the same
+   * database. `onGap` runs after a lost connection is re-established: notifications sent meanwhile
+   * are gone, so the caller re-reads what it may have missed. Resolves once listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -99,6 +105,11 @@ async function openPglite(dir: string, migrationsFolder: string): Promise<Store>
       driver: "pglite",
       location: abs,
       stats,
+      // One process, one connection: nothing is ever missed, so there is no gap to report.
+      listen: async (channel, onPayload) => {
+        const unlisten = await opened.listen(channel, onPayload);
+        return () => unlisten();
+      },
       close: () =>
         (closing ??= (async () => {
           try {
@@ -143,7 +154,75 @@ async function openPostgres(url: string, migrationsFolder: string, poolMax: numb
   pool.on("error", (e) => console.error("[db] idle postgres client error:", e.message));
   const db = drizzle(pool, { schema });
   let closing: Promise<void> | undefined;
-  return { db, driver: "postgres", location: redactUrl(url), stats, close: () => (closing ??= pool.end()) };
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    db,
+    driver: "postgres",
+    location: redactUrl(url),
+    stats,
+    listen: async (channel, onPayload, onGap) => {
+      const stop = await listenOnPostgres(pg, url, channel, onPayload, onGap);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
+    close: () => (closing ??= Promise.all([...listeners].map((stop) => stop())).then(() => pool.end())),
+  };
+}
+
+/**
+ * LISTEN holds a connection of its own (a pooled one would be handed to someone else). When it
+ * drops, reconnect with a capped backoff and report the gap.
+ */
+async function listenOnPostgres(
+  pg: typeof import("pg").default,
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onGap?: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: import("pg").Client | null = null;
+  let retryMs = 250;
+  const quoted = `"${channel.replaceAll('"', '""')}"`;
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (msg) => {
+      if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
+    });
+    next.on("error", () => undefined);
+    next.on("end", () => {
+      if (stopped || client !== next) return;
+      client = null;
+      setTimeout(reconnect, retryMs).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${quoted}`);
+    client = next;
+  }
+
+  async function reconnect(): Promise<void> {
+    if (stopped) return;
+    try {
+      await connect();
+      retryMs = 250;
+      onGap?.();
+    } catch {
+      retryMs = Math.min(retryMs * 2, 10_000);
+      setTimeout(reconnect, retryMs).unref();
+    }
+  }
+
+  await connect();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
+  };
 }
 
 type StoreGlobal = typeof globalThis & { __gorgiasDeskStore?: Promise<Store> };

@@ -4,6 +4,7 @@ import { accountApi } from "./account";
 import { DEFAULT_BASE_URL_TEMPLATE, resolveBaseUrl, type BaseUrlError } from "./base-url";
 import { budgetFor, BudgetScheduler, type BudgetOptions } from "./budget";
 import { customersApi } from "./customers";
+import { eventsApi } from "./events";
 import { integrationsApi } from "./integrations";
 import { macrosApi } from "./macros";
 import { messagesApi } from "./messages";
@@ -75,6 +76,7 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     teams: teamsApi(send),
     macros: macrosApi(send),
     integrations: integrationsApi(send),
+    events: eventsApi(send),
     reference: referenceApi(send, { accountKey: base.value, credentialId }),
   });
 }
@@ -95,6 +97,7 @@ export interface GorgiasClient {
   readonly teams: ReturnType<typeof teamsApi>;
   readonly macros: ReturnType<typeof macrosApi>;
   readonly integrations: ReturnType<typeof integrationsApi>;
+  readonly events: ReturnType<typeof eventsApi>;
   /** Cached (10 min) complete lists of users, teams, tags and views. */
   readonly reference: ReturnType<typeof referenceApi>;
 }
