@@ -57,3 +57,9 @@ export async function pruneLiveSignals(db: DbOrTx, olderThan: Date): Promise<num
   const rows = await executeRows<{ seq: unknown }>(db, sql`delete from live_signals where at < ${olderThan.toISOString()}::timestamptz returning seq`);
   return rows.length;
 }
+
+/** The oldest signal kept for any account (null when none): a resume from before it missed pruned ones. */
+export async function oldestSignalSeq(db: DbOrTx): Promise<number | null> {
+  const [row] = await executeRows<{ seq: string | number | null }>(db, sql`select min(seq) as seq from live_signals`);
+  return row?.seq === null || row?.seq === undefined ? null : Number(row.seq);
+}
