@@ -11,3 +11,4 @@ export * from "./sign-in-throttle";
 export * from "./maintenance";
 export * from "./budget-ledger";
 export * from "./live-signals";
+export * from "./feed";

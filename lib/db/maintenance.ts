@@ -1,3 +1,4 @@
+import { pruneFeedDeliveries } from "./feed";
 import { pruneLiveSignals } from "./live-signals";
 import { deleteDeadSessions } from "./sessions";
 import { pruneSendOperations } from "./send-operations";
@@ -11,6 +12,8 @@ import type { Db, DbOrTx } from "./store";
 export const SEND_RECORD_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** A browser that was away longer than this reloads everything instead of resuming its stream. */
 export const LIVE_SIGNAL_RETENTION_MS = 15 * 60 * 1000;
+/** Gorgias retries a webhook for hours at most; a day covers every repeat of a delivery. */
+export const FEED_DELIVERY_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface PruneCounts {
@@ -18,15 +21,17 @@ export interface PruneCounts {
   readonly sendOperations: number;
   readonly signInAttempts: number;
   readonly liveSignals: number;
+  readonly feedDeliveries: number;
 }
 
-/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window, stale live signals. */
+/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window, stale live signals and feed deliveries. */
 export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<PruneCounts> {
   return {
     sessions: await deleteDeadSessions(db, now),
     sendOperations: await pruneSendOperations(db, new Date(now.getTime() - SEND_RECORD_RETENTION_MS)),
     signInAttempts: await pruneSignInAttempts(db, now),
     liveSignals: await pruneLiveSignals(db, new Date(now.getTime() - LIVE_SIGNAL_RETENTION_MS)),
+    feedDeliveries: await pruneFeedDeliveries(db, new Date(now.getTime() - FEED_DELIVERY_RETENTION_MS)),
   };
 }
 

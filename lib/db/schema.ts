@@ -210,3 +210,28 @@ export const liveSignals = pgTable(
   },
   (t) => [index("live_signals_account_seq_idx").on(t.accountDomain, t.seq)],
 );
+
+/**
+ * The Gorgias change feed of each account (features/live/server): the webhook secret's hash, how far
+ * the event log has been read, which instance polls it now, and when anything last arrived.
+ */
+export const feedAccounts = pgTable("feed_accounts", {
+  accountDomain: text("account_domain").primaryKey(),
+  webhookSecretHash: text("webhook_secret_hash"),
+  eventsAfter: tstz("events_after"),
+  lastEventId: bigint("last_event_id", { mode: "number" }),
+  pollLeaseUntil: tstz("poll_lease_until"),
+  lastWebhookAt: tstz("last_webhook_at"),
+  lastEventAt: tstz("last_event_at"),
+});
+
+/** Hints already handled (a webhook delivery, an event), so a repeat is processed once across instances. */
+export const feedDeliveries = pgTable(
+  "feed_deliveries",
+  {
+    accountDomain: text("account_domain").notNull(),
+    key: text("key").notNull(),
+    at: tstz("at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("feed_deliveries_account_key_idx").on(t.accountDomain, t.key), index("feed_deliveries_at_idx").on(t.at)],
+);

@@ -90,7 +90,7 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     expect(await getSendOperation(store.db, recentSend)).not.toBeNull();
     expect(SEND_RECORD_RETENTION_MS).toBeGreaterThan(7 * DAY);
     // A second run (another instance, the next hour) finds nothing left to do.
-    expect(await pruneStore(store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0 });
+    expect(await pruneStore(store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0 });
   });
 });
 
