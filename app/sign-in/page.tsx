@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { error, callbackUrl: rawCallback } = await searchParams;
   // Kept as typed; the server checks it against the agent's account when it redirects.
   const callbackUrl = typeof rawCallback === "string" ? rawCallback.slice(0, 2048) : "";

@@ -1,7 +1,7 @@
 "use server";
 
 import { appStore } from "@/lib/auth/app-store";
-import { SendNoteInput, SendReplyInput } from "@/lib/domain/send";
+import { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "@/features/composer/server/send/messages";
 import { agentAction } from "@/lib/server/agent-action";
 

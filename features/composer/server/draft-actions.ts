@@ -1,7 +1,7 @@
 "use server";
 
 import { appStore } from "@/lib/auth/app-store";
-import { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/send";
+import { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
 import { discardAgentDraft, saveAgentDraft } from "@/features/composer/server/drafts";
 import { agentAction } from "@/lib/server/agent-action";
 

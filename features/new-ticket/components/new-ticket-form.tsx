@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { z } from "zod";
 import { ModeBanner } from "@/features/composer/components/mode-banner";
 import { ModeTabs } from "@/features/composer/components/mode-tabs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { CreateTicketRequest } from "@/lib/domain/send";
+import { newTicketProblems } from "@/lib/domain/inputs";
 import type { AppError } from "@/lib/errors";
 import { useCreateTicket } from "@/features/new-ticket/client/create-ticket";
 import { cx } from "@/lib/utils";
@@ -34,22 +33,25 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (inFlight.current) return;
-    const parsed = CreateTicketRequest.safeParse({
-      operationId: values.operationId,
-      customerEmail: values.customerEmail.trim(),
-      customerName: values.customerName.trim() || undefined,
-      subject: values.subject,
-      bodyText: values.bodyText,
-      kind: values.kind,
-    });
-    if (!parsed.success) {
-      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+    // Checked here so each field says what is wrong at once; the server parses it all again.
+    const problems = newTicketProblems(values);
+    if (Object.keys(problems).length > 0) {
+      setFieldErrors(problems);
       return;
     }
     setFieldErrors({});
     setProblem(null);
     inFlight.current = true;
-    create.mutate(parsed.data, {
+    const request = {
+      operationId: values.operationId,
+      customerEmail: values.customerEmail.trim(),
+      customerName: values.customerName.trim() || undefined,
+      subject: values.subject.trim(),
+      bodyText: values.bodyText,
+      kind: values.kind,
+      tagNames: [],
+    };
+    create.mutate(request, {
       onSuccess: ({ ticketId }) => {
         created();
         router.push(`/${account}/tickets/${ticketId}`);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CreateTicketInput, NoteInput, ReplyInput, UpdateTicketInput, MAX_BODY_CHARS } from "@/lib/domain/inputs";
+import { CreateTicketInput, NoteInput, ReplyInput, UpdateTicketInput } from "@/lib/domain/contract/inputs";
+import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 
 const uuid = fc.uuid({ version: 4 });
 const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });

@@ -20,7 +20,9 @@ function walk(dir: string): string[] {
 }
 
 const root = process.cwd();
-const actionFiles = walk(path.join(root, "lib/actions")).filter(
+const AUTH_ACTIONS = "features/auth/server/actions.ts";
+// Every 'use server' module: the features' action modules, wherever a feature keeps them.
+const actionFiles = walk(path.join(root, "features")).filter(
   (f) => /\.tsx?$/.test(f) && /^["']use server["']/m.test(readFileSync(f, "utf8")),
 );
 const routeFiles = walk(path.join(root, "app/api")).filter((f) => f.endsWith("route.ts") && !f.includes("[...nextauth]"));
@@ -31,14 +33,14 @@ describe("anonymous sweep", () => {
     expect(routeFiles.length).toBeGreaterThan(0);
   });
 
-  // auth.ts (next-auth needs the Next runtime) holds only the public ones: check that by its text.
-  it("lib/actions/auth.ts exports nothing but sign-in and sign-out", () => {
-    const exported = [...readFileSync(path.join(root, "lib/actions/auth.ts"), "utf8").matchAll(/export (?:async function|const) (\w+)/g)].map((m) => m[1]);
+  // The auth actions (next-auth needs the Next runtime) are only the public ones: check that by their text.
+  it(`${AUTH_ACTIONS} exports nothing but sign-in and sign-out`, () => {
+    const exported = [...readFileSync(path.join(root, AUTH_ACTIONS), "utf8").matchAll(/export (?:async function|const) (\w+)/g)].map((m) => m[1]);
     expect(exported.length).toBeGreaterThan(0);
     for (const name of exported) expect(PUBLIC_ACTIONS.has(name ?? "")).toBe(true);
   });
 
-  it.each(actionFiles.filter((f) => !f.endsWith("lib/actions/auth.ts")).map((f) => [path.relative(root, f)]))("every action in %s refuses an anonymous caller", async (file) => {
+  it.each(actionFiles.filter((f) => !f.endsWith(AUTH_ACTIONS)).map((f) => [path.relative(root, f)]))("every action in %s refuses an anonymous caller", async (file) => {
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
     const actions = Object.entries(mod).filter(([name, v]) => typeof v === "function" && !PUBLIC_ACTIONS.has(name));
     expect(actions.length).toBeGreaterThan(0);

@@ -1,18 +1,9 @@
-import type { AgentContext } from "@/lib/server/agent-action";
-import { z } from "zod";
-import { appError } from "@/lib/errors";
+import { apiContract } from "@/lib/domain/contract/routes";
 import { agentRoute } from "@/lib/server/agent-route";
-import { err, mapResult } from "@/lib/result";
-import { loadCustomerTickets, TicketIdParam } from "@/features/ticket/server/ticket-thread";
-
-const Query = z.object({ customerId: TicketIdParam }).strict();
-
-type Params = { account: string; ticketId: string };
+import { mapResult } from "@/lib/result";
+import { loadCustomerTickets } from "@/features/ticket/server/ticket-thread";
 
 /** The ticket's customer's other tickets (Gorgias scopes what the agent's key may list). */
-export const GET = agentRoute(Query, async (query, { gorgias, params }: AgentContext & { params: Params }) => {
-  const ticketId = TicketIdParam.safeParse(params.ticketId);
-  if (!ticketId.success) return err(appError("not_found", "This ticket does not exist or was deleted."));
-  const tickets = await loadCustomerTickets(gorgias, query.customerId, ticketId.data);
-  return mapResult(tickets, (items) => ({ items }));
-});
+export const GET = agentRoute(apiContract.customerTickets, async ({ params, query }, { gorgias }) =>
+  mapResult(await loadCustomerTickets(gorgias, query.customerId, params.ticketId), (items) => ({ items })),
+);
