@@ -22,6 +22,12 @@ export class RouteError extends Error {
   }
 }
 
+/** What the UI shows for any failure a query or mutation reports. */
+export function appErrorOf(error: unknown): AppError {
+  if (error instanceof RouteError) return error.error;
+  return { code: "internal", message: error instanceof Error && error.message ? error.message : "Something went wrong." };
+}
+
 const isAppError = (v: unknown): v is AppError =>
   typeof v === "object" && v !== null && typeof (v as AppError).code === "string" && typeof (v as AppError).message === "string";
 
