@@ -5,11 +5,11 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("@/lib/db");
+  const [{ getDb }, { logger }] = await Promise.all([import("@/lib/db"), import("@/lib/server/logger")]);
   try {
     await getDb();
   } catch (error) {
     // The first request retries and reports it; the server itself stays up.
-    console.error("[store] could not open at start:", error instanceof Error ? error.message : error);
+    logger.error({ err: error }, "store could not open at start");
   }
 }
