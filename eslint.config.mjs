@@ -43,7 +43,7 @@ const allow = (from, to) => ({
 });
 const policies = [
   allow("app", [...serverCore, ...browserCore, "security", "feature-entry", "feature-server-entry", "app"]),
-  allow("edge", ["security", "db-entry"]),
+  allow("edge", ["security", "db-entry", "server"]),
   // Browser code reaches the server only through its feature's action modules.
   allow("feature-components", [...browserCore, ...entries, ...sameFeature("feature-components", "feature-client", "feature-actions")]),
   allow("feature-client", [...browserCore, ...entries, ...sameFeature("feature-client", "feature-actions")]),
@@ -62,6 +62,9 @@ const policies = [
   allow("client", ["client", "domain", "errors", "result"]),
   allow("server", ["server", "auth", "gorgias", "db-entry", "domain", "errors", "result", "env"]),
   allow("security", ["security"]),
+  allow("env", ["domain"]),
+  // The error vocabulary maps Gorgias's errors, and needs only their type.
+  { ...allow("errors", ["gorgias"]), importKind: "type" },
   // Module augmentation for next-auth names the session shape it carries.
   allow("types", ["auth"]),
   // The sandbox is an independent implementation of Gorgias: it must not share our client's code.
@@ -69,6 +72,14 @@ const policies = [
   // Tests, scripts and benchmarks drive every layer.
   allow("tooling", elements.map((e) => e.type)),
 ];
+
+// Browser code carries no validator: the contract's schemas stay on the server; their types are free.
+const noValidatorInBrowser = {
+  patterns: [
+    { group: ["zod", "zod/*"], message: "No zod in browser code: validate on the server (lib/domain/contract)." },
+    { group: ["@/lib/domain/contract", "@/lib/domain/contract/*"], allowTypeImports: true, message: "Browser code takes only types from the contract." },
+  ],
+};
 
 const noFrameworkInCore = {
   patterns: [
@@ -104,6 +115,10 @@ export default defineConfig([
     },
   },
   { files: ["lib/gorgias/**", "lib/domain/**", "sandbox/**"], rules: { "no-restricted-imports": ["error", noFrameworkInCore] } },
+  {
+    files: ["features/*/components/**", "features/*/client/**", "features/*/index.ts", "components/**", "lib/client/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", noValidatorInBrowser] },
+  },
   {
     files: ["lib/domain/**"],
     rules: {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { AccountDomain } from "@/lib/domain/contract/ids";
 
 const DEFAULT_API_URL = "https://{accountDomain}.gorgias.com/api";
-const accountDomain = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a bare Gorgias subdomain, e.g. acme");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -11,7 +11,7 @@ const EnvSchema = z.object({
     .url()
     .refine((v) => v.includes("{accountDomain}"), "must contain {accountDomain}")
     .default(DEFAULT_API_URL),
-  GORGIAS_ACCOUNT_DOMAIN: accountDomain.optional(),
+  GORGIAS_ACCOUNT_DOMAIN: AccountDomain.optional(),
   // Set by `npm run dev` and the test harness when the app runs against the local sandbox.
   SANDBOX_URL: z.string().url().optional(),
   GORGIAS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
@@ -41,5 +41,3 @@ export function serverEnv(): ServerEnv {
   cached = { ...parsed.data, usesSandbox };
   return cached;
 }
-
-export { accountDomain as AccountDomainSchema };

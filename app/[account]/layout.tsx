@@ -1,5 +1,4 @@
 import { cookies } from "next/headers";
-import type { ReactNode } from "react";
 import { ShortcutHelp } from "@/features/shell";
 import { TopBar } from "@/features/shell";
 import { Providers } from "@/features/shell";
@@ -8,7 +7,7 @@ import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { serverEnv } from "@/lib/env";
 
-export default async function AccountLayout({ children, params }: { children: ReactNode; params: Promise<{ account: string }> }) {
+export default async function AccountLayout({ children, params }: LayoutProps<"/[account]">) {
   const { account } = await params;
   const agent = await requirePageAgent(account);
   return (

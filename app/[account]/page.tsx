@@ -17,10 +17,8 @@ async function prefetch(agent: SignedInAgent, query: InboxQuery) {
   return { page, views, at: Date.now() };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 /** Prefetches the first page and the views with the agent's own client, so first paint has tickets. */
-export default async function InboxPage({ params, searchParams }: { params: Promise<{ account: string }>; searchParams: Promise<SearchParams> }) {
+export default async function InboxPage({ params, searchParams }: PageProps<"/[account]">) {
   const { account } = await params;
   const { query } = inboxQueryOrDefaults(await searchParams);
   const agent = await requirePageAgent(account);

@@ -10,12 +10,20 @@ import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error, callbackUrl: rawCallback } = await searchParams;
+// Why the app sent the agent here (`lib/client/sign-in.ts`); anything else says nothing.
+const REASONS: Readonly<Record<string, string>> = {
+  expired: "Your session has ended. Sign in again to continue where you were.",
+  reauth: "Gorgias no longer accepts the API key stored for you. Sign in again with a current key.",
+};
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const { error, callbackUrl: rawCallback, reason } = await searchParams;
   // Kept as typed; the server checks it against the agent's account when it redirects.
   const callbackUrl = typeof rawCallback === "string" ? rawCallback.slice(0, 2048) : "";
   const agent = await currentAgent();
-  if (agent) redirect(safeReturnTo(callbackUrl, agent.accountDomain));
+  // A refused key leaves the session alive: sending the agent back would bring them here again.
+  if (agent && reason !== "reauth") redirect(safeReturnTo(callbackUrl, agent.accountDomain));
+  const why = typeof reason === "string" && Object.hasOwn(REASONS, reason) ? REASONS[reason] : null;
   const env = serverEnv();
   const demoAgents = env.usesSandbox ? await listDemoAgents() : [];
 
@@ -30,6 +38,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             : "Use your Gorgias account, email and REST API key."}
         </p>
       </header>
+      {why && (
+        <p role="status" data-testid="sign-in-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {why}
+        </p>
+      )}
       {error === "demo" && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           That demo agent could not sign in. Is the sandbox running?

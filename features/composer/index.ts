@@ -3,4 +3,3 @@ export { composerPropsFor } from "./components/composer-props";
 export { ModeBanner } from "./components/mode-banner";
 export { ModeTabs } from "./components/mode-tabs";
 export { draftStorageKey, newOperationId } from "./client/drafts";
-export { customerSearchQuery, type CustomerMatch } from "./client/reads";

@@ -1,4 +1,5 @@
 export { Providers } from "./components/providers";
 export { ShortcutHelp } from "./components/shortcut-help";
 export { TopBar } from "./components/top-bar";
+export { AppErrorNotice, SignInLink } from "./components/app-error-notice";
 export { useShortcut } from "./client/use-shortcut";

@@ -1,4 +1,5 @@
-import { SIGN_IN_FAILED, SignInInputSchema } from "@/lib/domain/sign-in";
+import { SignInInput } from "@/lib/domain/contract/inputs";
+import { SIGN_IN_FAILED } from "@/lib/domain/sign-in";
 
 /** Who Gorgias says the key belongs to. */
 export interface VerifiedAgent {
@@ -37,7 +38,7 @@ const UNAVAILABLE = "Gorgias could not be reached to check your key. Try again i
  * Every credential failure gets the same message.
  */
 export async function authenticate(raw: unknown, ip: string, deps: AuthenticateDeps): Promise<AuthenticateResult> {
-  const parsed = SignInInputSchema.safeParse(raw);
+  const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return { ok: false, message: SIGN_IN_FAILED };
   const input = parsed.data;
   const key = { ip, email: input.email };

@@ -1,3 +1,5 @@
+import { apiUrl, type ApiPathParams, type ApiRouteName } from "@/lib/domain/api-routes";
+import type { ApiQuery, ApiResponse } from "@/lib/domain/contract/routes";
 import type { AppError, AppErrorCode } from "@/lib/errors";
 
 /**
@@ -20,21 +22,37 @@ export class RouteError extends Error {
   }
 }
 
+/** What the UI shows for any failure a query or mutation reports. */
+export function appErrorOf(error: unknown): AppError {
+  if (error instanceof RouteError) return error.error;
+  return { code: "internal", message: error instanceof Error && error.message ? error.message : "Something went wrong." };
+}
+
 const isAppError = (v: unknown): v is AppError =>
   typeof v === "object" && v !== null && typeof (v as AppError).code === "string" && typeof (v as AppError).message === "string";
 
-/** GETs one of our own route handlers; a non-2xx answer becomes a `RouteError`. */
-export async function getRoute<T>(url: string, signal?: AbortSignal): Promise<T> {
+export interface RouteRequest<N extends ApiRouteName> {
+  readonly params: ApiPathParams<N>;
+  readonly query?: ApiQuery<N>;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * GETs one of our own routes, typed by its contract; a non-2xx answer becomes a `RouteError`. The
+ * answer is not parsed again here: the route shaped it with the same contract's schema on the
+ * server, and keeping the validator out of the browser keeps it out of every page's first load.
+ */
+export async function getRoute<N extends ApiRouteName>(name: N, { params, query, signal }: RouteRequest<N>): Promise<ApiResponse<N>> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
+    response = await fetch(apiUrl(name, params, query), { signal, headers: { accept: "application/json" }, cache: "no-store" });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
     throw new RouteError({ code: "upstream_unavailable", message: "Could not reach Gorgias Desk. Check your connection." });
   }
   const body: unknown = await response.json().catch(() => null);
-  // Our own route, typed by its handler; the upstream data was parsed on the server.
-  if (response.ok) return body as T;
+  // The one place a route's answer gets its type: the contract it was shaped by on the server.
+  if (response.ok) return body as ApiResponse<N>;
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : null;
   throw new RouteError(
     isAppError(error) ? error : { code: response.status === 404 ? "not_found" : "internal", message: `Unexpected answer (${response.status}).` },

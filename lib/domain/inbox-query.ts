@@ -1,44 +1,46 @@
-import { z } from "zod";
 import { err, ok, type Result } from "@/lib/result";
+import { gorgiasIdFrom } from "./ids";
 
 /**
  * What the inbox URL holds (`/{account}?view=12&q=refund&customer=7&order=created:desc`): the one
- * schema the page, the client list and the list route parse, so a hand-edited or stale URL means
+ * reading the page, the client list and the list route share, so a hand-edited or stale URL means
  * the same thing everywhere. Unknown keys (utm_…, a future flag) are dropped, never an error.
+ * Plain functions, no validator: the browser re-reads the URL on every filter change.
  */
 export const INBOX_ORDERS = ["updated:desc", "updated:asc", "created:desc", "created:asc"] as const;
 export type InboxOrder = (typeof INBOX_ORDERS)[number];
 export const DEFAULT_ORDER: InboxOrder = "updated:desc";
+export const MAX_SEARCH_CHARS = 200;
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-// An empty `?q=` is what a cleared search box submits: it means "no search", not an error.
-const search = z
-  .string()
-  .trim()
-  .max(200, "Search is limited to 200 characters.")
-  .transform((s) => (s === "" ? undefined : s));
+export interface InboxQuery {
+  readonly view?: number;
+  readonly q?: string;
+  readonly customer?: number;
+  readonly order: InboxOrder;
+}
 
-const fields = {
-  view: id.optional(),
-  q: search.optional(),
-  customer: id.optional(),
-  order: z.enum(INBOX_ORDERS).default(DEFAULT_ORDER),
+/** One URL value read, or why it cannot be. */
+export type FieldReading<T> = Result<T, string>;
+
+const id = (text: string): FieldReading<number> => {
+  const n = gorgiasIdFrom(text);
+  return n === null ? err("Expected a positive whole number.") : ok(n);
 };
 
-export const InboxQuery = z.object(fields);
-export type InboxQuery = z.output<typeof InboxQuery>;
-
-/** The list route's input: the URL's filters plus paging. Strict: nothing else is accepted there. */
-export const InboxListRequest = z
-  .object({
-    ...fields,
-    cursor: z.string().min(1).max(1024).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
-    /** `1` for the background refresh: it waits behind agents' own reads in the shared budget. */
-    refresh: z.enum(["0", "1"]).optional(),
-  })
-  .strict();
-export type InboxListRequest = z.output<typeof InboxListRequest>;
+/**
+ * Each field's reading from its URL text, shared with the list route's schema. An empty `?q=` is
+ * what a cleared search box submits: it means "no search", not an error.
+ */
+export const INBOX_FIELDS = {
+  view: id,
+  q: (text: string): FieldReading<string | undefined> => {
+    const s = text.trim();
+    return s.length > MAX_SEARCH_CHARS ? err(`Search is limited to ${MAX_SEARCH_CHARS} characters.`) : ok(s === "" ? undefined : s);
+  },
+  customer: id,
+  order: (text: string): FieldReading<InboxOrder> =>
+    (INBOX_ORDERS as readonly string[]).includes(text) ? ok(text as InboxOrder) : err(`Expected one of ${INBOX_ORDERS.join(", ")}.`),
+} as const;
 
 export type SearchParamsInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -61,32 +63,54 @@ export interface InboxQueryError {
   readonly fields: Readonly<Record<string, readonly string[]>>;
 }
 
+function readField<T>(record: Readonly<Record<string, string>>, key: string, read: (text: string) => FieldReading<T>, fields: Record<string, string[]>): T | undefined {
+  const text = Object.hasOwn(record, key) ? record[key] : undefined;
+  if (text === undefined) return undefined;
+  const reading = read(text);
+  if (reading.ok) return reading.value;
+  fields[key] = [reading.error];
+  return undefined;
+}
+
+/** The query with every readable field, and the fields that could not be read. */
+function readInboxQuery(record: Readonly<Record<string, string>>): { query: InboxQuery; fields: Record<string, string[]> } {
+  const fields: Record<string, string[]> = {};
+  const query: InboxQuery = {
+    view: readField(record, "view", INBOX_FIELDS.view, fields),
+    q: readField(record, "q", INBOX_FIELDS.q, fields),
+    customer: readField(record, "customer", INBOX_FIELDS.customer, fields),
+    order: readField(record, "order", INBOX_FIELDS.order, fields) ?? DEFAULT_ORDER,
+  };
+  return { query, fields };
+}
+
 export function parseInboxQuery(input: SearchParamsInput): Result<InboxQuery, InboxQueryError> {
-  const parsed = InboxQuery.safeParse(searchParamsRecord(input));
-  if (parsed.success) return ok(parsed.data);
-  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-  const names = Object.keys(fieldErrors);
-  return err({ message: `This link has an invalid ${names.join(", ") || "filter"}; it was ignored.`, fields: fieldErrors });
+  const { query, fields } = readInboxQuery(searchParamsRecord(input));
+  const names = Object.keys(fields);
+  if (names.length === 0) return ok(query);
+  return err({ message: `This link has an invalid ${names.join(", ")}; it was ignored.`, fields });
 }
 
 /** The page never fails on a bad URL: invalid keys are dropped and the rest still applies. */
 export function inboxQueryOrDefaults(input: SearchParamsInput): { query: InboxQuery; ignored: readonly string[] } {
-  const record = searchParamsRecord(input);
-  const parsed = parseInboxQuery(record);
-  if (parsed.ok) return { query: parsed.value, ignored: [] };
-  const ignored = Object.keys(parsed.error.fields);
-  const kept = Object.fromEntries(Object.entries(record).filter(([k]) => !ignored.includes(k)));
-  const retry = InboxQuery.safeParse(kept);
-  return { query: retry.success ? retry.data : InboxQuery.parse({}), ignored };
+  const { query, fields } = readInboxQuery(searchParamsRecord(input));
+  return { query, ignored: Object.keys(fields) };
 }
 
-/** The canonical URL search for a query: defaults left out, stable key order. */
+/** The query as URL values, in a stable key order; a default is left out. */
+export function inboxParams(query: InboxQuery): { view?: string; q?: string; customer?: string; order?: InboxOrder } {
+  return {
+    view: query.view?.toString(),
+    q: query.q,
+    customer: query.customer?.toString(),
+    order: query.order === DEFAULT_ORDER ? undefined : query.order,
+  };
+}
+
+/** The canonical URL search for a query (`?view=2&q=refund`, or "" for the defaults). */
 export function inboxSearch(query: InboxQuery): string {
   const params = new URLSearchParams();
-  if (query.view !== undefined) params.set("view", String(query.view));
-  if (query.q !== undefined) params.set("q", query.q);
-  if (query.customer !== undefined) params.set("customer", String(query.customer));
-  if (query.order !== DEFAULT_ORDER) params.set("order", query.order);
+  for (const [key, value] of Object.entries(inboxParams(query))) if (value !== undefined) params.set(key, value);
   const s = params.toString();
   return s ? `?${s}` : "";
 }

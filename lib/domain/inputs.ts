@@ -1,72 +1,48 @@
-import { z } from "zod";
-import { TICKET_PRIORITIES, TICKET_STATUSES } from "./ticket";
-
 /**
- * What our server actions and GET handlers accept from the browser. They carry intent only:
- * the server derives sender, channel, `public`, recipients and the account, so those keys are not
- * merely ignored but refused (`.strict()`) (docs/safety.md#client-intent, #notes-private).
+ * Limits and wording of what agents type, as plain constants and checks: the browser checks a form
+ * with these before it submits, and the server's schemas (`contract/inputs.ts`) are built from the
+ * same limits and messages, so both say the same thing. The server always parses again.
  */
 
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_SUBJECT_CHARS = 998; // the RFC 5322 line limit Gorgias applies to subjects
+export const MAX_EMAIL_CHARS = 320;
+export const MAX_NAME_CHARS = 255;
 
-const id = z.number().int().positive().max(2_147_483_647);
-/** Made when the composer opens and reused for every retry of that send (docs/safety.md#send-once). */
-export const OperationId = z.uuid();
+export const INPUT_MESSAGES = {
+  emptyBody: "Write a message first.",
+  longBody: `Keep the message under ${MAX_BODY_CHARS.toLocaleString("en-US")} characters.`,
+  email: "Enter the customer's e-mail address, e.g. jane@example.com.",
+  emptySubject: "Add a subject.",
+  longSubject: `Keep the subject under ${MAX_SUBJECT_CHARS} characters.`,
+  longName: `Keep the name under ${MAX_NAME_CHARS} characters.`,
+} as const;
 
-const bodyText = z
-  .string()
-  .max(MAX_BODY_CHARS)
-  .refine((s) => s.trim().length > 0, "Write a message first.");
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const ReplyInput = z
-  .object({
-    ticketId: id,
-    operationId: OperationId,
-    bodyText,
-    /** The newest message the agent had on screen; a newer one means they must confirm (docs/safety.md#stale-thread). */
-    lastSeenMessageId: id.nullable(),
-    confirmNewerMessages: z.boolean().default(false),
-  })
-  .strict();
-export type ReplyInput = z.infer<typeof ReplyInput>;
+/** Why a message body cannot be sent, or null. */
+export function bodyProblem(text: string): string | null {
+  if (text.trim().length === 0) return INPUT_MESSAGES.emptyBody;
+  return text.length > MAX_BODY_CHARS ? INPUT_MESSAGES.longBody : null;
+}
 
-export const NoteInput = z
-  .object({
-    ticketId: id,
-    operationId: OperationId,
-    bodyText,
-    mentionUserIds: z.array(id).max(50).default([]),
-  })
-  .strict();
-export type NoteInput = z.infer<typeof NoteInput>;
+export interface NewTicketFields {
+  readonly customerEmail: string;
+  readonly customerName: string;
+  readonly subject: string;
+  readonly bodyText: string;
+}
 
-export const UpdateTicketInput = z
-  .object({
-    ticketId: id,
-    status: z.enum(TICKET_STATUSES).optional(),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
-    /** null unassigns. */
-    assigneeUserId: id.nullable().optional(),
-    assigneeTeamId: id.nullable().optional(),
-    /** A future instant re-opens the ticket then; null cancels the snooze. */
-    snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
-  })
-  .strict()
-  .refine(
-    (v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined),
-    "Nothing to change.",
-  );
-export type UpdateTicketInput = z.infer<typeof UpdateTicketInput>;
-
-export const CreateTicketInput = z
-  .object({
-    operationId: OperationId,
-    customerEmail: z.email().max(320),
-    customerName: z.string().trim().max(255).optional(),
-    subject: z.string().trim().min(1, "Add a subject.").max(MAX_SUBJECT_CHARS),
-    bodyText,
-    tagNames: z.array(z.string().trim().min(1).max(256)).max(20).default([]),
-  })
-  .strict();
-export type CreateTicketInput = z.infer<typeof CreateTicketInput>;
+/** What is wrong with a new-ticket form, by field; empty when it may be submitted. */
+export function newTicketProblems(v: NewTicketFields): Partial<Record<keyof NewTicketFields, readonly string[]>> {
+  const problems: Partial<Record<keyof NewTicketFields, readonly string[]>> = {};
+  const email = v.customerEmail.trim();
+  if (!EMAIL.test(email) || email.length > MAX_EMAIL_CHARS) problems.customerEmail = [INPUT_MESSAGES.email];
+  if (v.customerName.trim().length > MAX_NAME_CHARS) problems.customerName = [INPUT_MESSAGES.longName];
+  const subject = v.subject.trim();
+  if (subject.length === 0) problems.subject = [INPUT_MESSAGES.emptySubject];
+  else if (subject.length > MAX_SUBJECT_CHARS) problems.subject = [INPUT_MESSAGES.longSubject];
+  const body = bodyProblem(v.bodyText);
+  if (body) problems.bodyText = [body];
+  return problems;
+}

@@ -1,7 +1,7 @@
+import { isAccountDomain } from "@/lib/domain/ids";
 import { err, ok, type Result } from "@/lib/result";
 
 export const DEFAULT_BASE_URL_TEMPLATE = "https://{accountDomain}.gorgias.com/api";
-export const ACCOUNT_DOMAIN_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const PLACEHOLDER = "{accountDomain}";
 
 export type BaseUrlError = { readonly kind: "invalid_domain" | "invalid_template"; readonly message: string };
@@ -11,7 +11,7 @@ export type BaseUrlError = { readonly kind: "invalid_domain" | "invalid_template
  * checked before it touches a URL, so the server can never be pointed at another host (docs/safety.md#account-domain).
  */
 export function resolveBaseUrl(template: string, accountDomain: string): Result<string, BaseUrlError> {
-  if (!ACCOUNT_DOMAIN_PATTERN.test(accountDomain)) {
+  if (!isAccountDomain(accountDomain)) {
     return err({ kind: "invalid_domain", message: "The account domain must be a bare Gorgias subdomain, e.g. acme." });
   }
   if (!template.includes(PLACEHOLDER)) {

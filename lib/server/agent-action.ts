@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { currentAgent } from "@/lib/auth/session";
@@ -6,6 +7,8 @@ import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
 import { appError, UNAUTHENTICATED, type AppError } from "@/lib/errors";
 import type { GorgiasClient } from "@/lib/gorgias";
 import { err, type Result } from "@/lib/result";
+import { logger } from "./logger";
+import { requestIdFrom } from "./request-id";
 
 export interface AgentContext {
   readonly agent: SignedInAgent;
@@ -29,7 +32,8 @@ export function invalidInput(error: z.ZodError): AppError {
 
 /**
  * Every server action goes through this: actions are public POST endpoints, so each one checks the
- * session itself, parses its input, and never leaks an unexpected error's details.
+ * session itself, parses its input, and never leaks an unexpected error's details. An unexpected
+ * failure is logged whole under a request id, which the agent is shown so they can quote it.
  */
 export function agentAction<S extends z.ZodType, T>(
   schema: S,
@@ -43,8 +47,9 @@ export function agentAction<S extends z.ZodType, T>(
     try {
       return await handler(parsed.data, ctx.value);
     } catch (e) {
-      console.error("[action]", e instanceof Error ? e.message : e);
-      return err(appError("internal", "Something went wrong on our side. Nothing was changed that you cannot see."));
+      const requestId = requestIdFrom(await headers());
+      logger.error({ err: e, requestId, agentId: ctx.value.agent.agentId, account: ctx.value.agent.accountDomain }, "server action failed");
+      return err(appError("internal", "Something went wrong on our side. Nothing was changed that you cannot see.", { requestId }));
     }
   };
 }

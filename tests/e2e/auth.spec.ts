@@ -93,9 +93,10 @@ test.describe("agent sign-in", () => {
     expect(api.status()).toBe(401);
     expect((await api.json()).error.code).toBe("unauthenticated");
 
-    // The still-open page calls a server action with the revoked cookie.
+    // The still-open page calls a server action with the revoked cookie: refused, and the agent is
+    // sent to sign in, with the way back to this page.
     await page.getByRole("button", { name: /^Close ticket|^Reopen ticket/ }).first().click();
-    await expect(page.getByTestId("action-error").first()).toContainText("session has ended");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdemo&reason=expired$/);
     expect((await sandbox.requests()).filter((r) => r.method !== "GET")).toEqual([]);
 
     await page.goto("/demo");
@@ -108,6 +109,27 @@ test.describe("agent sign-in", () => {
     await freshPage.goto("/demo");
     await expect(freshPage).toHaveURL(/\/sign-in/);
     await fresh.close();
+  });
+
+  test("a session that ends while the inbox is open lands on sign-in, then back on the same search", async ({ page, context }) => {
+    const agent = await signInAs(page, "agent");
+    await page.goto("/demo?q=order");
+    await expect(page.getByTestId("inbox")).toHaveAttribute("data-hydrated", "true");
+
+    // Signed out elsewhere (another tab, an admin): the server session is gone, this page is not.
+    const other = await context.newPage();
+    await other.goto("/demo");
+    await other.getByRole("button", { name: "Sign out" }).click();
+    await expect(other).toHaveURL(/\/sign-in/);
+    await other.close();
+
+    // The inbox's next read (its background refresh) is refused: the agent is sent to sign-in with
+    // the way back, and from there returns to the same search.
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdemo%3Fq%3Dorder&reason=expired$/, { timeout: 30_000 });
+    await expect(page.getByTestId("sign-in-reason")).toContainText("Your session has ended");
+    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, demo)` }).click();
+    await expect(page).toHaveURL(/\/demo\?q=order$/, { timeout: 30_000 });
+    await expect(page.getByLabel("Search tickets")).toHaveValue("order");
   });
 
   test("repeated failures lock out the email before any call to Gorgias", async ({ page }) => {

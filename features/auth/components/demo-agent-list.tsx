@@ -1,11 +1,5 @@
 import { Button } from "@/components/ui/button";
-
-export interface DemoAgentItem {
-  readonly accountDomain: string;
-  readonly name: string;
-  readonly email: string;
-  readonly role: string;
-}
+import type { DemoAgent } from "@/lib/domain/sign-in";
 
 /** One-click sign-in as a sandbox agent. Each button posts only the domain and email: the key stays server-side. */
 export function DemoAgentList({
@@ -13,11 +7,11 @@ export function DemoAgentList({
   action,
   callbackUrl,
 }: {
-  agents: readonly DemoAgentItem[];
+  agents: readonly DemoAgent[];
   action: (form: FormData) => Promise<void>;
   callbackUrl: string;
 }) {
-  const byAccount = new Map<string, DemoAgentItem[]>();
+  const byAccount = new Map<string, DemoAgent[]>();
   for (const agent of agents) byAccount.set(agent.accountDomain, [...(byAccount.get(agent.accountDomain) ?? []), agent]);
   return (
     <section aria-labelledby="demo-agents-heading" className="flex flex-col gap-3" data-testid="demo-agents">

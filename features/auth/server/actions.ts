@@ -6,7 +6,8 @@ import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { demoAgentKey } from "@/features/auth/server/demo-agents";
 import { safeReturnTo } from "@/lib/auth/return-to";
-import { SIGN_IN_FAILED, SignInInputSchema } from "@/lib/domain/sign-in";
+import { SignInInput } from "@/lib/domain/contract/inputs";
+import { SIGN_IN_FAILED } from "@/lib/domain/sign-in";
 import { serverEnv } from "@/lib/env";
 import type { SignInState } from "@/lib/domain/sign-in-state";
 
@@ -33,7 +34,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const fixedDomain = serverEnv().GORGIAS_ACCOUNT_DOMAIN;
   const raw = { accountDomain: fixedDomain ?? text(form, "accountDomain"), email: text(form, "email"), apiKey: text(form, "apiKey") };
   const values = { accountDomain: raw.accountDomain, email: raw.email };
-  const parsed = SignInInputSchema.safeParse(raw);
+  const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) {
     return { error: "Check the highlighted fields.", fields: z.flattenError(parsed.error).fieldErrors, values };
   }

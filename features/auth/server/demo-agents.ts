@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { DemoAgent } from "@/lib/domain/sign-in";
 import { serverEnv } from "@/lib/env";
 
 const AccountsSchema = z.object({
@@ -10,13 +11,6 @@ const AccountsSchema = z.object({
     }),
   ),
 });
-
-export interface DemoAgent {
-  readonly accountDomain: string;
-  readonly name: string;
-  readonly email: string;
-  readonly role: string;
-}
 
 /**
  * The sandbox's demo agents, for one-click sign-in. Only in sandbox mode: against a real Gorgias

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { sendNote, sendReply } from "@/features/composer/server/actions";
-import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
+import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
-import { asAppError } from "@/lib/client/composer-fetch";
-import { RouteError } from "@/lib/client/route-fetch";
+import type { RouteError } from "@/lib/client/route-fetch";
+import { runAction } from "@/lib/client/run-action";
 import { sendMutationKey, ticketKeys, type PendingSend } from "@/lib/client/query-keys";
 
 /**
@@ -45,16 +46,7 @@ export function useSendMessage(
   const client = useQueryClient();
   return useMutation<SendOutcome, RouteError, SendVariables>({
     mutationKey: sendMutationKey(account, ticketId),
-    mutationFn: async (v) => {
-      let result;
-      try {
-        result = v.mode === "reply" ? await sendReply(v.input) : await sendNote(v.input);
-      } catch (e) {
-        throw new RouteError(asAppError(e, "outcome_unknown"));
-      }
-      if (!result.ok) throw new RouteError(result.error);
-      return result.value;
-    },
+    mutationFn: (v) => (v.mode === "reply" ? runAction(sendReply, v.input, "outcome_unknown") : runAction(sendNote, v.input, "outcome_unknown")),
     onMutate: (v) => dropEarlierAttempts(client, account, ticketId, v.operationId),
     // Awaited: the mutation stays pending until Gorgias's own copy is in the cache, so the pending
     // bubble is replaced by the real message without a gap or a duplicate.

@@ -136,8 +136,6 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           <SendProblemNotice
             key={problem.seq}
             problem={problem}
-            account={account}
-            ticketId={ticket.id}
             disabled={send.pending}
             onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages)}
             onSendAnyway={() => submit(problem.request.closeAfter, true)}

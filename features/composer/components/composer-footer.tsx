@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { ComposerMode } from "@/features/composer/client/drafts";
-import type { MacroItem } from "@/features/composer/client/reads";
+import type { MacroChoice } from "@/features/composer/client/reads";
 import type { SaveStatus } from "@/features/composer/client/draft-saver";
 import { MacroPicker } from "./macro-picker";
 
@@ -23,7 +23,7 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   blockedBy: string | null;
   saveStatus: SaveStatus;
   lastOutcome: SendOutcome | null;
-  onMacro: (m: MacroItem) => void;
+  onMacro: (m: MacroChoice) => void;
   onSend: (closeAfter: boolean) => void;
 }) {
   const reasonId = useId();

@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { macrosQuery, type MacroItem } from "@/features/composer/client/reads";
+import { macrosQuery, type MacroChoice } from "@/features/composer/client/reads";
 import { BoltIcon } from "./icons";
 
 /** A "Macros" button opening a searchable list; picking one hands its template to the composer. */
-export function MacroPicker({ account, onPick, disabled }: { account: string; onPick: (macro: MacroItem) => void; disabled?: boolean }) {
+export function MacroPicker({ account, onPick, disabled }: { account: string; onPick: (macro: MacroChoice) => void; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
   const deferred = useDeferredValue(search.trim());

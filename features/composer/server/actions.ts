@@ -1,7 +1,7 @@
 "use server";
 
 import { appStore } from "@/lib/auth/app-store";
-import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/send";
+import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import { agentAction } from "@/lib/server/agent-action";
 import { discardAgentDraft, saveAgentDraft } from "./drafts";
 import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";

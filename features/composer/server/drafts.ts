@@ -1,7 +1,8 @@
 /** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
 import { deleteDraft, getDraftsForTicket, saveDraft } from "@/lib/db";
-import type { DiscardDraftInput, Draft, SaveDraftInput, TicketDrafts } from "@/lib/domain/send";
+import type { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
+import type { TicketDrafts } from "@/lib/domain/contract/responses";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 
@@ -26,11 +27,9 @@ export async function discardAgentDraft(ctx: DraftContext, input: DiscardDraftIn
 
 export async function ticketDrafts(ctx: DraftContext, ticketId: number): Promise<TicketDrafts> {
   const rows = await getDraftsForTicket(ctx.db, ctx.agentId, ticketId);
-  const pick = (mode: "reply" | "note"): Draft | null => {
+  const pick = (mode: "reply" | "note") => {
     const row = rows.find((r) => r.mode === mode);
-    return row
-      ? { ticketId: row.ticketId, mode: row.mode, bodyText: row.bodyText, operationId: row.operationId, updatedAt: row.updatedAt.toISOString() }
-      : null;
+    return row ? { bodyText: row.bodyText, operationId: row.operationId, updatedAt: row.updatedAt.toISOString() } : null;
   };
   return { reply: pick("reply"), note: pick("note") };
 }

@@ -1,11 +1,9 @@
 import "server-only";
-import type { CustomerRef } from "@/lib/domain/customer";
+import type { CustomerMatch } from "@/lib/domain/contract/responses";
 import { looksLikeEmail } from "@/lib/domain/inbox-plan";
 import { fromUpstream, type AppError } from "@/lib/errors";
 import type { GorgiasClient } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
-
-export type CustomerMatch = CustomerRef & { readonly firstname: string | null };
 
 const MAX_MATCHES = 10;
 

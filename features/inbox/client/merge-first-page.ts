@@ -1,12 +1,9 @@
 import type { InfiniteData } from "@tanstack/react-query";
+import type { InboxPage } from "@/lib/domain/contract/responses";
 import type { InboxOrder } from "@/lib/domain/inbox-query";
 import type { TicketSummary } from "@/lib/domain/ticket";
 
-/** One page of the inbox list as the route returns it (`Page<TicketSummary>` without `prevCursor`). */
-export interface InboxPage {
-  readonly items: readonly TicketSummary[];
-  readonly nextCursor: string | null;
-}
+export type { InboxPage };
 
 export type InboxPages = InfiniteData<InboxPage, string | null>;
 

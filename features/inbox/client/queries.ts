@@ -1,10 +1,8 @@
 import { infiniteQueryOptions, queryOptions, type Query } from "@tanstack/react-query";
-import type { Customer, CustomerRef } from "@/lib/domain/customer";
-import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
-import type { View } from "@/lib/domain/view";
+import { inboxParams, type InboxQuery } from "@/lib/domain/inbox-query";
 import { getRoute, rateLimitWait } from "@/lib/client/route-fetch";
 import { mergeFirstPage, type InboxPage, type InboxPages } from "./merge-first-page";
-import { customerKeys, referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
+import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 
 export { RouteError, rateLimitWait } from "@/lib/client/route-fetch";
 
@@ -21,13 +19,8 @@ export const inboxListKey = (account: string, q: InboxQuery) => ticketKeys.list(
 // a plain page, which the shared list patchers skip (they look for `pages`).
 export const inboxHeadKey = (account: string, q: InboxQuery) => [...inboxListKey(account, q), "head"] as const;
 
-function pageUrl(account: string, q: InboxQuery, cursor: string | null, refresh: boolean): string {
-  const params = new URLSearchParams(inboxSearch(q));
-  if (q.order) params.set("order", q.order);
-  if (cursor) params.set("cursor", cursor);
-  if (refresh) params.set("refresh", "1");
-  return `/api/${encodeURIComponent(account)}/tickets?${params}`;
-}
+const readPage = (account: string, q: InboxQuery, cursor: string | null, refresh: boolean, signal: AbortSignal) =>
+  getRoute("tickets", { params: { account }, query: { ...inboxParams(q), cursor: cursor ?? undefined, refresh: refresh ? "1" : undefined }, signal });
 
 /**
  * The list as the agent scrolls: one request per new page, never a re-read of loaded pages (they
@@ -37,7 +30,7 @@ function pageUrl(account: string, q: InboxQuery, cursor: string | null, refresh:
 export const inboxListQuery = (account: string, q: InboxQuery) =>
   infiniteQueryOptions<InboxPage, Error, InboxPages, ReturnType<typeof inboxListKey>, string | null>({
     queryKey: inboxListKey(account, q),
-    queryFn: ({ pageParam, signal }) => getRoute<InboxPage>(pageUrl(account, q, pageParam, false), signal),
+    queryFn: ({ pageParam, signal }) => readPage(account, q, pageParam, false, signal),
     initialPageParam: null,
     getNextPageParam: (last: InboxPage) => last.nextCursor,
     staleTime: Infinity,
@@ -61,7 +54,7 @@ export const inboxHeadQuery = (account: string, q: InboxQuery) =>
   queryOptions({
     queryKey: inboxHeadKey(account, q),
     queryFn: async ({ signal, client }) => {
-      const page = await getRoute<InboxPage>(pageUrl(account, q, null, true), signal);
+      const page = await readPage(account, q, null, true, signal);
       client.setQueryData<InboxPages>(inboxListKey(account, q), (old) => mergeFirstPage(old, page, q.order));
       return page;
     },
@@ -73,22 +66,9 @@ export const inboxHeadQuery = (account: string, q: InboxQuery) =>
 export const viewsQuery = (account: string) =>
   queryOptions({
     queryKey: referenceKeys.views(account),
-    queryFn: ({ signal }) => getRoute<{ items: View[] }>(`/api/${encodeURIComponent(account)}/views`, signal),
+    queryFn: ({ signal }) => getRoute("views", { params: { account }, signal }),
     staleTime: 10 * 60_000,
     refetchOnWindowFocus: false,
-    select: (d) => d.items,
-  });
-
-/** What `GET /api/[account]/customers` answers; the composer's recipient lookup reads the same key. */
-export type CustomerMatch = CustomerRef & Pick<Customer, "firstname">;
-
-export const customerLookupQuery = (account: string, text: string) =>
-  queryOptions({
-    queryKey: customerKeys.search(account, text.trim()),
-    queryFn: ({ signal }) =>
-      getRoute<{ items: CustomerMatch[] }>(`/api/${encodeURIComponent(account)}/customers?${new URLSearchParams({ q: text.trim() })}`, signal),
-    staleTime: 60_000,
-    enabled: text.trim().length >= 2,
     select: (d) => d.items,
   });
 

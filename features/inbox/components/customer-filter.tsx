@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { customerLabel } from "@/lib/domain/customer";
 import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
-import { customerLookupQuery } from "@/features/inbox/client/queries";
+import { customerSearchQuery } from "@/features/customers";
 import { pushInboxUrl } from "./inbox-link";
 
 export interface CustomerFilterProps {
@@ -20,7 +20,7 @@ export function CustomerFilter({ account, query, knownLabel }: CustomerFilterPro
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [picked, setPicked] = useState<{ id: number; label: string } | null>(null);
-  const matches = useQuery({ ...customerLookupQuery(account, text), enabled: open && text.trim().length >= 2 });
+  const matches = useQuery({ ...customerSearchQuery(account, text), enabled: open && text.trim().length >= 2 });
 
   if (query.customer !== undefined) {
     const label = knownLabel ?? (picked?.id === query.customer ? picked.label : `Customer #${query.customer}`);

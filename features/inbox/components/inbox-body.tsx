@@ -4,9 +4,11 @@ import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { InboxQuery } from "@/lib/domain/inbox-query";
 import type { TicketSummary } from "@/lib/domain/ticket";
+import { AppErrorNotice } from "@/features/shell";
+import { appErrorOf } from "@/lib/client/route-fetch";
 import { rateLimitWait, type InboxPage, type InboxPages } from "@/features/inbox/client/queries";
 import { BusyBanner } from "./busy-banner";
-import { EmptyState, ErrorState, SkeletonRows } from "./ticket-list-states";
+import { EmptyState, SkeletonRows } from "./ticket-list-states";
 import { TicketGrid } from "./ticket-grid";
 import { useInboxRefresh } from "@/features/inbox/client/use-inbox-list";
 
@@ -41,7 +43,7 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
           <SkeletonRows />
         </div>
       ) : list.isError && tickets.length === 0 ? (
-        <ErrorState message={list.error.message} onRetry={() => void list.refetch()} />
+        <AppErrorNotice layout="panel" testId="inbox-error" error={appErrorOf(list.error)} retry={{ onClick: () => void list.refetch() }} />
       ) : tickets.length === 0 ? (
         <EmptyState searching={query.q} />
       ) : (

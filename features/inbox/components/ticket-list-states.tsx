@@ -1,5 +1,3 @@
-import { Button } from "@/components/ui/button";
-
 export function SkeletonRows({ count = 8 }: { count?: number }) {
   return (
     <div aria-hidden data-testid="ticket-skeleton">
@@ -21,17 +19,6 @@ export function EmptyState({ searching }: { searching: string | undefined }) {
     <div className="flex flex-col items-center gap-1 px-6 py-16 text-center" data-testid="inbox-empty">
       <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{searching ? `No tickets match “${searching}”` : "No tickets in this view"}</p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">{searching ? "Try fewer words, or search all tickets." : "New conversations will appear here on their own."}</p>
-    </div>
-  );
-}
-
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return (
-    <div role="alert" className="flex flex-col items-center gap-3 px-6 py-16 text-center" data-testid="inbox-error">
-      <p className="text-sm text-zinc-800 dark:text-zinc-200">{message}</p>
-      <Button size="sm" onClick={onRetry}>
-        Try again
-      </Button>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createTicket } from "@/features/new-ticket/server/actions";
-import type { CreatedTicket, CreateTicketRequest } from "@/lib/domain/send";
-import { asAppError } from "@/lib/client/composer-fetch";
-import { RouteError } from "@/lib/client/route-fetch";
+import type { CreateTicketRequest } from "@/lib/domain/contract/inputs";
+import type { CreatedTicket } from "@/lib/domain/send";
+import type { RouteError } from "@/lib/client/route-fetch";
+import { runAction } from "@/lib/client/run-action";
 import { ticketKeys } from "@/lib/client/query-keys";
 
 /**
@@ -12,16 +13,7 @@ import { ticketKeys } from "@/lib/client/query-keys";
 export function useCreateTicket(account: string) {
   const client = useQueryClient();
   return useMutation<CreatedTicket, RouteError, CreateTicketRequest>({
-    mutationFn: async (input) => {
-      let result;
-      try {
-        result = await createTicket(input);
-      } catch (e) {
-        throw new RouteError(asAppError(e, "outcome_unknown"));
-      }
-      if (!result.ok) throw new RouteError(result.error);
-      return result.value;
-    },
+    mutationFn: (input) => runAction(createTicket, input, "outcome_unknown"),
     onSuccess: () => client.invalidateQueries({ queryKey: ticketKeys.lists(account) }),
   });
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { TextField } from "@/components/ui/text-field";
-import { customerSearchQuery, type CustomerMatch } from "@/features/composer";
+import { customerSearchQuery, type CustomerMatch } from "@/features/customers";
 
 /** Customer email with matches from Gorgias as the agent types; a new address is fine too. */
 export function CustomerField({ account, email, errors, onEmail, onPick, picked }: {

@@ -2,21 +2,28 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { z } from "zod";
 import { ModeBanner } from "@/features/composer";
 import { ModeTabs } from "@/features/composer";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { CreateTicketRequest } from "@/lib/domain/send";
+import { newTicketProblems } from "@/lib/domain/inputs";
 import type { AppError } from "@/lib/errors";
 import { useCreateTicket } from "@/features/new-ticket/client/create-ticket";
 import { cx } from "@/lib/utils";
+import { AppErrorNotice } from "@/features/shell";
 import { CustomerField } from "./customer-field";
-import { NewTicketProblem } from "./new-ticket-problem";
 import { useNewTicketDraft } from "@/features/new-ticket/client/use-new-ticket-draft";
 
 type FieldErrors = Partial<Record<string, readonly string[]>>;
 const LABELS = { reply: "Email to customer", note: "Internal note" } as const;
+
+/** Why the ticket was not (or not surely) created; resubmitting reuses the form's operation id. */
+function problemText(error: AppError): string {
+  if (error.code === "outcome_unknown") return "We could not confirm the ticket was created. Your text is kept; checking again never creates it twice.";
+  if (error.code === "invalid_input") return `Not created: ${error.message} Fix the fields marked above.`;
+  if (error.code === "rate_limited") return `Gorgias is busy for this account. Not created yet; try again in ${Math.ceil(error.retryAfterSeconds ?? 5)} s.`;
+  return `Not created: ${error.message}`;
+}
 
 /** Opens a ticket on a customer's behalf; values live on this device until the ticket exists. */
 export function NewTicketForm({ account, agentId }: { account: string; agentId: string }) {
@@ -34,22 +41,25 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (inFlight.current) return;
-    const parsed = CreateTicketRequest.safeParse({
-      operationId: values.operationId,
-      customerEmail: values.customerEmail.trim(),
-      customerName: values.customerName.trim() || undefined,
-      subject: values.subject,
-      bodyText: values.bodyText,
-      kind: values.kind,
-    });
-    if (!parsed.success) {
-      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+    // Checked here so each field says what is wrong at once; the server parses it all again.
+    const problems = newTicketProblems(values);
+    if (Object.keys(problems).length > 0) {
+      setFieldErrors(problems);
       return;
     }
     setFieldErrors({});
     setProblem(null);
     inFlight.current = true;
-    create.mutate(parsed.data, {
+    const request = {
+      operationId: values.operationId,
+      customerEmail: values.customerEmail.trim(),
+      customerName: values.customerName.trim() || undefined,
+      subject: values.subject.trim(),
+      bodyText: values.bodyText,
+      kind: values.kind,
+      tagNames: [],
+    };
+    create.mutate(request, {
       onSuccess: ({ ticketId }) => {
         created();
         router.push(`/${account}/tickets/${ticketId}`);
@@ -112,7 +122,14 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
           {fieldErrors.bodyText?.length ? <p id={`${idPrefix}-body-error`} className="text-xs text-red-600 dark:text-red-400">{fieldErrors.bodyText.join(" ")}</p> : null}
         </div>
       </div>
-      {problem && <NewTicketProblem error={problem} onRetry={() => submit()} disabled={busy} />}
+      {problem && (
+        <AppErrorNotice
+          testId="new-ticket-problem"
+          error={problem}
+          message={problemText(problem)}
+          retry={{ onClick: () => submit(), disabled: busy, label: problem.code === "outcome_unknown" ? "Check again" : "Try again" }}
+        />
+      )}
       {!email && (
         <p id={reasonId} className="text-sm text-amber-900 dark:text-amber-200" data-testid="note-first">
           Only agents see this note. The customer gets no email until someone replies on the ticket.

@@ -1,7 +1,7 @@
 "use server";
 
 import { appStore } from "@/lib/auth/app-store";
-import { CreateTicketRequest } from "@/lib/domain/send";
+import { CreateTicketRequest } from "@/lib/domain/contract/inputs";
 import { createTicket as createTicketOnce } from "@/features/new-ticket/server/create-ticket";
 import { agentAction } from "@/lib/server/agent-action";
 

@@ -2,7 +2,8 @@
  * A new ticket, exactly once: the operation id is the ticket's `external_id`, and an unknown
  * outcome is read back with `tickets.list({ externalId })` before anything else.
  */
-import type { CreatedTicket, CreateTicketRequest } from "@/lib/domain/send";
+import type { CreateTicketRequest } from "@/lib/domain/contract/inputs";
+import type { CreatedTicket } from "@/lib/domain/send";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { NewTicketRequest } from "@/lib/gorgias";

@@ -1,10 +1,19 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { appErrorOf } from "@/lib/client/route-fetch";
+import { signInWhenNeeded } from "@/lib/client/sign-in";
+
+// Every read and every action passes here when it fails: an ended session or a refused key goes
+// to sign-in (with the way back) wherever it is noticed, instead of each screen offering a retry
+// that cannot work. Actions' AppErrors reach this as the RouteError their mutation threw.
+const onError = (error: unknown) => signInWhenNeeded(appErrorOf(error));
 
 function makeQueryClient() {
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Server-prefetched data is fresh for a moment; background refresh handles the rest.

@@ -1,24 +1,12 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { TeamRef } from "@/lib/domain/team";
-import type { TicketSummary } from "@/lib/domain/ticket";
-import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
+import type { EmailTheme } from "@/lib/domain/ticket-thread";
 import { customerKeys, referenceKeys, ticketKeys } from "@/lib/client/query-keys";
 import { getRoute, RouteError } from "@/lib/client/route-fetch";
 
 export { RouteError } from "@/lib/client/route-fetch";
 
-/** Agents offered by the assignee picker (`GET /api/[account]/users`). */
-export interface AssignableUser {
-  readonly id: number;
-  readonly name: string | null;
-  readonly email: string | null;
-  readonly role: string | null;
-}
-
 /** How often the open ticket re-reads Gorgias while its tab is visible. */
 export const TICKET_REFRESH_MS = 10_000;
-
-const base = (account: string, ticketId: number) => `/api/${encodeURIComponent(account)}/tickets/${ticketId}`;
 
 /**
  * The detail key carries the email theme (bodies are rendered for it on the server); every change
@@ -36,7 +24,7 @@ export function ticketThreadQuery(account: string, ticketId: number, theme: Emai
     queryFn: ({ signal, client }) => {
       // A re-read of a ticket already on screen waits behind agents' own reads in the shared budget.
       const background = client.getQueryData(ticketThreadKey(account, ticketId, theme)) !== undefined;
-      return getRoute<TicketThread>(`${base(account, ticketId)}?theme=${theme}${background ? "&background=1" : ""}`, signal);
+      return getRoute("ticket", { params: { account, ticketId }, query: { theme, background: background ? "1" : undefined }, signal });
     },
     // Switching themes keeps the old rendering on screen until the new one arrives.
     placeholderData: keepPreviousData,
@@ -50,7 +38,7 @@ export function ticketThreadQuery(account: string, ticketId: number, theme: Emai
 export function messageBodyWithImagesQuery(account: string, ticketId: number, messageId: number, theme: EmailTheme) {
   return queryOptions({
     queryKey: messageBodyKey(account, ticketId, messageId, theme),
-    queryFn: ({ signal }) => getRoute<PreparedMessageBody>(`${base(account, ticketId)}/messages/${messageId}/body?theme=${theme}&images=1`, signal),
+    queryFn: ({ signal }) => getRoute("messageBody", { params: { account, ticketId, messageId }, query: { theme, images: "1" }, signal }),
     staleTime: Infinity,
   });
 }
@@ -58,8 +46,7 @@ export function messageBodyWithImagesQuery(account: string, ticketId: number, me
 export function customerTicketsQuery(account: string, ticketId: number, customerId: number) {
   return queryOptions({
     queryKey: customerKeys.tickets(account, customerId),
-    queryFn: async ({ signal }) =>
-      (await getRoute<{ items: TicketSummary[] }>(`/api/${encodeURIComponent(account)}/customers/${customerId}/tickets`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute("customerTickets", { params: { account, customerId }, signal })).items,
     staleTime: 60_000,
     // The cache holds the customer's whole list, shared by all their tickets; each leaves out itself.
     select: (items) => items.filter((t) => t.id !== ticketId),
@@ -69,7 +56,7 @@ export function customerTicketsQuery(account: string, ticketId: number, customer
 export function assignableUsersQuery(account: string) {
   return queryOptions({
     queryKey: referenceKeys.users(account),
-    queryFn: async ({ signal }) => (await getRoute<{ items: AssignableUser[] }>(`/api/${encodeURIComponent(account)}/users`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute("users", { params: { account }, signal })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -77,7 +64,7 @@ export function assignableUsersQuery(account: string) {
 export function teamsQuery(account: string) {
   return queryOptions({
     queryKey: referenceKeys.teams(account),
-    queryFn: async ({ signal }) => (await getRoute<{ items: TeamRef[] }>(`/api/${encodeURIComponent(account)}/teams`, signal)).items,
+    queryFn: async ({ signal }) => (await getRoute("teams", { params: { account }, signal })).items,
     staleTime: 5 * 60_000,
   });
 }

@@ -3,20 +3,18 @@ import { updateTicket } from "@/features/ticket/server/actions";
 import type { Ticket } from "@/lib/domain/ticket";
 import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
 import { ticketKeys } from "@/lib/client/query-keys";
-import { RouteError } from "@/lib/client/route-fetch";
+import { runAction } from "@/lib/client/run-action";
 
 /** Pending status/assignee changes of one ticket; the thread pauses its refresh while any is in flight. */
 export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
 
-async function send(ticketId: number, change: TicketChange): Promise<Ticket> {
-  const result = await updateTicket({
+function send(ticketId: number, change: TicketChange): Promise<Ticket> {
+  return runAction(updateTicket, {
     ticketId,
     status: change.status,
     assigneeUserId: change.assigneeUser === undefined ? undefined : (change.assigneeUser?.id ?? null),
     assigneeTeamId: change.assigneeTeam === undefined ? undefined : (change.assigneeTeam?.id ?? null),
   });
-  if (!result.ok) throw new RouteError(result.error);
-  return result.value;
 }
 
 export interface TicketUpdateCallbacks {

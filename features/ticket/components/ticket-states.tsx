@@ -1,10 +1,7 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { RouteError } from "@/features/ticket/client/queries";
-
-function codeOf(error: Error): string | null {
-  return error instanceof RouteError ? error.code : null;
-}
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { AppErrorNotice } from "@/features/shell";
+import { appErrorOf } from "@/lib/client/route-fetch";
 
 export function TicketSkeleton() {
   return (
@@ -38,30 +35,23 @@ export function TicketNotFound({ account }: { account: string }) {
 
 /** The first load failed: nothing to show yet, so say why and offer a retry. */
 export function TicketLoadFailure({ error, account, onRetry }: { error: Error; account: string; onRetry: () => void }) {
-  if (codeOf(error) === "not_found") return <TicketNotFound account={account} />;
-  return (
-    <div role="alert" className="mx-auto flex max-w-md flex-col items-center gap-3 py-16 text-center">
-      <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">Couldn&apos;t open this ticket</h1>
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">{error.message}</p>
-      <Button size="sm" onClick={onRetry}>
-        Try again
-      </Button>
-    </div>
-  );
+  const appError = appErrorOf(error);
+  if (appError.code === "not_found") return <TicketNotFound account={account} />;
+  return <AppErrorNotice layout="panel" title="Couldn't open this ticket" error={appError} retry={{ onClick: onRetry }} />;
 }
 
 /** A background refresh failed but the last good copy is still on screen: calm, not alarming. */
 export function RefreshBanner({ error }: { error: Error }) {
-  const code = codeOf(error);
+  const { code, message, requestId } = appErrorOf(error);
   const text =
     code === "rate_limited"
       ? "Gorgias is busy for this account, so this ticket isn't refreshing right now. You're seeing the last loaded version; it will catch up on its own."
       : code === "not_found"
         ? "This ticket no longer exists in Gorgias (deleted or merged). You're seeing the last loaded version."
-        : `Couldn't refresh this ticket: ${error.message} You're seeing the last loaded version.`;
+        : `Couldn't refresh this ticket: ${message} You're seeing the last loaded version.`;
   return (
-    <p role="status" data-testid="refresh-banner" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
+    <ErrorNotice tone="warn" role="status" testId="refresh-banner" reference={requestId}>
       {text}
-    </p>
+    </ErrorNotice>
   );
 }

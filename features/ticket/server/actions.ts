@@ -1,7 +1,7 @@
 "use server";
 
 import { recordAudit } from "@/lib/db";
-import { UpdateTicketInput } from "@/lib/domain/inputs";
+import { UpdateTicketInput } from "@/lib/domain/contract/inputs";
 import type { Ticket } from "@/lib/domain/ticket";
 import { appStore } from "@/lib/auth/app-store";
 import { fromUpstream } from "@/lib/errors";

@@ -1,2 +1,2 @@
 import "server-only";
-export { loadMessageBody, loadTicketThread, ThreadQuery, TicketIdParam } from "./ticket-thread";
+export { loadMessageBody, loadTicketThread } from "./ticket-thread";

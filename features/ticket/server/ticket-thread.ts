@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { Message } from "@/lib/domain/message";
 import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
@@ -9,16 +8,6 @@ import { prepareBody, toThreadMessage } from "./prepare-body";
 
 /** Longer threads are rare; past this the oldest messages are left out and the page says so. */
 const MAX_MESSAGE_PAGES = 10;
-
-export const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const ThreadQuery = z
-  .object({
-    theme: z.enum(["light", "dark"]).default("light"),
-    /** Set by the browser's interval refresh, so it waits behind agents' own reads (docs/safety.md#shared-budget). */
-    background: z.enum(["1"]).optional(),
-  })
-  .strict();
 
 async function loadMessages(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<{ messages: Message[]; partial: boolean }, AppError>> {
   const messages: Message[] = [];

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "@/lib/db";
 import { getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
 import type { Message } from "@/lib/domain/message";
-import { SendNoteInput, SendReplyInput } from "@/lib/domain/send";
+import { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import { sendNote, sendReply } from "@/features/composer/server/send/messages";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";

@@ -4,17 +4,21 @@
  * the stale-thread check; Send & Close; new tickets; drafts kept until a send is confirmed.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/lib/db";
 import { getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
 import { getSendOperation } from "@/lib/db/send-operations";
 import { listAudit } from "@/lib/db/audit";
-import { DIFFERENT_TEXT_MESSAGE, SendNoteInput, SendReplyInput, CreateTicketRequest } from "@/lib/domain/send";
+import { CreateTicketRequest, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import { DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { sendNote, sendReply } from "@/features/composer/server/send/messages";
 import { createTicket } from "@/features/new-ticket/server/create-ticket";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
 import { agentFor, emailTickets, lastId, losingFetch, messagePosts, must, sendContext, thread } from "./setup";
+
+// The pipeline is framework-free; its feature entries guard against client bundles with server-only.
+vi.mock("server-only", () => ({}));
 
 let sb: TestSandbox;
 let target: TestTarget;

@@ -114,7 +114,7 @@ describe("local storage format", () => {
 
 describe("newOperationId", () => {
   it("makes uuids the server's OperationId schema accepts", async () => {
-    const { OperationId } = await import("@/lib/domain/inputs");
+    const { OperationId } = await import("@/lib/domain/contract/inputs");
     const { newOperationId } = await import("@/features/composer/client/drafts");
     const ids = new Set(Array.from({ length: 50 }, newOperationId));
     expect(ids.size).toBe(50);

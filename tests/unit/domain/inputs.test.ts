@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CreateTicketInput, NoteInput, ReplyInput, UpdateTicketInput, MAX_BODY_CHARS } from "@/lib/domain/inputs";
+import { z } from "zod";
+import { CreateTicketInput, NoteInput, ReplyInput, UpdateTicketInput } from "@/lib/domain/contract/inputs";
+import { INPUT_MESSAGES, MAX_BODY_CHARS, newTicketProblems } from "@/lib/domain/inputs";
 
 const uuid = fc.uuid({ version: 4 });
 const ticketId = fc.integer({ min: 1, max: 2_147_483_647 });
@@ -63,5 +65,45 @@ describe("input schemas", () => {
     expect(CreateTicketInput.safeParse({ ...base, subject: "   " }).success).toBe(false);
     expect(CreateTicketInput.safeParse({ ...base, channel: "email" }).success).toBe(false);
   });
+});
 
+describe("the new-ticket form's own check (the browser has no zod)", () => {
+  const form = fc.record({
+    customerEmail: fc.oneof(fc.emailAddress(), fc.string({ maxLength: 40 })),
+    customerName: fc.string({ maxLength: 300 }),
+    subject: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", "   ", "x".repeat(999))),
+    bodyText: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", " \n ", "x".repeat(MAX_BODY_CHARS + 1))),
+  });
+
+  it("flags a field whenever the server would, with the server's words for subject and body", () => {
+    fc.assert(
+      fc.property(form, (v) => {
+        const server = CreateTicketInput.safeParse({
+          operationId: crypto.randomUUID(),
+          customerEmail: v.customerEmail.trim(),
+          customerName: v.customerName.trim() || undefined,
+          subject: v.subject,
+          bodyText: v.bodyText,
+        });
+        const problems = newTicketProblems(v);
+        if (server.success) return;
+        const fields = z.flattenError(server.error).fieldErrors as Record<string, string[] | undefined>;
+        for (const name of ["subject", "bodyText", "customerName"] as const) {
+          if (fields[name]) expect(problems[name]).toEqual(fields[name]);
+        }
+        // zod's e-mail check is the stricter one: the server may still refuse what passed here.
+        if (fields.customerEmail && problems.customerEmail) expect(problems.customerEmail).toEqual([INPUT_MESSAGES.email]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("passes a complete form and names each missing part", () => {
+    expect(newTicketProblems({ customerEmail: " jane@example.com ", customerName: "", subject: "Refund", bodyText: "Hi Jane" })).toEqual({});
+    expect(newTicketProblems({ customerEmail: "not-an-email", customerName: "", subject: " ", bodyText: "" })).toEqual({
+      customerEmail: [INPUT_MESSAGES.email],
+      subject: [INPUT_MESSAGES.emptySubject],
+      bodyText: [INPUT_MESSAGES.emptyBody],
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planInboxList, looksLikeEmail } from "@/lib/domain/inbox-plan";
-import { DEFAULT_ORDER, INBOX_ORDERS, InboxListRequest, inboxQueryOrDefaults, inboxSearch, parseInboxQuery, type InboxQuery } from "@/lib/domain/inbox-query";
+import { InboxListRequest } from "@/lib/domain/contract/routes";
+import { DEFAULT_ORDER, INBOX_ORDERS, inboxQueryOrDefaults, inboxSearch, parseInboxQuery, type InboxQuery } from "@/lib/domain/inbox-query";
 
 const KEYS = ["view", "q", "customer", "order", "cursor", "utm_source", "__proto__", "constructor", ""];
 const anyValue = fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom(...INBOX_ORDERS, "1e3", " 12 ", "-1", "NaN", "0x10", "9".repeat(40)));

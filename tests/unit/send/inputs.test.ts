@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { Message } from "@/lib/domain/message";
-import { CreateTicketRequest, DiscardDraftInput, MacroSearchQuery, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/send";
+import { CreateTicketRequest, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import { apiContract } from "@/lib/domain/contract/routes";
 import { deriveReply, newerMessageIds, replySubject } from "@/features/composer/server/send/derive";
 import { messageHash, newTicketHash, normalizeBody } from "@/features/composer/server/send/hash";
 
@@ -47,7 +48,7 @@ describe("send input schemas", () => {
     refusesExtra(SaveDraftInput, validDraft, []);
     refusesExtra(CreateTicketRequest, validTicket, ["customerName", "tagNames"]);
     expect(DiscardDraftInput.safeParse({ ticketId: 1, mode: "reply", operationId: "x" }).success).toBe(false);
-    expect(MacroSearchQuery.safeParse({ q: "refund", limit: "5" }).success).toBe(false);
+    expect(apiContract.macros.query.safeParse({ q: "refund", limit: "5" }).success).toBe(false);
   });
 
   it("refuse a blank body, a bad id, an unknown mode or kind", () => {

@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { loadTicketThread, TicketIdParam } from "@/features/ticket/server";
+import { loadTicketThread } from "@/features/ticket/server";
 import { Composer } from "@/features/composer";
 import { composerPropsFor } from "@/features/composer";
 import { TicketView } from "@/features/ticket";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { requirePageAgent } from "@/lib/auth/session";
+import { GorgiasIdParam } from "@/lib/domain/contract/ids";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { isReadOnlyRole } from "@/lib/domain/user";
 
-type Params = { account: string; ticketId: string };
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/[account]/tickets/[ticketId]">): Promise<Metadata> {
   const { ticketId } = await params;
   return { title: `Ticket #${ticketId.slice(0, 12)}` };
 }
 
-export default async function TicketPage({ params }: { params: Promise<Params> }) {
+export default async function TicketPage({ params }: PageProps<"/[account]/tickets/[ticketId]">) {
   const { account, ticketId: rawId } = await params;
   const agent = await requirePageAgent(account);
-  const ticketId = TicketIdParam.safeParse(rawId);
+  const ticketId = GorgiasIdParam.safeParse(rawId);
   if (!ticketId.success) notFound();
 
   // "system" cannot be known on the server; the browser re-reads in dark if it needs to.

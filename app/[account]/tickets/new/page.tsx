@@ -6,7 +6,7 @@ import { isReadOnlyRole } from "@/lib/domain/user";
 
 export const metadata: Metadata = { title: "New ticket" };
 
-export default async function NewTicketPage({ params }: { params: Promise<{ account: string }> }) {
+export default async function NewTicketPage({ params }: PageProps<"/[account]/tickets/new">) {
   const { account } = await params;
   const agent = await requirePageAgent(account);
   return (

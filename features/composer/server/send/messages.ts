@@ -5,7 +5,8 @@
  */
 import type { SendOperationRow } from "@/lib/db";
 import type { Message } from "@/lib/domain/message";
-import type { SendNoteInput, SendOutcome, SendReplyInput } from "@/lib/domain/send";
+import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import type { SendOutcome } from "@/lib/domain/send";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ReplyRequest } from "@/lib/gorgias";

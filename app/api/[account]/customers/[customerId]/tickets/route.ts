@@ -1,20 +1,12 @@
-import { z } from "zod";
-import { appError } from "@/lib/errors";
-import type { AgentContext } from "@/lib/server/agent-action";
+import { apiContract } from "@/lib/domain/contract/routes";
+import { mapResult } from "@/lib/result";
 import { agentRoute } from "@/lib/server/agent-route";
-import { err, mapResult } from "@/lib/result";
 import { loadCustomerTickets } from "@/features/customers/server";
-import { TicketIdParam } from "@/features/ticket/server";
-
-type Params = { account: string; customerId: string };
 
 /**
- * A customer's recent tickets, all of them: the list is cached per customer in the browser and
- * shared by every ticket of theirs, so each ticket leaves out only itself (Gorgias scopes what the
- * agent's key may list).
+ * A customer's recent tickets, all of them: the browser caches the list per customer and shares it
+ * between their tickets, each leaving out only itself (Gorgias scopes what the agent's key may list).
  */
-export const GET = agentRoute(z.object({}).strict(), async (_query, { gorgias, params }: AgentContext & { params: Params }) => {
-  const customerId = TicketIdParam.safeParse(params.customerId);
-  if (!customerId.success) return err(appError("not_found", "This customer does not exist."));
-  return mapResult(await loadCustomerTickets(gorgias, customerId.data), (items) => ({ items }));
-});
+export const GET = agentRoute(apiContract.customerTickets, async ({ params }, { gorgias }) =>
+  mapResult(await loadCustomerTickets(gorgias, params.customerId), (items) => ({ items })),
+);

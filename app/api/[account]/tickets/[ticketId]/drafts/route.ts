@@ -1,16 +1,11 @@
-import { z } from "zod";
+import { apiContract } from "@/lib/domain/contract/routes";
 import { appStore } from "@/lib/auth/app-store";
-import { appError } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
-import { err, ok } from "@/lib/result";
+import { ok } from "@/lib/result";
 import { ticketDrafts } from "@/features/composer/server";
 
-const TicketIdParam = z.coerce.number().int().positive().max(2_147_483_647);
-
 /** The signed-in agent's own drafts for one ticket: `{ reply, note }`. */
-export const GET = agentRoute(z.object({}).strict(), async (_query, { agent, params }: { agent: { agentId: string }; params: { account: string; ticketId: string } }) => {
-  const ticketId = TicketIdParam.safeParse(params.ticketId);
-  if (!ticketId.success) return err(appError("not_found", "No such ticket."));
+export const GET = agentRoute(apiContract.drafts, async ({ params }, { agent }) => {
   const { db } = await appStore();
-  return ok(await ticketDrafts({ db, agentId: agent.agentId }, ticketId.data));
+  return ok(await ticketDrafts({ db, agentId: agent.agentId }, params.ticketId));
 });

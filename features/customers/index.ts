@@ -1,0 +1,2 @@
+// The customers feature's browser-safe entry.
+export { customerSearchQuery, type CustomerMatch } from "./client/queries";

@@ -1,0 +1,73 @@
+import "server-only";
+import { advanceEventsCursor, takePollLease, type DbOrTx, type EventsCursor } from "@/lib/db";
+import type { AccountEvent } from "@/lib/domain/event";
+import { paginate, type GorgiasClient } from "@/lib/gorgias";
+import type { Feed } from "./feed";
+
+/** Long enough for one poll to finish; a crashed poller's lease lapses after it. */
+export const POLL_LEASE_MS = 30_000;
+const PAGE = 100;
+const MAX_PAGES = 5;
+
+export interface PollDeps {
+  readonly account: string;
+  readonly db: DbOrTx;
+  readonly gorgias: Pick<GorgiasClient, "events">;
+  readonly feed: Pick<Feed, "hint">;
+  readonly now?: () => Date;
+}
+
+export type PollOutcome =
+  | { readonly kind: "skipped" }
+  | { readonly kind: "started"; readonly cursor: EventsCursor }
+  | { readonly kind: "polled"; readonly events: number; readonly tickets: number }
+  | { readonly kind: "failed"; readonly message: string };
+
+/**
+ * One read of the account's event log, by whichever instance holds the lease: every event since the
+ * cursor, each changed ticket hinted to the feed once, then the cursor moves past them. The first
+ * poll of an account starts at its newest event: history is already on screen.
+ */
+export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const cursor = await takePollLease(deps.db, deps.account, now, new Date(now.getTime() + POLL_LEASE_MS));
+  if (!cursor) return { kind: "skipped" };
+  const release = (to: EventsCursor, lastEventAt: Date | null = null) => advanceEventsCursor(deps.db, deps.account, to, lastEventAt);
+
+  if (cursor.after === null) {
+    const newest = await deps.gorgias.events.list({ limit: 1, orderBy: "created_datetime:desc" }, { priority: "refresh" });
+    if (!newest.ok) {
+      await release(cursor);
+      return { kind: "failed", message: newest.error.message };
+    }
+    const head = newest.value.items[0];
+    const start = head ? { after: new Date(head.createdAt), lastEventId: head.id } : { after: now, lastEventId: null };
+    await release(start, head ? new Date(head.createdAt) : null);
+    return { kind: "started", cursor: start };
+  }
+
+  const events: AccountEvent[] = [];
+  const fetchPage = (c: string | null) =>
+    deps.gorgias.events.list(
+      { cursor: c, limit: PAGE, orderBy: "created_datetime:asc", createdAfter: c ? undefined : new Date(cursor.after!.getTime() - 1).toISOString() },
+      { priority: "refresh" },
+    );
+  for await (const page of paginate(fetchPage, { maxPages: MAX_PAGES })) {
+    if (!page.ok) {
+      // Keep what was read: the cursor only moves past events that were handled.
+      if (events.length === 0) {
+        await release(cursor);
+        return { kind: "failed", message: page.error.message };
+      }
+      break;
+    }
+    // Events at the cursor's own instant were handled last time unless they are newer by id.
+    events.push(...page.value.items.filter((e) => new Date(e.createdAt) > cursor.after! || (cursor.lastEventId !== null && e.id > cursor.lastEventId)));
+  }
+
+  const tickets = [...new Set(events.flatMap((e) => (e.ticketId !== null ? [e.ticketId] : [])))];
+  await Promise.all(tickets.map((ticketId) => deps.feed.hint({ ticketId })));
+  const last = events.at(-1);
+  await release(last ? { after: new Date(last.createdAt), lastEventId: last.id } : cursor, last ? new Date(last.createdAt) : null);
+  return { kind: "polled", events: events.length, tickets: tickets.length };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { INPUT_MESSAGES, MAX_BODY_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from "../inputs";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "../ticket";
+import { AccountDomain, GorgiasId } from "./ids";
+
+/**
+ * What our server actions accept from the browser. They carry intent only: the server derives
+ * sender, channel, `public`, recipients, `from`, the subject of a reply and the account
+ * (docs/safety.md#client-intent, #notes-private), so those keys are not merely ignored but refused (`.strict()`). Server and tests
+ * only: the browser imports just the types.
+ */
+
+/** Made when the composer opens and reused for every retry of that send (docs/safety.md#send-once). */
+export const OperationId = z.uuid();
+
+const bodyText = z
+  .string()
+  .max(MAX_BODY_CHARS, INPUT_MESSAGES.longBody)
+  .refine((s) => s.trim().length > 0, INPUT_MESSAGES.emptyBody);
+
+export const ReplyInput = z
+  .object({
+    ticketId: GorgiasId,
+    operationId: OperationId,
+    bodyText,
+    /** The newest message the agent had on screen; a newer one means they must confirm (docs/safety.md#stale-thread). */
+    lastSeenMessageId: GorgiasId.nullable(),
+    confirmNewerMessages: z.boolean().default(false),
+  })
+  .strict();
+
+export const NoteInput = z
+  .object({
+    ticketId: GorgiasId,
+    operationId: OperationId,
+    bodyText,
+    mentionUserIds: z.array(GorgiasId).max(50).default([]),
+  })
+  .strict();
+
+/** Send, or Send & Close (`closeAfter`). */
+export const SendReplyInput = ReplyInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+export type SendReplyInput = z.infer<typeof SendReplyInput>;
+
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+export const UpdateTicketInput = z
+  .object({
+    ticketId: GorgiasId,
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    /** null unassigns. */
+    assigneeUserId: GorgiasId.nullable().optional(),
+    assigneeTeamId: GorgiasId.nullable().optional(),
+    /** A future instant re-opens the ticket then; null cancels the snooze. */
+    snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+
+export const CreateTicketInput = z
+  .object({
+    operationId: OperationId,
+    customerEmail: z.email(INPUT_MESSAGES.email).max(MAX_EMAIL_CHARS, INPUT_MESSAGES.email),
+    customerName: z.string().trim().max(MAX_NAME_CHARS, INPUT_MESSAGES.longName).optional(),
+    subject: z.string().trim().min(1, INPUT_MESSAGES.emptySubject).max(MAX_SUBJECT_CHARS, INPUT_MESSAGES.longSubject),
+    bodyText,
+    tagNames: z.array(z.string().trim().min(1).max(256)).max(20).default([]),
+  })
+  .strict();
+
+/** A new ticket whose first message is e-mailed to the customer (`email`) or is an internal note. */
+export const CreateTicketRequest = CreateTicketInput.extend({ kind: z.enum(["email", "note"]) }).strict();
+export type CreateTicketRequest = z.infer<typeof CreateTicketRequest>;
+
+export const DraftMode = z.enum(["reply", "note"]);
+
+export const SaveDraftInput = z
+  .object({
+    ticketId: GorgiasId,
+    mode: DraftMode,
+    bodyText: z.string().max(MAX_BODY_CHARS),
+    operationId: OperationId,
+  })
+  .strict();
+export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
+
+export const DiscardDraftInput = z.object({ ticketId: GorgiasId, mode: DraftMode }).strict();
+export type DiscardDraftInput = z.infer<typeof DiscardDraftInput>;
+
+export const SignInInput = z.object({
+  accountDomain: z.string().trim().toLowerCase().pipe(AccountDomain),
+  email: z.string().trim().toLowerCase().email("Enter the email you use in Gorgias").max(MAX_EMAIL_CHARS),
+  apiKey: z.string().trim().min(8, "Enter an API key from Gorgias (Settings → REST API)").max(512),
+});
+export type SignInInput = z.infer<typeof SignInInput>;

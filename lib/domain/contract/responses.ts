@@ -1,0 +1,187 @@
+import { z } from "zod";
+import type { Customer, CustomerRef } from "../customer";
+import type { Message } from "../message";
+import type { TagRef } from "../tag";
+import type { TeamRef } from "../team";
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from "../ticket";
+import type { PreparedMessageBody, ThreadBody, ThreadMessage, TicketThread } from "../ticket-thread";
+import type { UserRef } from "../user";
+import type { View } from "../view";
+import { restates } from "./restate";
+
+/**
+ * What our GET routes answer, as schemas: each handler's result goes through its route's schema
+ * (`lib/server/agent-route.ts`), so a field the browser was not meant to get is stripped on the
+ * server, and the browser's types are these schemas' outputs. Domain entities are restated with
+ * `restates<T>()`, which keeps them and their interfaces in step; shapes that exist only on the
+ * wire are declared here once.
+ */
+
+const text = z.string().nullable();
+const instant = z.string().nullable();
+const id = z.number().int();
+
+export const CustomerRefSchema = restates<CustomerRef>()(z.object({ id, email: text, name: text }));
+const UserRefSchema = restates<UserRef>()(z.object({ id, email: text, name: text }));
+const TeamRefSchema = restates<TeamRef>()(z.object({ id, name: z.string(), emoji: text }));
+const TagRefSchema = restates<TagRef>()(z.object({ id, name: z.string(), color: text }));
+
+const CustomerSchema = restates<Customer>()(
+  CustomerRefSchema.extend({
+    firstname: text,
+    lastname: text,
+    externalId: text,
+    language: text,
+    timezone: text,
+    note: text,
+    channels: z.array(z.object({ type: z.string(), address: z.string(), preferred: z.boolean() })).readonly(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    latestOrder: z.object({ name: text, trackingNumber: text, trackingUrl: text }).nullish(),
+  }),
+);
+
+const ticketCommon = {
+  id,
+  externalId: text,
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES),
+  channel: text,
+  via: text,
+  subject: text,
+  assigneeUser: UserRefSchema.nullable(),
+  assigneeTeam: TeamRefSchema.nullable(),
+  tags: z.array(TagRefSchema).readonly(),
+  isUnread: z.boolean(),
+  spam: z.boolean(),
+  language: text,
+  createdAt: instant,
+  updatedAt: instant,
+  openedAt: instant,
+  lastMessageAt: instant,
+  lastReceivedMessageAt: instant,
+  closedAt: instant,
+  snoozedUntil: instant,
+  trashedAt: instant,
+};
+
+export const TicketSummarySchema = restates<TicketSummary>()(
+  z.object({ ...ticketCommon, excerpt: text, customer: CustomerRefSchema.nullable(), messagesCount: z.number().nullable() }),
+);
+
+const TicketHeaderSchema = restates<TicketThread["ticket"]>()(
+  z.object({
+    ...ticketCommon,
+    customer: CustomerSchema.nullable(),
+    replyOptions: z.array(z.object({ channel: z.string(), integrationId: id, name: text, address: text })).readonly(),
+  }),
+);
+
+const address = z.object({ address: z.string(), name: text });
+const participant = z.object({ id: id.nullable(), email: text, name: text });
+
+const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml">>()(
+  z.object({
+    id,
+    ticketId: id,
+    externalId: text,
+    kind: z.enum(["customer", "agent", "note"]),
+    delivery: z.enum(["sending", "sent", "failed", "recorded"]),
+    channel: text,
+    via: text,
+    public: z.boolean(),
+    fromAgent: z.boolean(),
+    sender: participant.nullable(),
+    receiver: participant.nullable(),
+    source: z
+      .object({ type: text, from: address.nullable(), to: z.array(address).readonly(), cc: z.array(address).readonly(), bcc: z.array(address).readonly() })
+      .nullable(),
+    integrationId: id.nullable(),
+    subject: text,
+    attachments: z.array(z.object({ url: z.string(), name: text, contentType: text, size: z.number().nullable() })).readonly(),
+    createdAt: instant,
+    sentAt: instant,
+    failedAt: instant,
+    openedAt: instant,
+    failureReason: text,
+  }),
+);
+
+const frame = z.object({ srcDoc: z.string(), estimatedHeight: z.number() });
+
+const ThreadBodySchema = restates<ThreadBody>()(
+  z.discriminatedUnion("format", [
+    z.object({ format: z.literal("text"), main: z.string(), full: text }),
+    z.object({
+      format: z.literal("html"),
+      main: frame,
+      full: frame.nullable(),
+      remoteImages: z.number(),
+      trackingPixels: z.number(),
+      imagesAllowed: z.boolean(),
+      fallbackToText: z.boolean(),
+      truncated: z.boolean(),
+    }),
+  ]),
+);
+
+const ThreadMessageSchema = restates<ThreadMessage>()(
+  messageFields.extend({ body: ThreadBodySchema, hasQuotedHistory: z.boolean(), hasSignature: z.boolean() }),
+);
+
+export const TicketThreadSchema = restates<TicketThread>()(
+  z.object({
+    ticket: TicketHeaderSchema,
+    messages: z.array(ThreadMessageSchema).readonly(),
+    theme: z.enum(["light", "dark"]),
+    partial: z.boolean(),
+    fetchedAt: z.number(),
+  }),
+);
+
+export const PreparedMessageBodySchema = restates<PreparedMessageBody>()(z.object({ messageId: id, body: ThreadBodySchema }));
+
+export const ViewSchema = restates<View>()(
+  z.object({
+    id,
+    name: z.string(),
+    slug: text,
+    category: text,
+    visibility: text,
+    filters: text,
+    orderBy: text,
+    orderDir: z.enum(["asc", "desc"]).nullable(),
+    emoji: text,
+  }),
+);
+
+/** One page of the inbox list; `nextCursor` is opaque and short-lived. */
+export const InboxPageSchema = z.object({ items: z.array(TicketSummarySchema).readonly(), nextCursor: text });
+export type InboxPage = z.output<typeof InboxPageSchema>;
+
+/** A customer found by e-mail or name, for the inbox filter and the new-ticket form. */
+export const CustomerMatchSchema = CustomerRefSchema.extend({ firstname: text });
+export type CustomerMatch = z.output<typeof CustomerMatchSchema>;
+
+/** A person the assignee picker offers (never a bot or a deactivated user). */
+export const AssignableUserSchema = z.object({ id, name: text, email: text, role: text });
+export type AssignableUser = z.output<typeof AssignableUserSchema>;
+
+/** A macro the composer can insert: its `setResponseText`, template variables still in it. */
+export const MacroChoiceSchema = z.object({ id, name: z.string(), bodyText: text });
+export type MacroChoice = z.output<typeof MacroChoiceSchema>;
+
+/** The agent's own saved draft for one ticket and mode; its operation id travels with it. */
+export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z.string(), updatedAt: z.string() });
+export const TicketDraftsSchema = z.object({ reply: ServerDraftSchema.nullable(), note: ServerDraftSchema.nullable() });
+export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
+
+const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });
+
+export const ViewListSchema = items(ViewSchema);
+export const CustomerMatchListSchema = items(CustomerMatchSchema);
+export const AssignableUserListSchema = items(AssignableUserSchema);
+export const TeamListSchema = items(TeamRefSchema);
+export const MacroChoiceListSchema = items(MacroChoiceSchema);
+export const TicketSummaryListSchema = items(TicketSummarySchema);
