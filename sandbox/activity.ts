@@ -1,3 +1,4 @@
+import { inAction, ticketCreated } from "./events.js";
 import { materializeBody } from "./seed/bodies.js";
 import { TOPICS, TOPIC_WEIGHTS } from "./seed/topics.js";
 import type { AccountStore } from "./store/account-store.js";
@@ -24,7 +25,7 @@ export class LiveActivity {
     if (!config) return;
     this.timer = setInterval(() => {
       for (const store of this.accounts()) if (store.domain === "demo") this.tick(store);
-    }, Math.max(200, config.intervalMs));
+    }, Math.max(50, config.intervalMs));
     this.timer.unref();
   }
 
@@ -38,6 +39,10 @@ export class LiveActivity {
   }
 
   tick(store: AccountStore): { ticket_id: number; message_id: number } {
+    return inAction(store, null, () => this.write(store));
+  }
+
+  private write(store: AccountStore): { ticket_id: number; message_id: number } {
     const rng = new Rng(mixSeed(this.seed(), 0xac71, this.count++));
     const recent: TicketRec[] = [];
     const index = store.ticketsByUpdated;
@@ -135,6 +140,7 @@ export class LiveActivity {
       trashed_datetime: null,
     };
     store.put("tickets", ticket);
+    ticketCreated(store, ticket);
     return ticket;
   }
 }

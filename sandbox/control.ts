@@ -4,7 +4,8 @@ import type { Reply } from "./http/router.js";
 import type { SandboxState } from "./state.js";
 
 // The control API under /__sandbox/ lets tests drive the sandbox: reseed, slow it down,
-// break it on purpose, and inspect what clients sent and what "went out" by email.
+// break it on purpose, and inspect what clients sent, what "went out" by email and what the
+// HTTP integrations (webhooks) were sent.
 
 const resetBody = z.strictObject({ seed: z.int().nonnegative().optional(), tickets: z.int().min(1).max(1_000_000).optional() });
 const configBody = z.strictObject({
@@ -12,6 +13,8 @@ const configBody = z.strictObject({
   rateLimit: z.union([z.literal(false), z.literal(true), z.strictObject({ capacity: z.int().positive(), windowSeconds: z.number().positive() })]).optional(),
   sendDelayMs: z.int().nonnegative().max(600_000).optional(),
   liveActivity: z.union([z.literal(false), z.literal(true), z.strictObject({ intervalMs: z.int().min(50) })]).optional(),
+  webhookRetryDelayMs: z.int().nonnegative().max(600_000).optional(),
+  webhookTimeoutMs: z.int().positive().max(600_000).optional(),
 });
 const faultBody = z.strictObject({
   method: z.enum(["GET", "POST", "PUT", "DELETE", "*"]),
@@ -64,6 +67,8 @@ export function handleControl(state: SandboxState, method: string, path: string,
       const b = parse(configBody, body);
       if (b.latencyMs !== undefined) state.config.latencyMs = b.latencyMs;
       if (b.sendDelayMs !== undefined) state.config.sendDelayMs = b.sendDelayMs;
+      if (b.webhookRetryDelayMs !== undefined) state.config.webhookRetryDelayMs = b.webhookRetryDelayMs;
+      if (b.webhookTimeoutMs !== undefined) state.config.webhookTimeoutMs = b.webhookTimeoutMs;
       if (b.rateLimit !== undefined) {
         state.config.rateLimit = b.rateLimit === true ? { capacity: 40, windowSeconds: 20 } : b.rateLimit;
         state.limiter.configure(state.config.rateLimit);
@@ -105,6 +110,15 @@ export function handleControl(state: SandboxState, method: string, path: string,
       return { status: 200, body: { data: state.mailer.outbox.filter((e) => account === null || e.account === account) } };
     case "DELETE /__sandbox/outbox":
       state.mailer.outbox.length = 0;
+      return { status: 204 };
+    case "GET /__sandbox/deliveries": {
+      const integration = query.get("integration_id");
+      const integrationId = integration === null ? null : Number(integration);
+      if (integrationId !== null && !Number.isInteger(integrationId)) throw new ApiError(400, "Invalid control request: integration_id must be an integer.");
+      return { status: 200, body: { data: state.webhooks.list({ account, integrationId }) } };
+    }
+    case "DELETE /__sandbox/deliveries":
+      state.webhooks.clearFinished();
       return { status: 204 };
     case "POST /__sandbox/flush":
       return { status: 200, body: { delivered: state.mailer.flush() } };

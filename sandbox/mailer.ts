@@ -1,3 +1,4 @@
+import { inAction, messageFailed, noteTicket } from "./events.js";
 import type { AccountStore } from "./store/account-store.js";
 import { nowIso } from "./util/time.js";
 
@@ -51,10 +52,14 @@ export class Mailer {
     if (!job) return;
     clearTimeout(job.timer);
     this.pending.delete(key);
-    const { store, id } = job;
+    inAction(job.store, null, () => this.settle(job.store, job.id));
+  }
+
+  private settle(store: AccountStore, id: number): void {
     const msg = store.data.messages.get(id);
     if (!msg || !msg.pending_send) return;
     const ticket = store.ticket(msg.ticket_id);
+    if (ticket) noteTicket(store, ticket);
     const recipients = [...(msg.source?.to ?? []), ...(msg.source?.cc ?? []), ...(msg.source?.bcc ?? [])].map((a) => a.address);
     const bad = recipients.find((a) => /\.invalid$/i.test(a.split("@")[1] ?? ""));
     const now = nowIso();
@@ -64,6 +69,7 @@ export class Mailer {
       msg.last_sending_error = { error: `Could not deliver to ${bad}: the recipient's domain does not exist.` };
       msg.is_retriable = false;
       if (ticket) ticket.last_sent_message_not_delivered = true;
+      messageFailed(store, msg.id);
     } else {
       msg.sent_datetime = now;
       if (ticket) ticket.last_sent_message_not_delivered = false;

@@ -1,7 +1,7 @@
 import { startSandbox, type SandboxOptions } from "./server.js";
 
 // CLI entry: `npm run sandbox -- [--port N] [--data-dir DIR] [--reset] [--tickets N] [--seed N]
-// [--live | --no-live] [--no-rate-limit] [--quiet]`.
+// [--live | --no-live] [--live-interval-ms N] [--no-rate-limit] [--quiet]`.
 
 function parseArgs(argv: string[]): SandboxOptions {
   const options: SandboxOptions = {};
@@ -34,6 +34,10 @@ function parseArgs(argv: string[]): SandboxOptions {
         break;
       case "--live":
         options.liveActivity = true;
+        break;
+      case "--live-interval-ms":
+        // A chosen rate implies live activity: a customer message every N ms.
+        options.liveActivity = { intervalMs: Math.max(50, intArg(arg, argv[++i])) };
         break;
       case "--no-live":
         options.liveActivity = false;

@@ -2,6 +2,7 @@ import { materializeBody } from "./seed/bodies.js";
 import type { AccountStore } from "./store/account-store.js";
 import type {
   CustomerRec,
+  EventRec,
   IntegrationRec,
   MacroRec,
   MessageRec,
@@ -106,12 +107,27 @@ export function integrationWire(i: IntegrationRec) {
     uri: `/api/integrations/${i.id}/`,
     type: i.type,
     name: i.name,
-    description: null,
+    description: i.description,
     meta: i.address ? { address: i.address } : {},
+    ...(i.http ? { http: { ...i.http } } : {}),
     created_datetime: i.created_datetime,
-    updated_datetime: i.created_datetime,
-    deactivated_datetime: null,
+    updated_datetime: i.updated_datetime,
+    deactivated_datetime: i.deactivated_datetime,
     locked_datetime: null,
+  };
+}
+
+export function eventWire(e: EventRec) {
+  return {
+    id: e.id,
+    uri: `/api/events/${e.id}/`,
+    context: e.context,
+    object_id: e.object_id,
+    object_type: e.object_type,
+    type: e.type,
+    user_id: e.user_id,
+    data: e.data,
+    created_datetime: e.created_datetime,
   };
 }
 

@@ -6,6 +6,8 @@ import { ApiError, MESSAGES } from "./http/errors.js";
 import { queryObject, readBody, sendJson, sendRaw, sleep, UNKNOWN_ACCOUNT_HTML } from "./http/io.js";
 import { Router, type RequestContext } from "./http/router.js";
 import { catalogRoutes } from "./routes/catalog.js";
+import { eventRoutes } from "./routes/events.js";
+import { integrationRoutes } from "./routes/integrations.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { ticketRoutes } from "./routes/tickets.js";
@@ -13,6 +15,7 @@ import { viewRoutes } from "./routes/views.js";
 import { SandboxState, DEFAULT_RATE_LIMIT, type LogEntry } from "./state.js";
 import type { AccountStore } from "./store/account-store.js";
 import type { UserRec } from "./store/types.js";
+import { inAction } from "./events.js";
 import { wakeSnoozed } from "./ticket-ops.js";
 
 export interface SandboxOptions {
@@ -25,6 +28,8 @@ export interface SandboxOptions {
   liveActivity?: boolean | { intervalMs: number }; // default off
   sendDelayMs?: number; // delay before an email reply gets sent_datetime; default 1500
   latencyMs?: number; // default 0
+  webhookRetryDelayMs?: number; // first retry of a failed webhook delivery; default 1000
+  webhookTimeoutMs?: number; // a delivery without an answer by then failed; default 10000
   quiet?: boolean; // no console output
   /** Discard persisted state and reseed (the CLI's --reset). */
   reset?: boolean;
@@ -50,6 +55,8 @@ function buildRouter(): Router {
   peopleRoutes(router);
   catalogRoutes(router);
   viewRoutes(router);
+  eventRoutes(router);
+  integrationRoutes(router);
   return router;
 }
 
@@ -78,6 +85,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       rateLimit: rate === true ? { ...DEFAULT_RATE_LIMIT } : rate,
       sendDelayMs: options.sendDelayMs ?? 1500,
       liveActivity: live === true ? { intervalMs: 5000 } : live,
+      webhookRetryDelayMs: options.webhookRetryDelayMs ?? 1000,
+      webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     },
     options.dataDir === undefined ? ".data/sandbox" : options.dataDir,
   );
@@ -199,7 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       origin,
     };
     try {
-      const reply = match.handler(ctx);
+      const reply = inAction(store, user.id, () => match.handler(ctx));
       entry.status = reply.status;
       sendJson(res, reply.status, reply.body, { ...rateHeaders, ...reply.headers });
     } catch (e) {
@@ -222,6 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const actualPort = (server.address() as AddressInfo).port;
   origin = `http://${host}:${actualPort}`;
+  state.origin = origin;
   if (!options.quiet) {
     const ms = Math.round(performance.now() - started);
     console.log(`[sandbox] ${how === "loaded" ? "loaded saved state" : "seeded"} in ${ms} ms (seed ${state.header.seed}, ${state.header.tickets} tickets)`);

@@ -7,12 +7,17 @@ import { generateAccount } from "./seed/generate.js";
 import { ACME, DEMO } from "./seed/profiles.js";
 import type { AccountStore } from "./store/account-store.js";
 import { applyOverlay, readSnapshot, writeSnapshot, type SnapshotHeader } from "./store/persistence.js";
+import { wakeSnoozed } from "./ticket-ops.js";
+import { Dispatcher } from "./webhooks/dispatcher.js";
 
 export interface SandboxConfig {
   latencyMs: number;
   rateLimit: RateLimitConfig | false;
   sendDelayMs: number;
   liveActivity: false | { intervalMs: number };
+  /** First retry delay of a failed webhook delivery; later ones double, up to 64 times it. */
+  webhookRetryDelayMs: number;
+  webhookTimeoutMs: number;
 }
 
 export interface LogEntry {
@@ -36,8 +41,12 @@ export class SandboxState {
   readonly limiter: RateLimiter;
   readonly mailer: Mailer;
   readonly activity: LiveActivity;
+  readonly webhooks: Dispatcher;
+  /** Set once the server listens; absolute URLs in webhook payloads start with it. */
+  origin = "http://127.0.0.1";
   header: SnapshotHeader = { version: 1, seed: 1, tickets: 320, anchorMs: Date.now() };
   private persistTimer: NodeJS.Timeout | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
   private persistedVersion = "";
 
   constructor(
@@ -56,6 +65,10 @@ export class SandboxState {
       () => this.accounts.values(),
       () => this.header.seed,
     );
+    this.webhooks = new Dispatcher(
+      () => ({ retryDelayMs: this.config.webhookRetryDelayMs, timeoutMs: this.config.webhookTimeoutMs }),
+      () => this.origin,
+    );
   }
 
   /** Loads the persisted account when it matches the requested seed, or seeds afresh. */
@@ -68,16 +81,17 @@ export class SandboxState {
         for (const msg of store.data.messages.values()) if (msg.pending_send) this.mailer.schedule(store, msg.id);
       }
       this.persistedVersion = this.versionKey();
-      this.startPersistence();
+      this.startTimers();
       return "loaded";
     }
     this.reseed(seed, tickets);
-    this.startPersistence();
+    this.startTimers();
     return "seeded";
   }
 
   reseed(seed: number, tickets: number, anchorMs = Date.now()): void {
     this.mailer.cancelAll();
+    this.webhooks.reset();
     this.build({ version: 1, seed, tickets, anchorMs });
     this.log.length = 0;
     this.mailer.outbox.length = 0;
@@ -93,13 +107,19 @@ export class SandboxState {
     const params = { seed: header.seed, anchorMs: header.anchorMs };
     this.accounts.set("demo", generateAccount(DEMO, { ...params, tickets: header.tickets }));
     this.accounts.set("acme", generateAccount(ACME, { ...params, tickets: 12 }));
+    for (const store of this.accounts.values()) store.onEvent = (event) => this.webhooks.onEvent(store, event);
   }
 
   private versionKey(): string {
     return [...this.accounts.values()].map((s) => `${s.domain}:${s.version}`).join(",") + `@${this.header.anchorMs}`;
   }
 
-  private startPersistence(): void {
+  private startTimers(): void {
+    // Snoozed tickets wake up on time even when no request comes in, so their webhooks fire.
+    this.wakeTimer ??= setInterval(() => {
+      for (const store of this.accounts.values()) wakeSnoozed(store);
+    }, 500);
+    this.wakeTimer.unref();
     if (!this.dataDir || this.persistTimer) return;
     this.persistTimer = setInterval(() => this.persistNow(), 300);
     this.persistTimer.unref();
@@ -116,9 +136,12 @@ export class SandboxState {
 
   close(): void {
     if (this.persistTimer) clearInterval(this.persistTimer);
+    if (this.wakeTimer) clearInterval(this.wakeTimer);
     this.persistTimer = null;
+    this.wakeTimer = null;
     this.activity.stop();
     this.mailer.cancelAll();
+    this.webhooks.reset();
     this.persistNow();
   }
 }

@@ -1,3 +1,4 @@
+import { inAction, messageCreated, noteTicket, ticketSelfUnsnoozed } from "./events.js";
 import type { AccountStore } from "./store/account-store.js";
 import type { CustomerRec, MessageRec, TicketRec } from "./store/types.js";
 import { nowIso } from "./util/time.js";
@@ -7,7 +8,9 @@ import { nowIso } from "./util/time.js";
 
 export function appendMessage(store: AccountStore, ticket: TicketRec, msg: MessageRec): void {
   const now = nowIso();
+  noteTicket(store, ticket);
   store.put("messages", msg);
+  messageCreated(store, msg.id);
   ticket.message_ids.push(msg.id);
   if (!ticket.last_message_datetime || msg.created_datetime >= ticket.last_message_datetime) {
     ticket.last_message_datetime = msg.created_datetime;
@@ -68,12 +71,16 @@ export function wakeSnoozed(store: AccountStore, now = nowIso()): void {
   let nextWake = "9999";
   for (const t of store.data.tickets.values()) {
     if (t.snooze_datetime !== null && t.snooze_datetime > now && t.snooze_datetime < nextWake) nextWake = t.snooze_datetime;
-    if (t.snooze_datetime !== null && t.snooze_datetime <= now) {
-      t.snooze_datetime = null;
-      t.status = "open";
-      t.closed_datetime = null;
-      t.updated_datetime = now;
-      store.touch("tickets", t.id);
+    const due = t.snooze_datetime;
+    if (due !== null && due <= now) {
+      inAction(store, null, () => {
+        t.snooze_datetime = null;
+        t.status = "open";
+        t.closed_datetime = null;
+        t.updated_datetime = now;
+        store.touch("tickets", t.id);
+        ticketSelfUnsnoozed(store, t, due);
+      });
     }
   }
   scans.set(store, { version: store.version, nextWake });

@@ -3,7 +3,7 @@ import { parseBody } from "../http/body.js";
 import { ApiError } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
-import { integrationWire, macroWire, tagFull, teamFull } from "../serialize.js";
+import { macroWire, tagFull, teamFull } from "../serialize.js";
 import type { MacroRec, TagRec } from "../store/types.js";
 import { nowIso } from "../util/time.js";
 import { getOr404, listReply, padNumber, pageSmall } from "./shared.js";
@@ -116,15 +116,6 @@ function listMacros(ctx: RequestContext) {
   return listReply(ctx, items.map(macroWire), page);
 }
 
-function listIntegrations(ctx: RequestContext) {
-  const q = parseQuery(ctx.query, { ...PAGE, order_by: orderValues(["created_datetime"]), type: "string" });
-  const type = q.str("type");
-  const { dir } = splitOrder(q.str("order_by") ?? "created_datetime:asc");
-  const list = [...ctx.store.data.integrations.values()].filter((i) => type === undefined || i.type === type);
-  const { items, page } = pageSmall(list, (i) => i.created_datetime, dir, q);
-  return listReply(ctx, items.map(integrationWire), page);
-}
-
 export function catalogRoutes(router: Router): void {
   router
     .add("GET", "/api/account", account)
@@ -134,7 +125,5 @@ export function catalogRoutes(router: Router): void {
     .add("POST", "/api/tags", postTag)
     .add("GET", "/api/tags/:id", getTag)
     .add("GET", "/api/macros", listMacros)
-    .add("GET", "/api/macros/:id", (ctx) => (parseQuery(ctx.query, {}), { status: 200, body: macroWire(getOr404(ctx.store.data.macros, ctx.params[0])) }))
-    .add("GET", "/api/integrations", listIntegrations)
-    .add("GET", "/api/integrations/:id", (ctx) => (parseQuery(ctx.query, {}), { status: 200, body: integrationWire(getOr404(ctx.store.data.integrations, ctx.params[0])) }));
+    .add("GET", "/api/macros/:id", (ctx) => (parseQuery(ctx.query, {}), { status: 200, body: macroWire(getOr404(ctx.store.data.macros, ctx.params[0])) }));
 }

@@ -4,6 +4,7 @@ import { parseBody } from "../http/body.js";
 import { ApiError, badRequest, notFound, type FieldErrors } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
+import { noteTicket, ticketCreated } from "../events.js";
 import { createMessage, messageInput, resolveCustomer } from "../messages.js";
 import { ticketCompact, ticketFull } from "../serialize.js";
 import type { AccountStore } from "../store/account-store.js";
@@ -237,6 +238,7 @@ function createTicketRoute(ctx: RequestContext) {
     trashed_datetime: dates.trashed_datetime ?? null,
   };
   store.put("tickets", ticket);
+  ticketCreated(store, ticket);
   try {
     messages.forEach((m, i) => {
       if (m) createMessage({ store, caller: ctx.user, mailer: ctx.state.mailer }, ticket, m, MSG, `messages.${i}.`);
@@ -285,6 +287,7 @@ function updateTicketRoute(ctx: RequestContext) {
     else customerId = found.id;
   }
   if (Object.keys(errors).length > 0) throw new ApiError(400, MSG, errors);
+  noteTicket(store, ticket);
   const now = nowIso();
   if (assign.user !== undefined) ticket.assignee_user_id = assign.user;
   if (assign.team !== undefined) ticket.assignee_team_id = assign.team;
@@ -367,6 +370,7 @@ function ticketTags(ctx: RequestContext) {
       if (existing) ids.push(existing.id);
     } else ids.push(tagByName(store, name).id);
   }
+  noteTicket(store, ticket);
   if (ctx.method === "POST") ticket.tag_ids = [...new Set([...ticket.tag_ids, ...ids])];
   else if (ctx.method === "DELETE") ticket.tag_ids = ticket.tag_ids.filter((id) => !ids.includes(id));
   else ticket.tag_ids = [...new Set(ids)];

@@ -123,7 +123,19 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
 
   // Integrations
   const addIntegration = (type: string, name: string, address: string | null): IntegrationRec => {
-    const rec: IntegrationRec = { id: store.allocate("integrations"), type, name, address, created_datetime: agoIso(300, 700) };
+    const created = agoIso(300, 700);
+    const rec: IntegrationRec = {
+      id: store.allocate("integrations"),
+      type,
+      name,
+      description: null,
+      address,
+      http: null,
+      consecutive_failures: 0,
+      created_datetime: created,
+      updated_datetime: created,
+      deactivated_datetime: null,
+    };
     store.put("integrations", rec, true);
     return rec;
   };

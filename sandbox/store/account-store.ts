@@ -1,6 +1,7 @@
 import { SortedIndex } from "./sorted-index.js";
 import type {
   CustomerRec,
+  EventRec,
   IntegrationRec,
   MacroRec,
   MessageRec,
@@ -21,6 +22,7 @@ export interface Collections {
   views: Map<number, ViewRec>;
   tickets: Map<number, TicketRec>;
   messages: Map<number, MessageRec>;
+  events: Map<number, EventRec>;
 }
 
 export type Kind = keyof Collections;
@@ -34,6 +36,7 @@ export const KINDS: readonly Kind[] = [
   "views",
   "tickets",
   "messages",
+  "events",
 ];
 
 export interface AccountProfile {
@@ -59,6 +62,7 @@ export class AccountStore {
     views: new Map(),
     tickets: new Map(),
     messages: new Map(),
+    events: new Map(),
   };
   readonly dirty: Record<Kind, Set<number>> = {
     users: new Set(),
@@ -70,10 +74,13 @@ export class AccountStore {
     views: new Set(),
     tickets: new Set(),
     messages: new Set(),
+    events: new Set(),
   };
   nextId: Record<Kind, number>;
   /** Changes counter so persistence knows when to write. */
   version = 0;
+  /** Told of every event recorded (the webhook dispatcher listens here). */
+  onEvent: (event: EventRec) => void = () => undefined;
 
   readonly ticketsByCreated = new SortedIndex((id) => this.ticket(id)?.created_datetime ?? "");
   readonly ticketsByUpdated = new SortedIndex((id) => this.ticket(id)?.updated_datetime ?? "");
@@ -81,6 +88,7 @@ export class AccountStore {
   readonly customersByCreated = new SortedIndex((id) => this.data.customers.get(id)?.created_datetime ?? "");
   readonly customersByUpdated = new SortedIndex((id) => this.data.customers.get(id)?.updated_datetime ?? "");
   readonly messagesByCreated = new SortedIndex((id) => this.data.messages.get(id)?.created_datetime ?? "");
+  readonly eventsByCreated = new SortedIndex((id) => this.data.events.get(id)?.created_datetime ?? "");
   private readonly customerByEmail = new Map<string, number>();
   private readonly ticketsByCustomer = new Map<number, Set<number>>();
   private readonly customerOfTicket = new Map<number, number>();
@@ -99,6 +107,7 @@ export class AccountStore {
       customers: idBase + 1001,
       tickets: idBase + 5001,
       messages: idBase + 50001,
+      events: idBase + 1,
     };
   }
 
@@ -157,6 +166,7 @@ export class AccountStore {
     this.customersByCreated.build(this.data.customers.keys());
     this.customersByUpdated.build(this.data.customers.keys());
     this.messagesByCreated.build(this.data.messages.keys());
+    this.eventsByCreated.build(this.data.events.keys());
     this.customerByEmail.clear();
     for (const c of this.data.customers.values()) if (c.email) this.customerByEmail.set(c.email.toLowerCase(), c.id);
     this.ticketsByCustomer.clear();
@@ -187,6 +197,8 @@ export class AccountStore {
       if (c?.email) this.customerByEmail.set(c.email.toLowerCase(), id);
     } else if (kind === "messages") {
       this.messagesByCreated.upsert(id);
+    } else if (kind === "events") {
+      this.eventsByCreated.upsert(id);
     }
   }
 }

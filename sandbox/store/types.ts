@@ -65,9 +65,31 @@ export interface IntegrationRec {
   id: number;
   type: string;
   name: string;
+  description: string | null;
   /** Sending/receiving address for email-like integrations. */
   address: string | null;
+  /** Only for `type: "http"` (webhooks). */
+  http: HttpSettingsRec | null;
+  /** Deliveries that failed in a row; a success resets it, 100 deactivate the integration. */
+  consecutive_failures: number;
   created_datetime: Iso;
+  updated_datetime: Iso;
+  deactivated_datetime: Iso | null;
+}
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
+export const CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded"] as const;
+
+/** Settings of an HTTP integration; `url`, `headers` and `form` are templates. */
+export interface HttpSettingsRec {
+  url: string;
+  method: (typeof HTTP_METHODS)[number];
+  request_content_type: (typeof CONTENT_TYPES)[number];
+  response_content_type: string;
+  headers: Record<string, string>;
+  /** The body: one template string (e.g. "{{context}}"), an object of templates, or none. */
+  form: string | Record<string, unknown> | null;
+  triggers: Record<string, boolean>;
 }
 
 export interface MacroActionRec {
@@ -211,4 +233,18 @@ export interface MessageRec {
   is_retriable: boolean;
   /** An outgoing email waiting for the simulated mail server. */
   pending_send: boolean;
+}
+
+/** One entry of the account's event log (`GET /api/events`). */
+export interface EventRec {
+  id: number;
+  /** Shared by every event one action caused (uuid4). */
+  context: string;
+  object_id: number;
+  object_type: "Ticket" | "TicketMessage" | "Integration";
+  type: string;
+  /** The agent whose action caused it; null for customers and the system. */
+  user_id: number | null;
+  data: Record<string, unknown> | null;
+  created_datetime: Iso;
 }
