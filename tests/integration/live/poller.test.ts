@@ -1,0 +1,88 @@
+/**
+ * The event-log poller against the sandbox (PGlite store): one instance reads the log at a time,
+ * changes become one signal per changed ticket, and changes made while nobody polled (downtime,
+ * a lost webhook) are recovered from the log on the next read.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { latestSignalSeq, signalsSince, type Store } from "@/lib/db";
+import type { GorgiasClient } from "@/lib/gorgias";
+import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
+import { pgliteTarget, type TestTarget } from "../db/harness";
+import { clientFor, must } from "../gorgias/setup";
+
+vi.mock("server-only", () => ({}));
+const { createFeed } = await import("@/features/live/server/feed");
+const { pollEventsOnce } = await import("@/features/live/server/poller");
+
+describe("event-log poller", () => {
+  let sb: TestSandbox;
+  let target: TestTarget;
+  let store: Store;
+  let admin: GorgiasClient;
+  let agent: GorgiasClient;
+  let account: string;
+  let run = 0;
+
+  beforeAll(async () => {
+    sb = await startTestSandbox();
+    target = await pgliteTarget();
+    store = await target.open();
+    admin = await clientFor(sb, "admin");
+    agent = await clientFor(sb, "agent");
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.cleanup();
+    await sb?.close();
+  });
+  beforeEach(async () => {
+    await sb.control.reset();
+    // A fresh feed record per test: the cursor and lease live in the store under the account name.
+    account = `poll-${++run}`;
+  });
+
+  const deps = () => {
+    const feed = createFeed({ account, db: store.db, readTicket: (id) => admin.tickets.get(id, { priority: "refresh" }) });
+    return { account, db: store.db, gorgias: admin, feed };
+  };
+  const openTickets = async () => must(await agent.tickets.list({ limit: 5 })).items.filter((t) => t.status === "open");
+
+  it("starts at the newest event, then turns each change into one signal with the ticket's new version", async () => {
+    const d = deps();
+    expect((await pollEventsOnce(d)).kind).toBe("started");
+    const from = await latestSignalSeq(store.db, account);
+    const [t] = await openTickets();
+    const closed = must(await agent.tickets.update(t!.id, { status: "closed" }));
+    const outcome = await pollEventsOnce(d);
+    expect(outcome).toMatchObject({ kind: "polled", tickets: 1 });
+    expect((await signalsSince(store.db, account, from)).map((s) => [s.ticketId, s.version])).toEqual([[t!.id, closed.updatedAt]]);
+    // Nothing new: nothing read, nothing published.
+    expect(await pollEventsOnce(d)).toEqual({ kind: "polled", events: 0, tickets: 0 });
+    expect(await signalsSince(store.db, account, from)).toHaveLength(1);
+  });
+
+  it("recovers every change made while nobody polled, one signal per ticket", async () => {
+    const d = deps();
+    await pollEventsOnce(d);
+    const from = await latestSignalSeq(store.db, account);
+    const [a, b] = await openTickets();
+    must(await agent.tickets.update(a!.id, { status: "closed" }));
+    must(await agent.tickets.update(a!.id, { status: "open" }));
+    must(await agent.tickets.update(b!.id, { priority: "high" }));
+    await sb.control.clearRequests();
+    const outcome = await pollEventsOnce(d);
+    expect(outcome).toMatchObject({ kind: "polled", tickets: 2 });
+    const signalled = (await signalsSince(store.db, account, from)).map((s) => s.ticketId);
+    expect(signalled.sort()).toEqual([a!.id, b!.id].sort());
+    // One read of the log and one re-read per changed ticket, however many changes each had.
+    const log = await sb.control.requests();
+    expect(log.filter((r) => r.path === "/api/events")).toHaveLength(1);
+    expect(log.filter((r) => r.path.startsWith("/api/tickets/"))).toHaveLength(2);
+  });
+
+  it("lets one instance read the log at a time", async () => {
+    await pollEventsOnce(deps());
+    const outcomes = await Promise.all([pollEventsOnce(deps()), pollEventsOnce(deps())]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(["polled", "skipped"]);
+  });
+});
