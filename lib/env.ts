@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   // Set by `npm run dev` and the test harness when the app runs against the local sandbox.
   SANDBOX_URL: z.string().url().optional(),
   GORGIAS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  // How often one instance reads the account's event log while agents are connected: often when no
+  // webhook has arrived lately, rarely (a catch-up) when webhooks flow.
+  LIVE_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
+  LIVE_POLL_WITH_WEBHOOKS_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema> & { readonly usesSandbox: boolean };

@@ -1,5 +1,6 @@
 import "server-only";
-import { getAgentCredentials } from "@/lib/db";
+import { getAgentCredentials, latestActiveAgentOf } from "@/lib/db";
+import { FULL_VISIBILITY_ROLES } from "@/lib/domain/user";
 import { createGorgiasClient, type GorgiasClient } from "@/lib/gorgias";
 import { serverEnv } from "@/lib/env";
 import { appStore } from "./app-store";
@@ -10,7 +11,7 @@ import type { SignedInAgent } from "./signed-in-agent";
  * A Gorgias client with the agent's own key, so Gorgias enforces their role and attributes their
  * actions to them. Null when the stored key is gone (the agent must sign in again).
  */
-export async function gorgiasFor(agent: SignedInAgent): Promise<GorgiasClient | null> {
+export async function gorgiasFor(agent: Pick<SignedInAgent, "agentId">): Promise<GorgiasClient | null> {
   const { db, credentialsKey } = await appStore();
   const credentials = await getAgentCredentials(db, credentialsKey, agent.agentId);
   if (!credentials) return null;
@@ -24,4 +25,14 @@ export async function gorgiasFor(agent: SignedInAgent): Promise<GorgiasClient | 
     budget: await sharedBudgetOptions(),
   });
   return client.ok ? client.value : null;
+}
+
+/**
+ * A client for the account's own background work (the change feed's re-reads): the key of its most
+ * recently active agent who sees every ticket. Null when no such agent is signed in.
+ */
+export async function gorgiasForAccount(accountDomain: string): Promise<GorgiasClient | null> {
+  const { db } = await appStore();
+  const agentId = await latestActiveAgentOf(db, accountDomain, FULL_VISIBILITY_ROLES);
+  return agentId ? gorgiasFor({ agentId }) : null;
 }

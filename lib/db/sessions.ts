@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { AgentProfile } from "./agents";
 import type { DbOrTx } from "./store";
 import { agents, sessions } from "./schema";
@@ -158,4 +158,29 @@ export async function deleteDeadSessions(db: DbOrTx, now: Date = new Date()): Pr
     )
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/**
+ * The account's most recently active signed-in agent whose role sees every ticket: whose key the
+ * change feed reads with when no agent's request is at hand. Null when nobody of the account is
+ * signed in (then nobody is watching either).
+ */
+export async function latestActiveAgentOf(db: DbOrTx, accountDomain: string, roles: readonly string[], now: Date = new Date()): Promise<string | null> {
+  const nowIso = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .select({ agentId: sessions.agentId })
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .where(
+      and(
+        eq(agents.accountDomain, accountDomain),
+        inArray(agents.role, [...roles]),
+        isNull(sessions.revokedAt),
+        gt(sessions.idleExpiresAt, nowIso),
+        gt(sessions.absoluteExpiresAt, nowIso),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(1);
+  return row?.agentId ?? null;
 }

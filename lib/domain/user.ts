@@ -21,3 +21,13 @@ export interface User extends UserRef {
 
 /** Roles that Gorgias refuses writes for; the UI hides write controls for them. */
 export const isReadOnlyRole = (role: UserRole | null): boolean => role === "observer-agent";
+
+/**
+ * Roles whose keys see every ticket of the account, so what one of them reads may be shown to
+ * another (the live desk's shared reads). Gorgias documents admin, agent, internal-agent (lead),
+ * basic-agent and observer-agent as seeing the whole helpdesk; lite-agent access can be narrowed to
+ * assigned tickets and views, and bots are not people — so they never share, and any role Gorgias
+ * adds later does not either until it is known.
+ */
+export const FULL_VISIBILITY_ROLES = ["admin", "agent", "internal-agent", "basic-agent", "observer-agent"] as const;
+export const seesWholeAccount = (role: string | null): boolean => (FULL_VISIBILITY_ROLES as readonly string[]).includes(role ?? "");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Integration } from "@/lib/domain/integration";
+import type { HttpIntegration, Integration } from "@/lib/domain/integration";
 import { optDatetime, optString, wireId } from "./common";
 
 export const integration = z
@@ -16,6 +16,33 @@ export const integration = z
       name: i.name ?? `${i.type} #${i.id}`,
       type: i.type,
       address: i.meta?.address ?? null,
+      active: i.deactivated_datetime === null,
+    }),
+  );
+
+export const httpIntegration = z
+  .object({
+    id: wireId,
+    name: optString,
+    type: z.literal("http"),
+    http: z.object({
+      url: z.string(),
+      method: optString,
+      headers: z.record(z.string(), z.unknown()).nullish(),
+      triggers: z.record(z.string(), z.boolean()).nullish(),
+    }),
+    deactivated_datetime: optDatetime,
+  })
+  .transform(
+    (i): HttpIntegration => ({
+      id: i.id,
+      name: i.name ?? `http #${i.id}`,
+      url: i.http.url,
+      method: i.http.method ?? "POST",
+      triggers: Object.entries(i.http.triggers ?? {})
+        .filter(([, on]) => on)
+        .map(([name]) => name),
+      headerNames: Object.keys(i.http.headers ?? {}),
       active: i.deactivated_datetime === null,
     }),
   );

@@ -1,0 +1,33 @@
+import { getDb } from "@/lib/db";
+import { appError } from "@/lib/errors";
+import { agentContext } from "@/lib/server/agent-action";
+import { errorResponse } from "@/lib/server/agent-route";
+import { requestIdFrom } from "@/lib/server/request-id";
+import { liveBus, liveDesk, liveStream } from "@/features/live/server";
+
+/** `Last-Event-ID` as EventSource sends it on reconnect; anything else starts fresh. */
+function lastEventId(request: Request): number | null {
+  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  return raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
+/**
+ * The agent's live stream: signals of their own account only, for as long as the tab keeps it
+ * open. While any is open here, this instance helps read the account's change feed.
+ */
+export async function GET(request: Request, context: RouteContext<"/api/[account]/stream">): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const ctx = await agentContext();
+  if (!ctx.ok) return errorResponse({ ...ctx.error, requestId });
+  const { account } = await context.params;
+  if (account !== ctx.value.agent.accountDomain) return errorResponse(appError("not_found", "No such account.", { requestId }));
+  const { db } = await getDb();
+  const detach = liveDesk(account).attach();
+  request.signal.addEventListener("abort", detach, { once: true });
+  try {
+    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus() });
+  } catch (error) {
+    detach();
+    throw error;
+  }
+}

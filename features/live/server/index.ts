@@ -1,0 +1,4 @@
+import "server-only";
+export { liveBus } from "./bus";
+export { liveDesk } from "./desk";
+export { liveStream } from "./stream";
