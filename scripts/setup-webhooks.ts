@@ -11,10 +11,12 @@ import { setupLiveFeedWebhook } from "@/features/live/server/webhook-setup";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+const required = (hint: string) => z.string({ error: hint }).min(1, hint);
+
 const Env = z.object({
-  GORGIAS_ACCOUNT_DOMAIN: z.string().min(1, "is not set (your subdomain: acme for acme.gorgias.com)"),
-  GORGIAS_USERNAME: z.string().min(1, "is not set (an admin's email: only admins may create integrations)"),
-  GORGIAS_API_KEY: z.string().min(1, "is not set (that admin's API key)"),
+  GORGIAS_ACCOUNT_DOMAIN: required("is not set (your subdomain: acme for acme.gorgias.com)"),
+  GORGIAS_USERNAME: required("is not set (an admin's email: only admins may create integrations)"),
+  GORGIAS_API_KEY: required("is not set (that admin's API key)"),
   GORGIAS_API_URL: z.string().optional(),
   DESK_PUBLIC_URL: z.url({ message: "is not set (the https address Gorgias can reach this Desk at)" }),
   DESK_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -61,6 +61,9 @@ export interface SandboxConfig {
   readonly latencyMs?: number;
   readonly rateLimit?: RateLimitConfig;
   readonly sendDelayMs?: number;
+  /** Webhook deliveries: the wait before a retry, and how long a receiver may take. */
+  readonly webhookRetryDelayMs?: number;
+  readonly webhookTimeoutMs?: number;
 }
 
 export interface SandboxFault {
