@@ -69,6 +69,8 @@ export default defineConfig({
         DATABASE_URL: "",
         PGLITE_DIR: path.join(stateDir, "pglite"),
         CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyLWJ5dGU=",
+        // The change feed reads the event log every second while a browser is connected, as webhooks would push.
+        LIVE_POLL_MS: "1000",
       },
     },
   ],

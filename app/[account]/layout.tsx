@@ -1,8 +1,7 @@
 import { cookies } from "next/headers";
-import { ShortcutHelp } from "@/features/shell";
-import { TopBar } from "@/features/shell";
-import { Providers } from "@/features/shell";
 import { signOutAction } from "@/features/auth";
+import { LiveDesk } from "@/features/live";
+import { Providers, ShortcutHelp, TopBar } from "@/features/shell";
 import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { serverEnv } from "@/lib/env";
@@ -21,7 +20,10 @@ export default async function AccountLayout({ children, params }: LayoutProps<"/
         theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}
       />
       <div className="min-h-0 flex-1">
-        <Providers>{children}</Providers>
+        <Providers>
+          <LiveDesk account={agent.accountDomain} />
+          {children}
+        </Providers>
         <ShortcutHelp />
       </div>
     </div>

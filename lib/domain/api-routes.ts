@@ -35,3 +35,6 @@ export function apiUrl<N extends ApiRouteName>(name: N, params: ApiPathParams<N>
   const s = query.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/** The account's live stream (Server-Sent Events), outside the JSON contract above. */
+export const apiStreamUrl = (account: string): string => `/api/${encodeURIComponent(account)}/stream`;

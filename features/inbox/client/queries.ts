@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, type Query } from "@tanstack/react-query";
 import { inboxParams, type InboxQuery } from "@/lib/domain/inbox-query";
+import { pollUnlessLive } from "@/features/live";
 import { getRoute, rateLimitWait } from "@/lib/client/route-fetch";
 import { mergeFirstPage, type InboxPage, type InboxPages } from "./merge-first-page";
 import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
@@ -7,8 +8,8 @@ import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/
 export { RouteError, rateLimitWait } from "@/lib/client/route-fetch";
 
 /**
- * How often a visible inbox re-reads its first page. One request per agent per 15 s leaves most
- * of the account's 40-per-20-s budget for opening tickets and sending (docs/safety.md#shared-budget).
+ * How long a first page counts as fresh. The live stream says when to re-read it; without one the
+ * fallback polling is slower still (docs/safety.md#shared-budget).
  */
 export const INBOX_REFRESH_MS = 15_000;
 
@@ -41,9 +42,13 @@ export const inboxListQuery = (account: string, q: InboxQuery) =>
     refetchOnReconnect: false,
   });
 
-/** After a 429 the next try waits as long as Gorgias asked, not one interval. */
-export function refreshDelay(query: Query<InboxPage, Error, InboxPage, readonly unknown[]>): number {
-  return (rateLimitWait(query.state.error) ?? 0) * 1000 || INBOX_REFRESH_MS;
+/**
+ * No polling while the live stream pushes changes; a slow fallback when it cannot; after a 429 the
+ * next try waits as long as Gorgias asked, not one interval.
+ */
+export function refreshDelay(query: Query<InboxPage, Error, InboxPage, readonly unknown[]>): number | false {
+  const wait = (rateLimitWait(query.state.error) ?? 0) * 1000;
+  return wait || pollUnlessLive();
 }
 
 /**

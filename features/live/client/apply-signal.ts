@@ -1,0 +1,38 @@
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import { ticketKeys } from "@/lib/client/query-keys";
+
+interface Versioned {
+  readonly id: number;
+  readonly updatedAt: string | null;
+}
+
+function versionsIn(data: unknown): Versioned[] {
+  if (!data || typeof data !== "object") return [];
+  const d = data as { ticket?: Versioned; pages?: Array<{ items?: Versioned[] }>; items?: Versioned[] };
+  if (d.ticket) return [d.ticket];
+  if (d.pages) return d.pages.flatMap((p) => p.items ?? []);
+  return d.items ?? [];
+}
+
+/**
+ * A ticket changed in Gorgias. The thread on screen re-reads unless it already shows that version;
+ * the first page of each list on screen re-reads unless it already holds the ticket at that version
+ * (a new or moved ticket may belong to any list). Nothing is re-read for queries nobody shows.
+ */
+export async function applyTicketSignal(client: QueryClient, account: string, ticketId: number, version: string | null): Promise<void> {
+  const current = (data: unknown) => version !== null && versionsIn(data).some((t) => t.id === ticketId && t.updatedAt === version);
+  await Promise.all([
+    client.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId), predicate: (q) => !current(q.state.data), refetchType: "active" }),
+    client.invalidateQueries({
+      queryKey: ticketKeys.lists(account),
+      // The list's refresher (its "head" query) re-reads the first page; loaded pages are never re-read.
+      predicate: (q) => q.queryKey.at(-1) === "head" && !current(client.getQueryData<InfiniteData<unknown>>(q.queryKey.slice(0, -1))),
+      refetchType: "active",
+    }),
+  ]);
+}
+
+/** The stream could not resume: everything on screen re-reads once. */
+export async function applyReset(client: QueryClient, account: string): Promise<void> {
+  await client.invalidateQueries({ queryKey: ticketKeys.all(account), refetchType: "active" });
+}

@@ -1,0 +1,3 @@
+export { useLiveDesk } from "./client/use-live-desk";
+export { isLive, liveStatus, pollUnlessLive, subscribeLiveStatus, FALLBACK_POLL_MS, type LiveStatus } from "./client/live-status";
+export { LiveDesk } from "./components/live-desk";

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
+import { signInAs } from "./support/session";
+
+async function asAdmin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const admin = await sandbox.agentWithRole("admin");
+  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${method} ${path} → ${res.status}`);
+  return res.json();
+}
+
+test.describe("live desk", () => {
+  test("the stream refuses anonymous callers and agents of another account; webhooks need the account's secret", async ({ page, playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    expect((await anonymous.get("/api/demo/stream")).status()).toBe(401);
+    expect((await anonymous.post("/api/webhooks/gorgias/demo", { data: { ticket: { id: 1 } } })).status()).toBe(401);
+    expect((await anonymous.post("/api/webhooks/gorgias/demo", { data: { ticket: { id: 1 } }, headers: { "x-desk-webhook-secret": "a guess" } })).status()).toBe(401);
+    await anonymous.dispose();
+
+    await signInAs(page, "agent");
+    expect((await page.request.get("/api/acme/stream")).status()).toBe(404);
+  });
+
+  test("a change made elsewhere in Gorgias reaches the open inbox and the open thread by push", async ({ page }) => {
+    await signInAs(page, "agent");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+    const row = page.getByTestId("ticket-row").first();
+    await expect(row).toBeVisible();
+    const ticketId = Number(await row.getAttribute("data-ticket-id"));
+    const subject = `Changed in Gorgias ${Date.now()}`;
+    await asAdmin("PUT", `/tickets/${ticketId}`, { subject });
+    await expect(page.getByTestId("ticket-row").filter({ hasText: subject })).toBeVisible({ timeout: 8_000 });
+
+    await page.goto(`/demo/tickets/${ticketId}`);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+    const me = (await asAdmin("GET", "/users/0")) as { id: number };
+    const text = `A colleague's note ${Date.now()}`;
+    await asAdmin("POST", `/tickets/${ticketId}/messages`, {
+      channel: "internal-note",
+      via: "api",
+      from_agent: true,
+      public: false,
+      sender: { id: me.id },
+      body_text: text,
+    });
+    await expect(page.getByTestId("thread").getByText(text)).toBeVisible({ timeout: 8_000 });
+  });
+});
