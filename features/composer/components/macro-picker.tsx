@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Zap } from "lucide-react";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { macrosQuery, type MacroItem } from "@/features/composer/client/reads";
-import { BoltIcon } from "./icons";
 
 /** A "Macros" button opening a searchable list; picking one hands its template to the composer. */
 export function MacroPicker({ account, onPick, disabled }: { account: string; onPick: (macro: MacroItem) => void; disabled?: boolean }) {
@@ -31,7 +31,7 @@ export function MacroPicker({ account, onPick, disabled }: { account: string; on
   return (
     <div ref={root} className="relative" onKeyDown={(e) => e.key === "Escape" && open && (e.stopPropagation(), close())}>
       <Button size="sm" variant="ghost" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)} disabled={disabled}>
-        <BoltIcon /> Macros
+        <Zap aria-hidden size={14} /> Macros
       </Button>
       {open && (
         <div

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { customerLabel } from "@/lib/domain/customer";
@@ -33,7 +34,7 @@ export function CustomerFilter({ account, query, knownLabel }: CustomerFilterPro
           onClick={() => pushInboxUrl(`/${account}${inboxSearch({ ...query, customer: undefined })}`)}
           className="flex size-6 items-center justify-center rounded hover:bg-brand/15"
         >
-          ×
+          <X aria-hidden size={14} />
         </button>
       </span>
     );

@@ -1,9 +1,9 @@
 "use client";
 
+import { ChevronDown } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { cx } from "@/lib/utils";
-import { ChevronDownIcon } from "./icons";
 
 export interface PickerPopoverProps {
   /** "Assignee", "Team": the field's name, shown and announced with its value. */
@@ -59,7 +59,7 @@ export function PickerPopover({ field, value, open, onOpenChange, options, selec
         {shortcut && (
           <kbd aria-hidden className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">{shortcut.toUpperCase()}</kbd>
         )}
-        <ChevronDownIcon className="shrink-0 text-zinc-500" />
+        <ChevronDown aria-hidden size={12} className="shrink-0 text-zinc-500" />
       </button>
       {open && (
         <div className="absolute top-full left-0 z-30 mt-1 w-72 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
