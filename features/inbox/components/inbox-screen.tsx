@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { customerLabel } from "@/lib/domain/customer";
 import { inboxQueryOrDefaults } from "@/lib/domain/inbox-query";
 import type { View } from "@/lib/domain/view";
@@ -34,7 +34,7 @@ export function InboxScreen({ account, canWrite, initial, initialViews }: InboxS
     initialDataUpdatedAt: initial.at,
   });
   const { list, tickets } = useInboxList(account, query, initial);
-  useShortcut("c", () => router.push(`/${account}/tickets/new`));
+  useShortcut("newTicket", () => router.push(`/${account}/tickets/new`));
   // False in the server's HTML, true once shortcuts are live (tests and styles can wait on it).
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { z } from "zod";
 import { ModeBanner } from "@/features/composer/components/mode-banner";
+import { matchesShortcut } from "@/features/shell";
 import { ModeTabs } from "@/features/composer/components/mode-tabs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -65,7 +66,7 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === "Enter" && (e.metaKey || e.ctrlKey) && !e.repeat) {
+    if (matchesShortcut("send", e) && !e.repeat) {
       e.preventDefault();
       submit();
     }

@@ -2,7 +2,7 @@
 
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { useShortcut } from "@/features/shell/client/use-shortcut";
+import { useShortcut } from "@/features/shell";
 import { Toaster, useToasts } from "@/components/ui/toast";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
@@ -55,9 +55,9 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
   };
   // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
   const hydrated = useHydrated();
-  useShortcut("e", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
-  useShortcut("a", () => setAssignOpen(true), { enabled: canWrite && !!thread });
-  useShortcut("Escape", back, { enabled: !assignOpen && !teamOpen });
+  useShortcut("toggleStatus", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
+  useShortcut("assign", () => setAssignOpen(true), { enabled: canWrite && !!thread });
+  useShortcut("backToInbox", back, { enabled: !assignOpen && !teamOpen });
 
   if (!thread) {
     return (
