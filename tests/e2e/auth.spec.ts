@@ -95,7 +95,7 @@ test.describe("agent sign-in", () => {
 
     // The still-open page calls a server action with the revoked cookie.
     await page.getByRole("button", { name: /^Close ticket|^Reopen ticket/ }).first().click();
-    await expect(page.getByTestId("action-error").first()).toContainText("session has ended");
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByTestId("toast").first()).toContainText("session has ended");
     expect((await sandbox.requests()).filter((r) => r.method !== "GET")).toEqual([]);
 
     await page.goto("/demo");

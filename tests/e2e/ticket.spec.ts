@@ -202,7 +202,10 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("ticket-status")).toHaveText("Open");
     await sandbox.fault({ method: "PUT", path: "/api/tickets/*", kind: "status", status: 500, count: 3 });
     await page.getByRole("button", { name: /^Close/ }).click();
-    const toast = page.getByRole("alert").filter({ hasText: "Couldn't close the ticket" });
+    // The toast lands in the notifications live region, so a screen reader announces it.
+    const notifications = page.getByRole("region", { name: /^Notifications/ });
+    await expect(notifications).toHaveAttribute("aria-live", "polite");
+    const toast = notifications.getByTestId("toast").filter({ hasText: "Couldn't close the ticket" });
     await expect(toast).toBeVisible();
     await expect(page.getByTestId("ticket-status")).toHaveText("Open");
     await snapshot(page, "ticket-rollback-toast");

@@ -3,7 +3,6 @@
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
-import { Toaster, useToasts } from "@/components/ui/toast";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
@@ -43,8 +42,7 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
     initialDataUpdatedAt: initialThread?.fetchedAt,
     refetchInterval: updating ? false : TICKET_REFRESH_MS,
   });
-  const { toasts, show, dismiss } = useToasts();
-  const update = useTicketUpdate(account, ticketId, { onRolledBack: (message) => show("error", message) });
+  const update = useTicketUpdate(account, ticketId);
   const [assignOpen, setAssignOpen] = useState(false);
   const [teamOpen, setTeamOpen] = useState(false);
   const back = useBackToInbox(account);
@@ -97,7 +95,6 @@ export function TicketView({ account, ticketId, initialThread, initialCustomerTi
           <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} initialTickets={initialCustomerTickets} />
         </aside>
       </div>
-      <Toaster toasts={toasts} onDismiss={dismiss} />
     </main>
   );
 }
