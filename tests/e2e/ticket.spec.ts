@@ -209,6 +209,14 @@ test.describe("ticket page", () => {
     await expect(toast).toBeVisible();
     await expect(page.getByTestId("ticket-status")).toHaveText("Open");
     await snapshot(page, "ticket-rollback-toast");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await snapshot(page, "ticket-rollback-toast-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    // Dismissable by keyboard and pointer, by name.
+    await toast.getByRole("button", { name: "Dismiss" }).click();
+    await expect(toast).toBeHidden();
     await sandbox.clearFaults();
 
     await page.context().clearCookies();
@@ -257,6 +265,8 @@ test.describe("ticket page", () => {
     await signInAs(page, "admin");
     const note = (await allMessages()).find((m) => !m.public)!;
     await page.goto(`/demo/tickets/${note.ticket_id}`);
+    // Measured once the browser has rendered the thread itself: a dark reader re-reads it after the light server render.
+    await expect(page.getByTestId("ticket-view")).toHaveAttribute("data-hydrated", "true");
     await expect(page.getByTestId("note-notice").first()).toHaveText("Internal note · only agents see this");
     const thread = await page.getByTestId("thread").boundingBox();
     const panel = await page.getByRole("complementary", { name: "Customer" }).boundingBox();
