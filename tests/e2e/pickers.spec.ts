@@ -62,9 +62,14 @@ const detailOf = async (option: Locator) => (await option.locator(":scope > span
 async function axeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
+  await colorsSettled(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "light" });
+  await colorsSettled(page);
 }
+
+/** Buttons fade between themes: contrast is read once the transitions are over. */
+const colorsSettled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"));
 
 /** Opens with a click; checks the names and the ARIA that tie trigger, popup, search and list together. */
 async function openPicker(page: Page, trigger: Locator, names: { popup: string; search: string; list: string }) {
@@ -124,8 +129,8 @@ test.describe("pickers", () => {
     // Opens on the value in effect, marked as such.
     await expect(highlighted(list)).toContainText("Unassigned");
     await expect(highlighted(list)).toContainText("(current)");
-    await axeClean(page);
     await snapshot(page, "picker-assignee");
+    await axeClean(page);
 
     const { second } = await checkArrows(page, list);
     await page.keyboard.press("ArrowDown");
@@ -186,8 +191,8 @@ test.describe("pickers", () => {
     await expect.poll(() => list.getByRole("option").count()).toBeLessThan(all);
     await expect(list.getByRole("option", { name: /Order status: in transit/ })).toBeVisible();
     await expect(list.getByRole("option")).not.toHaveCount(1);
-    await axeClean(page);
     await snapshot(page, "picker-macro");
+    await axeClean(page);
 
     await checkArrows(page, list);
     for (let i = 0; i < all && !((await highlighted(list).textContent()) ?? "").includes("Order status: in transit"); i++) await page.keyboard.press("ArrowDown");
@@ -211,8 +216,8 @@ test.describe("pickers", () => {
     await search.pressSequentially(domain);
     await expect(list.getByRole("option").first()).toContainText(domain);
     await expect(list.getByRole("option")).not.toHaveCount(1);
-    await axeClean(page);
     await snapshot(page, "picker-customer-filter");
+    await axeClean(page);
 
     await checkArrows(page, list);
     await page.keyboard.press("ArrowDown");
@@ -244,8 +249,8 @@ test.describe("pickers", () => {
     await expect(field).toHaveAttribute("aria-controls", (await list.getAttribute("id"))!);
     await expect(highlighted(list)).toHaveCount(0);
     await expect(field).not.toHaveAttribute("aria-activedescendant");
-    await axeClean(page);
     await snapshot(page, "picker-new-ticket-customer");
+    await axeClean(page);
 
     // Escape hides the suggestions; focus never left the field.
     await page.keyboard.press("Escape");

@@ -211,6 +211,8 @@ test.describe("ticket page", () => {
     await snapshot(page, "ticket-rollback-toast");
     expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
+    // Colours fade between themes; contrast is read once they have.
+    await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"));
     expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, "ticket-rollback-toast-dark");
     await page.emulateMedia({ colorScheme: "light" });
