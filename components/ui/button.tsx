@@ -17,17 +17,15 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: "sm" | "md";
 }
 
-export function Button({ variant = "secondary", size = "md", className, type = "button", ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cx(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60",
-        size === "sm" ? "h-7 px-2.5 text-xs" : "h-9 px-3.5 text-sm",
-        VARIANTS[variant],
-        className,
-      )}
-      {...props}
-    />
+/** A button's classes, for controls that render their own button (a picker's trigger). */
+export function buttonClass({ variant = "secondary", size = "md" }: Pick<ButtonProps, "variant" | "size"> = {}): string {
+  return cx(
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60",
+    size === "sm" ? "h-7 px-2.5 text-xs" : "h-9 px-3.5 text-sm",
+    VARIANTS[variant],
   );
+}
+
+export function Button({ variant = "secondary", size = "md", className, type = "button", ...props }: ButtonProps) {
+  return <button type={type} className={cx(buttonClass({ variant, size }), className)} {...props} />;
 }

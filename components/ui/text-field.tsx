@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { cx } from "@/lib/utils";
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -6,6 +6,7 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
   hint?: string;
   errors?: readonly string[];
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose hint and errors are announced with it (aria-describedby). */

@@ -1,5 +1,7 @@
+// The shell's browser-safe API for other features and routes.
 export { Providers } from "./components/providers";
 export { ShortcutHelp } from "./components/shortcut-help";
 export { TopBar } from "./components/top-bar";
 export { AppErrorNotice, SignInLink } from "./components/app-error-notice";
 export { useShortcut } from "./client/use-shortcut";
+export { matchesShortcut, shortcutLabel } from "./client/shortcuts";

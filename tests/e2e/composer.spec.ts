@@ -135,8 +135,8 @@ test.describe("composer", () => {
     await signInAs(page, "agent");
     await openTicket(page, ticket.id);
     await composer(page).getByRole("button", { name: "Macros" }).click();
-    await page.getByRole("searchbox", { name: "Search macros" }).fill("Order status");
-    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("button", { name: /Order status: in transit/ }).click();
+    await page.getByRole("combobox", { name: "Search macros" }).fill("Order status");
+    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("option", { name: /Order status: in transit/ }).click();
     await expect(editor(page)).toHaveValue(new RegExp(`Your order ${orderName} is on its way`));
     await expect(composer(page).getByTestId("unfilled-variables").getByText("Order number")).toHaveCount(0);
   });
@@ -156,8 +156,8 @@ test.describe("composer", () => {
     await signInAs(page, "agent");
     await openTicket(page, ticket.id);
     await composer(page).getByRole("button", { name: "Macros" }).click();
-    await page.getByRole("searchbox", { name: "Search macros" }).fill("Order status");
-    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("button", { name: /Order status: in transit/ }).click();
+    await page.getByRole("combobox", { name: "Search macros" }).fill("Order status");
+    await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("option", { name: /Order status: in transit/ }).click();
     await expect(editor(page)).toHaveValue(/^Hi \S+,/);
 
     const chips = composer(page).getByTestId("unfilled-variables");

@@ -102,10 +102,10 @@ test.describe("inbox", () => {
     const finder = page.getByLabel("Find a customer by e-mail or name");
     if (customer.name) {
       await finder.fill(customer.name);
-      await expect(page.getByRole("list", { name: "Matching customers" })).toContainText(customer.email);
+      await expect(page.getByRole("listbox", { name: "Matching customers" })).toContainText(customer.email);
     }
     await finder.fill(customer.email);
-    await page.getByRole("list", { name: "Matching customers" }).getByRole("button").first().click();
+    await page.getByRole("listbox", { name: "Matching customers" }).getByRole("option", { name: customer.email }).first().click();
     await expect(page).toHaveURL(new RegExp(`[?&]customer=${customer.id}`));
     await expect(page.getByTestId("customer-chip")).toBeVisible();
     await expect.poll(() => rowIds(page)).toEqual(expect.arrayContaining(theirs.data.map((t) => t.id)));

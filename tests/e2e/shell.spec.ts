@@ -1,18 +1,32 @@
 import { expect, test } from "@playwright/test";
+import { SHORTCUTS, shortcutLabel, type ShortcutId } from "../../features/shell/client/shortcuts";
+import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
 
 test.describe("app shell", () => {
   test("? lists every shortcut, and never fires while typing", async ({ page }) => {
     await signInAs(page, "agent");
     await expect(page.getByTestId("ticket-row").first()).toBeVisible();
+    // Focus somewhere an agent would be (j selects and focuses a row): Esc must bring it back there.
+    await expect(page.getByTestId("inbox")).toHaveAttribute("data-hydrated", "true");
+    await page.keyboard.press("j");
+    const row = page.getByTestId("ticket-row").first().getByRole("link").first();
+    await expect(row).toBeFocused();
     await page.keyboard.press("?");
-    const help = page.getByTestId("shortcut-help");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(help).toBeVisible();
+    await expect(help).toHaveAttribute("data-testid", "shortcut-help");
     const listed = await help.locator("kbd").allTextContents();
-    for (const keys of ["j / k", "Enter", "/", "c", "Esc", "e", "r", "n", "a", "Ctrl/⌘ + Enter", "Ctrl/⌘ + Shift + Enter", "?"]) expect(listed).toContain(keys);
+    for (const id of Object.keys(SHORTCUTS) as ShortcutId[]) expect(listed).toContain(shortcutLabel(id));
+    expect(listed).toContain("Ctrl/⌘ + Shift + Enter");
+    // While it is open, page shortcuts stay quiet: j does not move the selection behind it.
+    await page.keyboard.press("j");
+    await expect(page.getByTestId("ticket-row").nth(1)).not.toHaveAttribute("aria-selected", "true");
+    expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, "shortcut-help");
     await page.keyboard.press("Escape");
     await expect(help).toBeHidden();
+    await expect(row).toBeFocused();
 
     // In a text field the same key is just a character.
     const field = page.getByRole("searchbox").or(page.getByRole("textbox")).first();

@@ -204,10 +204,23 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("ticket-status")).toHaveText("Open");
     await sandbox.fault({ method: "PUT", path: "/api/tickets/*", kind: "status", status: 500, count: 3 });
     await page.getByRole("button", { name: /^Close/ }).click();
-    const toast = page.getByRole("alert").filter({ hasText: "Couldn't close the ticket" });
+    // The toast lands in the notifications live region, so a screen reader announces it.
+    const notifications = page.getByRole("region", { name: /^Notifications/ });
+    await expect(notifications).toHaveAttribute("aria-live", "polite");
+    const toast = notifications.getByTestId("toast").filter({ hasText: "Couldn't close the ticket" });
     await expect(toast).toBeVisible();
     await expect(page.getByTestId("ticket-status")).toHaveText("Open");
     await snapshot(page, "ticket-rollback-toast");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    // Colours fade between themes; contrast is read once they have.
+    await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"));
+    expect(await seriousViolations(page)).toEqual([]);
+    await snapshot(page, "ticket-rollback-toast-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    // Dismissable by keyboard and pointer, by name.
+    await toast.getByRole("button", { name: "Dismiss" }).click();
+    await expect(toast).toBeHidden();
     await sandbox.clearFaults();
 
     await page.context().clearCookies();
@@ -275,6 +288,8 @@ test.describe("ticket page", () => {
     await signInAs(page, "admin");
     const note = (await allMessages()).find((m) => !m.public)!;
     await page.goto(`/demo/tickets/${note.ticket_id}`);
+    // Measured once the browser has rendered the thread itself: a dark reader re-reads it after the light server render.
+    await expect(page.getByTestId("ticket-view")).toHaveAttribute("data-hydrated", "true");
     await expect(page.getByTestId("note-notice").first()).toHaveText("Internal note · only agents see this");
     const thread = await page.getByTestId("thread").boundingBox();
     const panel = await page.getByRole("complementary", { name: "Customer" }).boundingBox();

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useShortcut } from "@/features/shell";
+import { matchesShortcut, useShortcut } from "@/features/shell";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
@@ -52,8 +52,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     setMode(next);
     requestAnimationFrame(() => textarea.current?.focus());
   }
-  useShortcut("r", () => focusMode("reply"));
-  useShortcut("n", () => focusMode("note"));
+  useShortcut("reply", () => focusMode("reply"));
+  useShortcut("note", () => focusMode("note"));
 
   function submit(closeAfter: boolean, confirmNewerMessages = false) {
     if (blockedBy) return;
@@ -63,9 +63,11 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   // Scoped to the composer rather than a window shortcut, so Ctrl+Enter in any other field on the
   // page (a search, a tag input) can never send this reply.
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.key !== "Enter" || !(e.metaKey || e.ctrlKey) || e.altKey || e.nativeEvent.isComposing) return;
+    if (e.nativeEvent.isComposing) return;
+    const closeAfter = matchesShortcut("sendAndClose", e);
+    if (!closeAfter && !matchesShortcut("send", e)) return;
     e.preventDefault();
-    if (!e.repeat) submit(e.shiftKey);
+    if (!e.repeat) submit(closeAfter);
   }
 
   function insertMacro(template: string) {

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { shortcutLabel } from "@/features/shell";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { MacroChoice } from "@/features/composer/client/reads";
@@ -43,10 +44,10 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
         {blockedBy ?? ""}
       </p>
       <div className="ml-auto flex items-center gap-2">
-        <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title="Ctrl/⌘ + Shift + Enter">
+        <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title={shortcutLabel("sendAndClose")}>
           {reply ? "Send & close" : "Add note & close"}
         </Button>
-        <Button size="sm" variant={reply ? "primary" : "note"} disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(false)} title="Ctrl/⌘ + Enter">
+        <Button size="sm" variant={reply ? "primary" : "note"} disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(false)} title={shortcutLabel("send")}>
           {pending ? (reply ? "Sending…" : "Adding…") : reply ? "Send email" : "Add note"}
         </Button>
       </div>

@@ -1,9 +1,9 @@
 "use client";
 
+import { Lock, Mail } from "lucide-react";
 import type { KeyboardEvent } from "react";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import { cx } from "@/lib/utils";
-import { LockIcon, MailIcon } from "./icons";
 
 const TABS: ReadonlyArray<{ mode: ComposerMode; label: string; key: string }> = [
   { mode: "reply", label: "Reply to customer", key: "R" },
@@ -49,7 +49,7 @@ export function ModeTabs({ mode, onChange, idPrefix, flagged, labels, showKeys =
               !selected && "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800",
             )}
           >
-            {t.mode === "reply" ? <MailIcon /> : <LockIcon />}
+            {t.mode === "reply" ? <Mail aria-hidden size={14} /> : <Lock aria-hidden size={14} />}
             {labels?.[t.mode] ?? t.label}
             {flagged.includes(t.mode) && <span className="size-1.5 rounded-full bg-red-500" aria-label="(not sent)" />}
             {showKeys && <kbd className="ml-0.5 hidden rounded border border-current/20 px-1 text-[10px] font-normal opacity-60 sm:inline">{t.key}</kbd>}

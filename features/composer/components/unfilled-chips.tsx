@@ -1,5 +1,6 @@
 "use client";
 
+import { X } from "lucide-react";
 import { variableLabel } from "@/lib/domain/macro-template";
 
 /** "Fill or remove: Order number": each chip selects the token to type over, or removes it. */
@@ -20,8 +21,8 @@ export function UnfilledChips({ paths, onSelect, onRemove, id }: {
             <button type="button" className="rounded-l-full py-0.5 pr-1 pl-2 hover:underline" onClick={() => onSelect(p)} title={`{{${p}}}`}>
               {label}
             </button>
-            <button type="button" className="rounded-r-full px-1.5 py-0.5 hover:bg-red-100 dark:hover:bg-red-900" aria-label={`Remove ${label}`} onClick={() => onRemove(p)}>
-              ×
+            <button type="button" className="inline-flex items-center self-stretch rounded-r-full px-1.5 hover:bg-red-100 dark:hover:bg-red-900" aria-label={`Remove ${label}`} onClick={() => onRemove(p)}>
+              <X aria-hidden size={12} />
             </button>
           </span>
         );

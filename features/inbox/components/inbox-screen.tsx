@@ -34,7 +34,7 @@ export function InboxScreen({ account, canWrite, initial, initialViews }: InboxS
     initialDataUpdatedAt: initial.at,
   });
   const { list, tickets } = useInboxList(account, query, initial);
-  useShortcut("c", () => router.push(`/${account}/tickets/new`));
+  useShortcut("newTicket", () => router.push(`/${account}/tickets/new`));
   // False in the server's HTML, true once shortcuts are live (tests and styles can wait on it).
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
 

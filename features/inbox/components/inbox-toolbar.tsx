@@ -9,7 +9,7 @@ const SELECT = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text
 
 export function SearchBox({ account, query }: { account: string; query: InboxQuery }) {
   const input = useRef<HTMLInputElement>(null);
-  useShortcut("/", () => {
+  useShortcut("searchTickets", () => {
     input.current?.focus();
     input.current?.select();
   });

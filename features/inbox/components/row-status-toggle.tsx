@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TicketStatus } from "@/lib/domain/ticket";
 import { useTicketUpdate } from "@/features/ticket";
@@ -10,27 +9,12 @@ import { useTicketUpdate } from "@/features/ticket";
  * open ticket and every cached list agree, and a refusal rolls back with Gorgias's reason.
  */
 export function RowStatusToggle({ account, ticketId, status }: { account: string; ticketId: number; status: TicketStatus }) {
-  const [error, setError] = useState<string | null>(null);
-  const update = useTicketUpdate(account, ticketId, { onRolledBack: setError });
+  const update = useTicketUpdate(account, ticketId);
   const next: TicketStatus = status === "open" ? "closed" : "open";
   const verb = next === "closed" ? "Close" : "Reopen";
   return (
-    <span className="flex items-center gap-2">
-      {error && (
-        <span role="status" className="max-w-48 truncate text-xs text-red-700 dark:text-red-400" title={error} data-testid="action-error">
-          {error}
-        </span>
-      )}
-      <Button
-        size="sm"
-        onClick={() => {
-          setError(null);
-          update.mutate({ status: next });
-        }}
-        aria-label={`${verb} ticket ${ticketId}`}
-      >
-        {verb}
-      </Button>
-    </span>
+    <Button size="sm" onClick={() => update.mutate({ status: next })} aria-label={`${verb} ticket ${ticketId}`}>
+      {verb}
+    </Button>
   );
 }

@@ -44,9 +44,9 @@ export function TicketGrid({ account, label, tickets, canWrite, hasMore, loading
     row?.querySelector("a")?.focus({ preventScroll: true });
     if (next >= tickets.length - 3 && hasMore && !loadingMore) loadMore();
   }
-  useShortcut("j", () => move(1));
-  useShortcut("k", () => move(-1));
-  useShortcut("Enter", () => {
+  useShortcut("nextTicket", () => move(1));
+  useShortcut("previousTicket", () => move(-1));
+  useShortcut("openTicket", () => {
     if (selectedId !== null) router.push(`/${account}/tickets/${selectedId}`);
   });
 

@@ -8,10 +8,10 @@ import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
 import { RowStatusToggle } from "./row-status-toggle";
 
-const PRIORITY_STYLE: Record<string, string> = {
+// Other priorities ("low") take the row's muted text.
+const PRIORITY_STYLE: Partial<Record<string, string>> = {
   critical: "text-red-700 dark:text-red-400",
   high: "text-orange-700 dark:text-orange-400",
-  low: "text-zinc-500 dark:text-zinc-400",
 };
 
 export interface TicketRowProps {
@@ -28,6 +28,8 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
   const when = t.lastMessageAt ?? t.updatedAt;
   const snoozed = isSnoozed(t, now);
   const status = snoozed ? "snoozed" : t.status;
+  // The selection's tint would leave zinc-500 text just under 4.5:1.
+  const muted = selected ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
   return (
     <div
       role="row"
@@ -52,13 +54,13 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
             <span className={cx("truncate", t.isUnread ? "font-semibold" : "font-medium text-zinc-700 dark:text-zinc-300")} data-testid="ticket-customer">
               {t.customer ? customerLabel(t.customer) : "Unknown customer"}
             </span>
-            {t.channel && <span className="hidden shrink-0 text-xs text-zinc-500 sm:inline dark:text-zinc-400">{t.channel}</span>}
+            {t.channel && <span className={cx("hidden shrink-0 text-xs sm:inline", muted)}>{t.channel}</span>}
             {t.priority !== "normal" && (
-              <span className={cx("shrink-0 text-xs font-medium capitalize", PRIORITY_STYLE[t.priority])} data-testid="ticket-priority">
+              <span className={cx("shrink-0 text-xs font-medium capitalize", PRIORITY_STYLE[t.priority] ?? muted)} data-testid="ticket-priority">
                 {t.priority}
               </span>
             )}
-            <span className="ml-auto flex shrink-0 items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+            <span className={cx("ml-auto flex shrink-0 items-center gap-2 text-xs", muted)}>
               <TagPills tags={t.tags} />
               <span className="hidden max-w-32 truncate md:inline" title="Assignee">
                 {t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned"}
@@ -78,12 +80,12 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
             <span className={cx("shrink-0 truncate sm:max-w-[50%]", t.isUnread ? "text-zinc-900 dark:text-zinc-100" : "text-zinc-700 dark:text-zinc-300")} data-testid="ticket-subject">
               {t.subject ?? "(no subject)"}
             </span>
-            <span className="hidden min-w-0 truncate text-zinc-500 sm:inline dark:text-zinc-400">{t.excerpt}</span>
+            <span className={cx("hidden min-w-0 truncate sm:inline", muted)}>{t.excerpt}</span>
           </span>
         </InboxLink>
       </div>
       {canWrite && (
-        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 has-[[role=status]]:opacity-100 sm:flex">
+        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 sm:flex">
           <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Ban, CircleCheck, Clock, Inbox, Layers, ListFilter, Mail, Trash2, User, type LucideIcon } from "lucide-react";
 import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
 import type { View } from "@/lib/domain/view";
 import { cx } from "@/lib/utils";
@@ -14,6 +15,19 @@ export interface ViewNavProps {
 // A view is a fresh context: picking one keeps the agent's order, not their search or customer.
 const hrefFor = (account: string, query: InboxQuery, view: number | undefined) => `/${account}${inboxSearch({ order: query.order, view })}`;
 
+// Gorgias's own views by slug; the view's emoji is left out: it renders as an empty box where the
+// font lacks it.
+const SYSTEM_ICONS: Readonly<Record<string, LucideIcon>> = {
+  unassigned: Inbox,
+  mine: User,
+  open: Mail,
+  closed: CircleCheck,
+  snoozed: Clock,
+  spam: Ban,
+  trash: Trash2,
+};
+const iconFor = (view: View): LucideIcon => (view.category === "system" && view.slug ? SYSTEM_ICONS[view.slug] : undefined) ?? ListFilter;
+
 const GROUPS: ReadonlyArray<{ title: string; test: (v: View) => boolean }> = [
   { title: "Inbox", test: (v) => v.category === "system" },
   { title: "Views", test: (v) => v.category !== "system" },
@@ -21,7 +35,7 @@ const GROUPS: ReadonlyArray<{ title: string; test: (v: View) => boolean }> = [
 
 /** The sidebar of views (md and up). */
 export function ViewSidebar({ account, views, query }: ViewNavProps) {
-  const item = (key: string, href: string, label: string, emoji: string | null, current: boolean) => (
+  const item = (key: string, href: string, label: string, Icon: LucideIcon, current: boolean) => (
     <li key={key}>
       <InboxLink
         shallow
@@ -32,21 +46,21 @@ export function ViewSidebar({ account, views, query }: ViewNavProps) {
           current ? "bg-zinc-200/70 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-50" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900",
         )}
       >
-        <span aria-hidden className="w-4 text-center text-xs">{emoji ?? "•"}</span>
+        <Icon aria-hidden size={14} className="shrink-0 text-zinc-500 dark:text-zinc-400" />
         <span className="truncate">{label}</span>
       </InboxLink>
     </li>
   );
   return (
     <nav aria-label="Views" className="hidden w-56 shrink-0 flex-col gap-4 overflow-y-auto border-r border-zinc-200 p-3 md:flex dark:border-zinc-800" data-testid="view-sidebar">
-      <ul className="flex flex-col gap-0.5">{item("all", hrefFor(account, query, undefined), "All tickets", "🗂️", query.view === undefined && query.customer === undefined)}</ul>
+      <ul className="flex flex-col gap-0.5">{item("all", hrefFor(account, query, undefined), "All tickets", Layers, query.view === undefined && query.customer === undefined)}</ul>
       {GROUPS.map(({ title, test }) => {
         const group = views.filter(test);
         if (group.length === 0) return null;
         return (
           <section key={title} className="flex flex-col gap-1">
             <h2 className="px-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{title}</h2>
-            <ul className="flex flex-col gap-0.5">{group.map((v) => item(String(v.id), hrefFor(account, query, v.id), v.name, v.emoji, query.view === v.id))}</ul>
+            <ul className="flex flex-col gap-0.5">{group.map((v) => item(String(v.id), hrefFor(account, query, v.id), v.name, iconFor(v), query.view === v.id))}</ul>
           </section>
         );
       })}

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { ModeBanner } from "@/features/composer";
-import { ModeTabs } from "@/features/composer";
+import { ModeBanner, ModeTabs } from "@/features/composer";
+import { matchesShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { newTicketProblems } from "@/lib/domain/inputs";
@@ -75,7 +75,7 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === "Enter" && (e.metaKey || e.ctrlKey) && !e.repeat) {
+    if (matchesShortcut("send", e) && !e.repeat) {
       e.preventDefault();
       submit();
     }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { matchesShortcut, type ShortcutId } from "./shortcuts";
 
 /** True when a key press belongs to what the agent is typing, not to the app. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -15,36 +16,30 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-export interface ShortcutOptions {
-  /** Fire even while typing (only for Escape and modified keys such as Ctrl+Enter). */
-  readonly whileTyping?: boolean;
-  readonly enabled?: boolean;
+/** Keys pressed in a dialog or popup (the `?` help, a picker) are that dialog's, not the page's. */
+function insideDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"]') !== null;
 }
 
 /**
- * Binds one key (e.g. "j", "?", "Escape", "mod+Enter") for as long as the component is mounted.
- * Single-key shortcuts never fire while typing or with a modifier held, so they cannot eat text.
+ * Binds one shortcut of the registry on the window for as long as the component is mounted.
+ * It never fires while the agent types in a field, so a shortcut cannot eat text, inside a dialog,
+ * nor after something else (a popup's Escape, a list's Enter) has handled the key.
  */
-export function useShortcut(key: string, handler: (event: KeyboardEvent) => void, options: ShortcutOptions = {}): void {
+export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => void, { enabled = true }: { enabled?: boolean } = {}): void {
   const handlerRef = useRef(handler);
   useEffect(() => {
     handlerRef.current = handler;
   });
-  const { whileTyping = false, enabled = true } = options;
   useEffect(() => {
     if (!enabled) return;
-    const wantsMod = key.startsWith("mod+");
-    const bare = wantsMod ? key.slice(4) : key;
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
-      const mod = event.metaKey || event.ctrlKey;
-      if (wantsMod !== mod || event.altKey) return;
-      if (event.key !== bare) return;
-      if (!whileTyping && isTypingTarget(event.target)) return;
+      if (!matchesShortcut(id, event) || isTypingTarget(event.target) || insideDialog(event.target)) return;
       event.preventDefault();
       handlerRef.current(event);
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [key, whileTyping, enabled]);
+  }, [id, enabled]);
 }

@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState, type ReactNode } from "react";
 import { appErrorOf } from "@/lib/client/route-fetch";
 import { signInWhenNeeded } from "@/lib/client/sign-in";
+import { Toaster } from "@/components/ui/toaster";
 
 // Every read and every action passes here when it fails: an ended session or a refused key goes
 // to sign-in (with the way back) wherever it is noticed, instead of each screen offering a retry
@@ -29,5 +30,10 @@ function makeQueryClient() {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <Toaster />
+    </QueryClientProvider>
+  );
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "@/components/ui/toast";
 import { updateTicket } from "@/features/ticket/server/actions";
 import type { Ticket } from "@/lib/domain/ticket";
 import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
@@ -17,20 +18,17 @@ function send(ticketId: number, change: TicketChange): Promise<Ticket> {
   });
 }
 
-export interface TicketUpdateCallbacks {
-  readonly onRolledBack: (message: string) => void;
-}
-
 /**
  * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
- * with Gorgias's reason when it refuses.
+ * with Gorgias's reason, in a toast, when it refuses.
  */
-export function useTicketUpdate(account: string, ticketId: number, { onRolledBack }: TicketUpdateCallbacks) {
+export function useTicketUpdate(account: string, ticketId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ticketUpdateKey(account, ticketId),
     mutationFn: (change: TicketChange) => send(ticketId, change),
     onMutate: async (change) => {
+      toast.prepare();
       // An in-flight refresh started before the click would otherwise paint the old value back.
       await queryClient.cancelQueries({ queryKey: ticketKeys.detail(account, ticketId) });
       return { rollback: applyTicketChange(queryClient, account, ticketId, change) };
@@ -38,7 +36,7 @@ export function useTicketUpdate(account: string, ticketId: number, { onRolledBac
     onError: (error, change, context) => {
       context?.rollback();
       const reason = error instanceof Error && error.message ? error.message : "Something went wrong.";
-      onRolledBack(`Couldn't ${describeChange(change)}. ${reason}`);
+      toast.error(`Couldn't ${describeChange(change)}. ${reason}`);
     },
     onSuccess: (ticket, change) => {
       // Gorgias's answer is the truth (e.g. a rule may have changed something else too).

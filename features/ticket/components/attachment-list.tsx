@@ -1,5 +1,5 @@
 import type { Attachment } from "@/lib/domain/message";
-import { PaperclipIcon } from "./icons";
+import { Paperclip } from "lucide-react";
 import { formatFileSize } from "./message-presentation";
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -14,7 +14,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
         const name = a.name?.trim() || "Attachment";
         const inner = (
           <>
-            <PaperclipIcon className="shrink-0 text-zinc-500" />
+            <Paperclip aria-hidden size={14} className="shrink-0 text-zinc-500" />
             <span className="max-w-56 truncate">{name}</span>
             {size && <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{size}</span>}
           </>

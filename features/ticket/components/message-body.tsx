@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ImageIcon } from "lucide-react";
 import { useState } from "react";
 import type { EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { messageBodyWithImagesQuery } from "@/features/ticket/client/queries";
 import { EmailFrame } from "./email-frame";
-import { ImageIcon } from "./icons";
 import { remoteImagesLabel } from "./message-presentation";
 
 interface MessageBodyProps {
@@ -47,7 +47,7 @@ export function MessageBody({ account, ticketId, message, theme, frameTitle }: M
         )}
         {imagesLabel && (
           <button type="button" className={`${linkButton} inline-flex items-center gap-1`} onClick={() => setWantImages(true)} disabled={withImages.isFetching}>
-            <ImageIcon />
+            <ImageIcon aria-hidden size={14} />
             {withImages.isFetching ? "Loading images…" : imagesLabel}
           </button>
         )}

@@ -1,7 +1,7 @@
+import { Lock } from "lucide-react";
 import type { EmailTheme, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { cx } from "@/lib/utils";
 import { AttachmentList } from "./attachment-list";
-import { LockIcon } from "./icons";
 import { MessageBody } from "./message-body";
 import { deliveryView, kindStyle, senderLabel } from "./message-presentation";
 import { MessageTime } from "./message-time";
@@ -26,7 +26,7 @@ export function MessageItem({ account, message, theme }: { account: string; mess
     >
       <header className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
         <span className={cx("inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium", style.badge)}>
-          {style.lock && <LockIcon width={12} height={12} />}
+          {style.lock && <Lock aria-hidden size={12} />}
           {style.label}
         </span>
         <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{sender}</span>
@@ -38,7 +38,7 @@ export function MessageItem({ account, message, theme }: { account: string; mess
       </header>
       {style.notice && (
         <p className="mb-2 flex items-center gap-1 text-xs font-medium text-amber-800 dark:text-amber-300" data-testid="note-notice">
-          <LockIcon width={12} height={12} />
+          <Lock aria-hidden size={12} />
           {style.notice}
         </p>
       )}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutationState } from "@tanstack/react-query";
+import { Lock } from "lucide-react";
 import { sendMutationKey, type PendingSend } from "@/lib/client/query-keys";
 import { cx } from "@/lib/utils";
-import { LockIcon } from "./icons";
 import { kindStyle } from "./message-presentation";
 
 /**
@@ -31,7 +31,7 @@ export function PendingSends({ account, ticketId, knownExternalIds }: { account:
           >
             <header className="mb-2 flex items-center gap-2 text-xs">
               <span className={cx("inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium", style.badge)}>
-                {style.lock && <LockIcon width={12} height={12} />}
+                {style.lock && <Lock aria-hidden size={12} />}
                 {style.label}
               </span>
               <span role="status" className="text-zinc-600 dark:text-zinc-400">

@@ -1,15 +1,35 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ChevronDown } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { Picker } from "@/components/ui/picker";
 import type { TicketHeader } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { assignableUsersQuery, teamsQuery } from "@/features/ticket/client/queries";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
-import { PickerPopover } from "./picker-popover";
 
 const NONE = "none";
 const userLabel = (u: { name: string | null; email: string | null; id: number }) => u.name?.trim() || u.email || `Agent #${u.id}`;
+
+// A field-like button: the field's name, its value, the shortcut if it has one.
+const FIELD_TRIGGER =
+  "inline-flex h-8 max-w-64 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-900 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
+
+function FieldValue({ field, value, shortcut }: { field: string; value: string; shortcut?: string }) {
+  return (
+    <>
+      <span className="text-zinc-600 dark:text-zinc-400">{field}</span>
+      <span className="truncate font-medium">{value}</span>
+      {shortcut && (
+        <kbd aria-hidden className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">
+          {shortcut.toUpperCase()}
+        </kbd>
+      )}
+      <ChevronDown aria-hidden size={12} className="shrink-0 text-zinc-500" />
+    </>
+  );
+}
 
 export interface TicketActionsProps {
   account: string;
@@ -59,36 +79,48 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
           {closing ? "Close" : "Reopen"}
           <kbd aria-hidden className="hidden rounded border border-current/30 px-1 font-mono text-[10px] opacity-80 sm:inline">E</kbd>
         </Button>
-        <PickerPopover
-          field="Assignee"
-          value={ticket.assigneeUser ? userLabel(ticket.assigneeUser) : "Unassigned"}
+        <Picker
+          title="Assignee"
+          searchLabel="Search assignee"
+          searchPlaceholder="Assignee…"
+          listLabel="Agents"
+          options={userOptions}
+          current={ticket.assigneeUser ? String(ticket.assigneeUser.id) : NONE}
+          onPick={pickUser}
+          loading={users.isPending ? "Loading agents…" : null}
+          error={users.isError ? `Couldn't load agents: ${users.error.message}` : null}
           open={assignOpen}
           onOpenChange={onAssignOpenChange}
-          options={userOptions}
-          selected={ticket.assigneeUser ? String(ticket.assigneeUser.id) : NONE}
-          onSelect={pickUser}
+          className={FIELD_TRIGGER}
           disabled={!canWrite}
-          loading={users.isPending}
-          shortcut="a"
-          testId="assignee-picker"
-        />
+          aria-keyshortcuts="a"
+          data-testid="assignee-picker"
+        >
+          <FieldValue field="Assignee" value={ticket.assigneeUser ? userLabel(ticket.assigneeUser) : "Unassigned"} shortcut="a" />
+        </Picker>
         {canWrite && !assignedToMe && (
           <Button size="sm" variant="ghost" className="h-8" onClick={() => onChange({ assigneeUser: me })}>
             Assign to me
           </Button>
         )}
-        <PickerPopover
-          field="Team"
-          value={ticket.assigneeTeam ? ticket.assigneeTeam.name : "No team"}
+        <Picker
+          title="Team"
+          searchLabel="Search team"
+          searchPlaceholder="Team…"
+          listLabel="Teams"
+          options={teamOptions}
+          current={ticket.assigneeTeam ? String(ticket.assigneeTeam.id) : NONE}
+          onPick={pickTeam}
+          loading={teams.isPending ? "Loading teams…" : null}
+          error={teams.isError ? `Couldn't load teams: ${teams.error.message}` : null}
           open={teamOpen}
           onOpenChange={onTeamOpenChange}
-          options={teamOptions}
-          selected={ticket.assigneeTeam ? String(ticket.assigneeTeam.id) : NONE}
-          onSelect={pickTeam}
+          className={FIELD_TRIGGER}
           disabled={!canWrite}
-          loading={teams.isPending}
-          testId="team-picker"
-        />
+          data-testid="team-picker"
+        >
+          <FieldValue field="Team" value={ticket.assigneeTeam ? ticket.assigneeTeam.name : "No team"} />
+        </Picker>
       </div>
       {readOnlyReason && (
         <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="read-only-reason">

@@ -3,7 +3,6 @@
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
-import { Toaster, useToasts } from "@/components/ui/toast";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { TICKET_REFRESH_MS, ticketThreadQuery } from "@/features/ticket/client/queries";
@@ -41,8 +40,7 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
     initialDataUpdatedAt: initialThread?.fetchedAt,
     refetchInterval: updating ? false : TICKET_REFRESH_MS,
   });
-  const { toasts, show, dismiss } = useToasts();
-  const update = useTicketUpdate(account, ticketId, { onRolledBack: (message) => show("error", message) });
+  const update = useTicketUpdate(account, ticketId);
   const [assignOpen, setAssignOpen] = useState(false);
   const [teamOpen, setTeamOpen] = useState(false);
   const back = useBackToInbox(account);
@@ -53,9 +51,9 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   };
   // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
   const hydrated = useHydrated();
-  useShortcut("e", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
-  useShortcut("a", () => setAssignOpen(true), { enabled: canWrite && !!thread });
-  useShortcut("Escape", back, { enabled: !assignOpen && !teamOpen });
+  useShortcut("toggleStatus", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
+  useShortcut("assign", () => setAssignOpen(true), { enabled: canWrite && !!thread });
+  useShortcut("backToInbox", back, { enabled: !assignOpen && !teamOpen });
 
   if (!thread) {
     return (
@@ -95,7 +93,6 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
           <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} />
         </aside>
       </div>
-      <Toaster toasts={toasts} onDismiss={dismiss} />
     </main>
   );
 }

@@ -1,0 +1,34 @@
+"use client";
+
+import { CircleAlert, Info, X } from "lucide-react";
+import { useEffect } from "react";
+import { toast as sonner, Toaster } from "sonner";
+import { connectToaster } from "./toast";
+
+// Errors stay long enough to be read and acted on; news fades sooner.
+const DURATION = { error: 12_000, info: 4_000 } as const;
+
+/** sonner's Toaster, styled like the rest of the app in light and dark; loaded by `Toaster`. */
+export default function ToasterSonner() {
+  // Runs after sonner's own effect has subscribed to its queue, so nothing raised is lost.
+  useEffect(() => connectToaster(({ tone, message }) => sonner[tone](message, { duration: DURATION[tone], testId: "toast" })), []);
+  return (
+    <Toaster
+      position="bottom-right"
+      closeButton
+      icons={{ error: <CircleAlert aria-hidden size={16} />, info: <Info aria-hidden size={16} />, close: <X aria-hidden size={14} /> }}
+      toastOptions={{
+        unstyled: true,
+        closeButtonAriaLabel: "Dismiss",
+        classNames: {
+          toast: "flex w-(--width) max-w-[calc(100vw-2rem)] items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm shadow-lg",
+          error: "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100",
+          info: "border-zinc-200 bg-white text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
+          icon: "mt-0.5 shrink-0",
+          content: "min-w-0 flex-1",
+          closeButton: "order-last -mr-1 flex size-6 shrink-0 items-center justify-center rounded opacity-70 hover:bg-black/5 hover:opacity-100 dark:hover:bg-white/10",
+        },
+      }}
+    />
+  );
+}
