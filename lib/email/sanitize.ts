@@ -405,7 +405,13 @@ export function sanitizeEmailHtml(html: string, options: SanitizeOptions = {}): 
   try {
     const flattened = flattenDeepNesting(capped);
     checkBudget();
-    const out = sanitizeHtml(flattened, buildOptions(options.allowRemoteImages === true, counters, checkBudget));
+    const allowRemote = options.allowRemoteImages === true;
+    const first = sanitizeHtml(flattened, buildOptions(allowRemote, counters, checkBudget));
+    checkBudget();
+    // A malformed tag can swallow the start of a structure (`<script<table>` eats a table's opening
+    // tag), leaving rows the parser nests differently on its next read. A second pass settles the
+    // markup, so what is stored is what any later read of it sees; its counts would repeat the first's.
+    const out = sanitizeHtml(first, buildOptions(allowRemote, { remoteImages: 0, trackingPixels: 0 }, checkBudget));
     return {
       html: out as SanitizedHtml,
       remoteImages: counters.remoteImages,

@@ -73,3 +73,10 @@ describe("the safety assertions themselves", () => {
     expect(safetyViolations(html).length).toBeGreaterThan(0);
   });
 });
+
+describe("sanitizer idempotence, found by the property above", () => {
+  it("settles a table whose inner opening tag a malformed tag swallowed", () => {
+    const once = sanitizeEmailHtml("<table><tr><td><script<table><tr><td>").html;
+    expect(sanitizeEmailHtml(once).html).toBe(once);
+  });
+});
