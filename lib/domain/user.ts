@@ -23,11 +23,12 @@ export interface User extends UserRef {
 export const isReadOnlyRole = (role: UserRole | null): boolean => role === "observer-agent";
 
 /**
- * Roles whose keys see every ticket of the account, so what one of them reads may be shown to
- * another (the live desk's shared reads). Gorgias documents admin, agent, internal-agent (lead),
- * basic-agent and observer-agent as seeing the whole helpdesk; lite-agent access can be narrowed to
- * assigned tickets and views, and bots are not people — so they never share, and any role Gorgias
- * adds later does not either until it is known.
+ * Roles whose keys see every ticket of the account, so the live desk may read with one of them on
+ * everyone's behalf. Gorgias's role descriptions give admin, agent, internal-agent (lead),
+ * basic-agent and observer-agent (read-only) the whole helpdesk; a lite-agent's access can be
+ * narrowed, and bots are not people — so neither is used, nor any role Gorgias adds later until it
+ * is known. (Unverified on a live account; the feed only learns *which* ticket changed this way,
+ * and each browser still re-reads it with its own agent's key.)
  */
 export const FULL_VISIBILITY_ROLES = ["admin", "agent", "internal-agent", "basic-agent", "observer-agent"] as const;
 export const seesWholeAccount = (role: string | null): boolean => (FULL_VISIBILITY_ROLES as readonly string[]).includes(role ?? "");

@@ -37,16 +37,20 @@ test.describe("live desk", () => {
 
     await page.goto(`/demo/tickets/${ticketId}`);
     await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
-    const me = (await asAdmin("GET", "/users/0")) as { id: number };
-    const text = `A colleague's note ${Date.now()}`;
+    await expect(page.getByTestId("thread-message").first()).toBeVisible();
+    const before = await page.getByTestId("thread-message").count();
+    const text = `The customer writes again ${Date.now()}`;
     await asAdmin("POST", `/tickets/${ticketId}/messages`, {
-      channel: "internal-note",
-      via: "api",
-      from_agent: true,
-      public: false,
-      sender: { id: me.id },
+      channel: "email",
+      via: "email",
+      from_agent: false,
+      public: true,
+      sender: { email: "live.customer@example.com" },
+      source: { type: "email", from: { address: "live.customer@example.com", name: "Live Customer" }, to: [{ address: "support@demo.store" }] },
       body_text: text,
+      body_html: `<p>${text}</p>`,
     });
-    await expect(page.getByTestId("thread").getByText(text)).toBeVisible({ timeout: 8_000 });
+    // Within the feed's read (every second in these tests, as a webhook would push) and one re-read.
+    await expect(page.getByTestId("thread-message")).toHaveCount(before + 1, { timeout: 8_000 });
   });
 });

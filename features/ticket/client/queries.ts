@@ -5,9 +5,6 @@ import { getRoute, RouteError } from "@/lib/client/route-fetch";
 
 export { RouteError } from "@/lib/client/route-fetch";
 
-/** How often the open ticket re-reads Gorgias while its tab is visible. */
-export const TICKET_REFRESH_MS = 10_000;
-
 /**
  * The detail key carries the email theme (bodies are rendered for it on the server); every change
  * helper works on the `ticketKeys.detail` prefix, so all variants are patched and invalidated together.
@@ -28,8 +25,7 @@ export function ticketThreadQuery(account: string, ticketId: number, theme: Emai
     },
     // Switching themes keeps the old rendering on screen until the new one arrives.
     placeholderData: keepPreviousData,
-    // Refreshes only while the tab is visible (react-query pauses intervals in the background).
-    refetchInterval: TICKET_REFRESH_MS,
+    // The view sets the interval (none while the live stream is up); never while the tab is hidden.
     refetchIntervalInBackground: false,
     retry: (failures, error) => failures < 1 && error instanceof RouteError && error.code === "upstream_unavailable",
   });

@@ -5,7 +5,8 @@ import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
-import { TICKET_REFRESH_MS, ticketThreadQuery } from "@/features/ticket/client/queries";
+import { ticketThreadQuery } from "@/features/ticket/client/queries";
+import { usePollInterval } from "@/features/live";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
 import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
 import { CustomerPanel } from "./customer-panel";
@@ -34,11 +35,13 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const canWrite = readOnlyReason === null;
   // A refresh landing mid-change would paint the old value back for a moment.
   const updating = useIsMutating({ mutationKey: ticketUpdateKey(account, ticketId) }) > 0;
+  // Pushes say when to re-read while the live stream is up; a slow poll covers when it is not.
+  const pollInterval = usePollInterval();
   const query = useQuery({
     ...ticketThreadQuery(account, ticketId, theme),
     initialData: initialThread?.theme === theme ? initialThread : undefined,
     initialDataUpdatedAt: initialThread?.fetchedAt,
-    refetchInterval: updating ? false : TICKET_REFRESH_MS,
+    refetchInterval: updating ? false : pollInterval,
   });
   const update = useTicketUpdate(account, ticketId);
   const [assignOpen, setAssignOpen] = useState(false);
