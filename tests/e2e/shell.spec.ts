@@ -16,6 +16,8 @@ test.describe("app shell", () => {
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(help).toBeVisible();
     await expect(help).toHaveAttribute("data-testid", "shortcut-help");
+    // The table loads with the dialog on the first `?`.
+    await expect(help.locator("kbd").first()).toBeVisible();
     const listed = await help.locator("kbd").allTextContents();
     for (const id of Object.keys(SHORTCUTS) as ShortcutId[]) expect(listed).toContain(shortcutLabel(id));
     expect(listed).toContain("Ctrl/⌘ + Shift + Enter");

@@ -14,6 +14,9 @@ function versionsIn(data: unknown): Versioned[] {
   return d.items ?? [];
 }
 
+/** Ticket mutations are keyed `[kind, account, ticketId]` (ticket updates, sends). */
+const sameTicket = (key: readonly unknown[] | undefined, account: string, ticketId: number) => key?.[1] === account && key?.[2] === ticketId;
+
 /**
  * A ticket changed in Gorgias. The thread on screen re-reads unless it already shows that version;
  * the first page of each list on screen re-reads unless it already holds the ticket at that version
@@ -21,8 +24,11 @@ function versionsIn(data: unknown): Versioned[] {
  */
 export async function applyTicketSignal(client: QueryClient, account: string, ticketId: number, version: string | null): Promise<void> {
   const current = (data: unknown) => version !== null && versionsIn(data).some((t) => t.id === ticketId && t.updatedAt === version);
+  // A change or a send of this ticket still in flight re-reads it when it settles; a read now could
+  // land between the agent's click and Gorgias's answer and show the older state for a moment.
+  const busy = client.isMutating({ predicate: (m) => sameTicket(m.options.mutationKey, account, ticketId) }) > 0;
   await Promise.all([
-    client.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId), predicate: (q) => !current(q.state.data), refetchType: "active" }),
+    busy ? undefined : client.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId), predicate: (q) => !current(q.state.data), refetchType: "active" }),
     client.invalidateQueries({
       queryKey: ticketKeys.lists(account),
       // The list's refresher (its "head" query) re-reads the first page; loaded pages are never re-read.

@@ -1,9 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useShortcut } from "@/features/shell/client/use-shortcut";
-import { ShortcutTable } from "./shortcut-table";
+
+// Loaded with the dialog, on the first `?`: nothing of the help ships with every page.
+const ShortcutTable = lazy(() => import("./shortcut-table").then((m) => ({ default: m.ShortcutTable })));
 
 /** `?` anywhere (outside a text field) lists every shortcut of the registry. */
 export function ShortcutHelp() {
@@ -11,7 +13,9 @@ export function ShortcutHelp() {
   useShortcut("help", () => setOpen(true));
   return (
     <Dialog open={open} onOpenChange={setOpen} title="Keyboard shortcuts" closeLabel="Close shortcuts" data-testid="shortcut-help">
-      <ShortcutTable />
+      <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}>
+        <ShortcutTable />
+      </Suspense>
     </Dialog>
   );
 }

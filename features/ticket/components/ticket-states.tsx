@@ -21,12 +21,13 @@ export function TicketSkeleton() {
   );
 }
 
-export function TicketNotFound({ account }: { account: string }) {
+/** `account` null: the link goes to the root, which sends the agent to their own inbox. */
+export function TicketNotFound({ account }: { account: string | null }) {
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-3 py-16 text-center">
       <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">This ticket does not exist or was deleted</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">It may have been merged into another ticket, or your Gorgias role cannot see it.</p>
-      <Link href={`/${account}`} className="text-sm font-medium text-brand underline-offset-2 hover:underline dark:text-indigo-300">
+      <Link href={account === null ? "/" : `/${account}`} className="text-sm font-medium text-brand underline-offset-2 hover:underline dark:text-indigo-300">
         Back to the inbox
       </Link>
     </div>

@@ -54,3 +54,18 @@ describe("polling beside the live stream", () => {
     expect(pollUnlessLive()).toBe(FALLBACK_POLL_MS);
   });
 });
+
+describe("a signal during the agent's own change", () => {
+  it("leaves the thread to the change's own settle, so an older read never shows in between", async () => {
+    const { client, stale } = setup();
+    let release!: () => void;
+    const pending = client
+      .getMutationCache()
+      .build(client, { mutationKey: ["ticket-update", account, 7], mutationFn: () => new Promise<void>((r) => (release = r)) })
+      .execute(undefined);
+    await applyTicketSignal(client, account, 7, "v3");
+    expect(stale().filter((k) => k.includes('"detail"'))).toEqual([]);
+    release();
+    await pending;
+  });
+});

@@ -1,13 +1,11 @@
-"use client";
-
-import { useParams } from "next/navigation";
 import { TicketNotFound } from "@/features/ticket";
 
+// A server component (not-found pages get no params): the link home goes through the root, which
+// sends the agent to their own inbox.
 export default function TicketNotFoundPage() {
-  const { account } = useParams<{ account: string }>();
   return (
     <main className="h-full overflow-y-auto px-4 py-4">
-      <TicketNotFound account={account} />
+      <TicketNotFound account={null} />
     </main>
   );
 }
