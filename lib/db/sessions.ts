@@ -184,3 +184,17 @@ export async function latestActiveAgentOf(db: DbOrTx, accountDomain: string, rol
     .limit(1);
   return row?.agentId ?? null;
 }
+
+/**
+ * Whether a session is still live, without sliding its idle expiry: for a long-lived response (the
+ * live stream) re-checking the session it was opened with. A stream is not the agent's activity.
+ */
+export async function isSessionLive(db: DbOrTx, token: string, now: Date = new Date()): Promise<boolean> {
+  if (!TOKEN_SHAPE.test(token)) return false;
+  const nowIso = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.idleExpiresAt, nowIso), gt(sessions.absoluteExpiresAt, nowIso)));
+  return row !== undefined;
+}

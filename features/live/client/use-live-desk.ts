@@ -11,33 +11,46 @@ interface TicketSignalData {
   readonly version: string | null;
 }
 
+/** After the server refused the stream (an ended session, a restart): try again this much later. */
+const REOPEN_MS = 15_000;
+
 /**
  * One EventSource per tab for the agent's account. The browser reconnects by itself and resumes
  * with Last-Event-ID; while it is away, lists and threads fall back to slow polling, and each
- * change of state re-reads once what may have been missed.
+ * outage re-reads once what may have been missed — which is also how an ended session is noticed
+ * (the re-read is refused, and the agent is sent to sign in).
  */
 export function useLiveDesk(account: string): void {
   const client = useQueryClient();
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource(apiStreamUrl(account));
+    let source: EventSource | null = null;
+    let reopen: ReturnType<typeof setTimeout> | null = null;
     const onTicket = (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as TicketSignalData;
       if (typeof data.ticketId === "number") void applyTicketSignal(client, account, data.ticketId, data.version);
     };
     const onReset = () => void applyReset(client, account);
-    source.addEventListener("ticket", onTicket);
-    source.addEventListener("reset", onReset);
-    source.onopen = () => setLiveStatus("live");
-    source.onerror = () => {
-      const wasLive = liveStatus() === "live";
-      setLiveStatus("down");
-      // Once per outage (EventSource keeps retrying): re-read what is on screen, which also restarts
-      // the fallback polling that was off while pushes arrived.
-      if (wasLive) void applyReset(client, account);
+    const open = () => {
+      const s = new EventSource(apiStreamUrl(account));
+      source = s;
+      s.addEventListener("ticket", onTicket);
+      s.addEventListener("reset", onReset);
+      s.onopen = () => setLiveStatus("live");
+      s.onerror = () => {
+        const wasLive = liveStatus() === "live";
+        setLiveStatus("down");
+        // Once per outage (EventSource keeps retrying): re-read what is on screen, which also
+        // restarts the fallback polling that was off while pushes arrived.
+        if (wasLive) void applyReset(client, account);
+        // A refused reconnect is final for an EventSource: open a new one later.
+        if (s.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
+      };
     };
+    open();
     return () => {
-      source.close();
+      if (reopen) clearTimeout(reopen);
+      source?.close();
       setLiveStatus("off");
     };
   }, [account, client]);

@@ -14,7 +14,12 @@ export interface LiveStreamOptions {
   readonly db: DbOrTx;
   readonly bus: Pick<LiveBus, "subscribe" | "ensureListening">;
   readonly heartbeatMs?: number;
+  /** Re-checked at each heartbeat: a stream whose session ended (signed out elsewhere) closes. */
+  readonly stillSignedIn?: () => Promise<boolean>;
 }
+
+/** How soon a browser reconnects after the stream closes (an EventSource field). */
+const RETRY_MS = 2_000;
 
 const encoder = new TextEncoder();
 const frame = (event: string, id: number | null, data: unknown) =>
@@ -56,7 +61,13 @@ export async function liveStream(options: LiveStreamOptions): Promise<Response> 
     onGap: () => void replaySince(lastSent).then((complete) => (complete ? undefined : reset())),
   });
   const heartbeat = setInterval(() => {
-    if (!closed) controller.enqueue(encoder.encode(": heartbeat\n\n"));
+    if (closed) return;
+    controller.enqueue(encoder.encode(": heartbeat\n\n"));
+    // The browser reconnects, and its new request is refused (401), which tells it to sign in.
+    options.stillSignedIn?.().then(
+      (live) => (live ? undefined : close()),
+      () => undefined,
+    );
   }, options.heartbeatMs ?? HEARTBEAT_MS);
   const close = () => {
     if (closed) return;
@@ -74,6 +85,7 @@ export async function liveStream(options: LiveStreamOptions): Promise<Response> 
   const body = new ReadableStream<Uint8Array>({
     async start(c) {
       controller = c;
+      controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
       try {
         const resumeFrom = options.lastEventId;
         if (resumeFrom === null) {

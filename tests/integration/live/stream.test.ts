@@ -30,7 +30,8 @@ function frames(response: Response) {
       if (cut >= 0) {
         const raw = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
-        if (raw.startsWith(":")) continue;
+        // Comments (heartbeats) and the `retry:` advice are not signals.
+        if (raw.startsWith(":") || !raw.includes("event: ")) continue;
         const field = (name: string) => raw.split("\n").find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
         const id = field("id");
         out.push({ event: field("event") ?? "", id: id === undefined ? null : Number(id), data: JSON.parse(field("data") ?? "null") as Record<string, unknown> });
@@ -104,6 +105,17 @@ describe("live stream", () => {
     const [first] = await frames(await response)(1);
     expect(first?.event).toBe("reset");
     abort.abort();
+  });
+
+  it("closes itself at a heartbeat once its session has ended, so the browser's reconnect is refused", async () => {
+    let signedIn = true;
+    const abort = new AbortController();
+    const res = await liveStream({ account: "demo", lastEventId: null, signal: abort.signal, db: store.db, bus, heartbeatMs: 30, stillSignedIn: async () => signedIn });
+    const reader = res.body!.getReader();
+    await reader.read();
+    signedIn = false;
+    for (let i = 0; i < 20; i++) if ((await reader.read()).done) return;
+    throw new Error("the stream stayed open after its session ended");
   });
 
   it("sends heartbeats, and closing the stream stops delivery", async () => {

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { sessionWatch } from "@/lib/auth/session-watch";
 import { appError } from "@/lib/errors";
 import { agentContext } from "@/lib/server/agent-action";
 import { errorResponse } from "@/lib/server/agent-route";
@@ -22,10 +23,11 @@ export async function GET(request: Request, context: RouteContext<"/api/[account
   const { account } = await context.params;
   if (account !== ctx.value.agent.accountDomain) return errorResponse(appError("not_found", "No such account.", { requestId }));
   const { db } = await getDb();
+  const stillSignedIn = (await sessionWatch(request)) ?? undefined;
   const detach = liveDesk(account).attach();
   request.signal.addEventListener("abort", detach, { once: true });
   try {
-    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus() });
+    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus(), stillSignedIn });
   } catch (error) {
     detach();
     throw error;
