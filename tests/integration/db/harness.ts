@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { DirLockError, openStore, type Store } from "@/lib/db";
 import { acquireDirLock, type DirLock } from "@/lib/db/lock";
 
@@ -127,3 +128,25 @@ export async function postgresTarget(adminUrl: string): Promise<TestTarget> {
 }
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+
+/** PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set (scripts/test-postgres.sh). */
+export function storeTargets(): Array<[string, () => Promise<TestTarget>]> {
+  const targets: Array<[string, () => Promise<TestTarget>]> = [["pglite", pgliteTarget]];
+  const url = testDatabaseUrl;
+  if (url) targets.push(["postgres", () => postgresTarget(url)]);
+  return targets;
+}
+
+/** A fresh store for the enclosing `describe`, closed and removed after it. */
+export function useTestStore(makeTarget: () => Promise<TestTarget>): { readonly store: Store; readonly target: TestTarget } {
+  const state = {} as { store: Store; target: TestTarget };
+  beforeAll(async () => {
+    state.target = await makeTarget();
+    state.store = await state.target.open();
+  });
+  afterAll(async () => {
+    await state.store?.close();
+    await state.target?.cleanup();
+  });
+  return state;
+}

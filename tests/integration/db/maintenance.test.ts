@@ -3,7 +3,7 @@
  * deletes, what it must keep, and the schedule that runs it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { credentialsKeyFromBytes } from "@/lib/crypto/credentials";
 import {
   claimSendOperation,
@@ -17,36 +17,22 @@ import {
   SEND_RECORD_RETENTION_MS,
   SIGN_IN_WINDOW_MS,
   upsertAgent,
-  type Store,
-} from "@/lib/db";
-import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "./harness";
 
-const targets: Array<[string, () => Promise<TestTarget>]> = [["pglite", pgliteTarget]];
-if (testDatabaseUrl) {
-  const url = testDatabaseUrl;
-  targets.push(["postgres", () => postgresTarget(url)]);
-}
+} from "@/lib/db";
+import { storeTargets, useTestStore } from "./harness";
+
+const targets = storeTargets();
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-11-01T12:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
-  let target: TestTarget;
-  let store: Store;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
-  });
+  const opened = useTestStore(makeTarget);
 
   async function sentOperation(agentId: string, when: Date): Promise<string> {
     const operationId = randomUUID();
-    const claim = await claimSendOperation(store.db, {
+    const claim = await claimSendOperation(opened.store.db, {
       operationId,
       agentId,
       accountDomain: "demo",
@@ -58,12 +44,12 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     });
     expect(claim.kind).toBe("claimed");
     if (claim.kind !== "claimed") throw new Error("not claimed");
-    await recordSucceeded(store.db, { operationId, gorgiasMessageId: 1, gorgiasTicketId: 7, ticketId: 7, outcome: {}, now: when });
+    await recordSucceeded(opened.store.db, { operationId, gorgiasMessageId: 1, gorgiasTicketId: 7, ticketId: 7, outcome: {}, now: when });
     return operationId;
   }
 
   it("deletes dead sessions, month-old send records and expired sign-in attempts, and keeps the live ones", async () => {
-    const agent = await upsertAgent(store.db, credentialsKeyFromBytes(randomBytes(32)), {
+    const agent = await upsertAgent(opened.store.db, credentialsKeyFromBytes(randomBytes(32)), {
       accountDomain: "demo",
       email: `prune-${randomUUID()}@example.com`,
       gorgiasUserId: 42,
@@ -72,25 +58,25 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
       apiKey: "k",
     });
     const now = at(40 * DAY);
-    const dead = await createSession(store.db, agent.id, {}, T0);
-    const live = await createSession(store.db, agent.id, {}, now);
+    const dead = await createSession(opened.store.db, agent.id, {}, T0);
+    const live = await createSession(opened.store.db, agent.id, {}, now);
     const oldSend = await sentOperation(agent.id, T0);
     const recentSend = await sentOperation(agent.id, at(40 * DAY - 1000));
-    await reserveSignInAttempt(store.db, { email: "old@example.com", ip: "192.0.2.1" }, at(40 * DAY - SIGN_IN_WINDOW_MS - 1000));
-    await reserveSignInAttempt(store.db, { email: "new@example.com", ip: "192.0.2.2" }, now);
+    await reserveSignInAttempt(opened.store.db, { email: "old@example.com", ip: "192.0.2.1" }, at(40 * DAY - SIGN_IN_WINDOW_MS - 1000));
+    await reserveSignInAttempt(opened.store.db, { email: "new@example.com", ip: "192.0.2.2" }, now);
 
-    const counts = await pruneStore(store.db, now);
+    const counts = await pruneStore(opened.store.db, now);
 
     expect(counts.sessions).toBeGreaterThanOrEqual(1);
     expect(counts.sendOperations).toBe(1);
     expect(counts.signInAttempts).toBe(2); // the old attempt's email and IP rows
-    expect(await resolveSession(store.db, dead.token, now)).toBeNull();
-    expect(await resolveSession(store.db, live.token, now)).not.toBeNull();
-    expect(await getSendOperation(store.db, oldSend)).toBeNull();
-    expect(await getSendOperation(store.db, recentSend)).not.toBeNull();
+    expect(await resolveSession(opened.store.db, dead.token, now)).toBeNull();
+    expect(await resolveSession(opened.store.db, live.token, now)).not.toBeNull();
+    expect(await getSendOperation(opened.store.db, oldSend)).toBeNull();
+    expect(await getSendOperation(opened.store.db, recentSend)).not.toBeNull();
     expect(SEND_RECORD_RETENTION_MS).toBeGreaterThan(7 * DAY);
     // A second run (another instance, the next hour) finds nothing left to do.
-    expect(await pruneStore(store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0 });
+    expect(await pruneStore(opened.store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0 });
   });
 });
 

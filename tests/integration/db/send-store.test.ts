@@ -3,8 +3,7 @@
  * (scripts/test-postgres.sh): claim transitions, concurrent claims, drafts.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { deleteDraft, deleteDraftForOperation, getDraftsForTicket, saveDraft } from "@/lib/db/drafts";
 import {
   claimSendOperation,
@@ -14,27 +13,13 @@ import {
   recordSucceeded,
   type ClaimInput,
 } from "@/lib/db/send-operations";
-import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "./harness";
+import { storeTargets, useTestStore } from "./harness";
 
-const targets: Array<[string, () => Promise<TestTarget>]> = [["pglite", pgliteTarget]];
-if (testDatabaseUrl) {
-  const url = testDatabaseUrl;
-  targets.push(["postgres", () => postgresTarget(url)]);
-}
+const targets = storeTargets();
 
 describe.each(targets)("send store on %s", (_label, makeTarget) => {
-  let target: TestTarget;
-  let store: Store;
-  const db = () => store.db;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
-  });
+  const opened = useTestStore(makeTarget);
+  const db = () => opened.store.db;
 
   const T0 = new Date("2026-11-23T12:00:00Z");
   const at = (ms: number) => new Date(T0.getTime() + ms);

@@ -5,19 +5,15 @@
  * when TEST_DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetLedger, type Store } from "@/lib/db";
+import { budgetLedger } from "@/lib/db";
 import { BudgetScheduler } from "@/lib/gorgias/budget";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
-import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
+import { storeTargets, useTestStore } from "../db/harness";
 import { clientFor, must } from "./setup";
 
 const CAPACITY = 10;
 const WINDOW_S = 2;
-const targets: Array<[string, () => Promise<TestTarget>]> = [["pglite", pgliteTarget]];
-if (testDatabaseUrl) {
-  const url = testDatabaseUrl;
-  targets.push(["postgres", () => postgresTarget(url)]);
-}
+const targets = storeTargets();
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -47,20 +43,11 @@ describe("without a shared ledger", () => {
 });
 
 describe.each(targets)("instances sharing the budget ledger on %s", (_label, makeTarget) => {
-  let target: TestTarget;
-  let store: Store;
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await target.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-    await target?.cleanup();
-  });
+  const opened = useTestStore(makeTarget);
 
   it("a burst from two instances never draws a 429, and every request is served", async () => {
     await sb.control.reset();
-    const ledger = budgetLedger(store.db);
+    const ledger = budgetLedger(opened.store.db);
     const ledgerErrors: unknown[] = [];
     const together = [0, 1].map(
       () =>
@@ -79,7 +66,7 @@ describe.each(targets)("instances sharing the budget ledger on %s", (_label, mak
   });
 
   it("a 429 seen by one instance holds the other too", async () => {
-    const ledger = budgetLedger(store.db);
+    const ledger = budgetLedger(opened.store.db);
     const key = `pause-${_label}`;
     await ledger.pause(key, { capacity: CAPACITY, forMs: 1500 });
     const first = await ledger.tryTake(key, { capacity: CAPACITY, windowMs: WINDOW_S * 1000, minFree: 1 });
