@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   const store: Record<string, string> = {};
   let pgDataDir: string | null = null;
   if (args.instances > 1) {
-    const pg = await startPostgres(path.join(work, "pg"));
+    const pg = await startPostgres();
     cleanups.push(() => pg.stop());
     store.DATABASE_URL = pg.url;
     store.PGLITE_DIR = "";

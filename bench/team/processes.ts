@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -110,11 +111,11 @@ function postgresBin(): string | null {
 }
 
 /**
- * A throwaway cluster as scripts/test-postgres.sh makes one: in `workDir`, on 127.0.0.1 at a free
- * port, trusting local connections, fsync off. As root it runs as the `postgres` user (initdb
- * refuses root).
+ * A throwaway cluster as scripts/test-postgres.sh makes one: in a temp dir of its own (the
+ * `postgres` user must reach it), on 127.0.0.1 at a free port, trusting local connections, fsync
+ * off. As root it runs as the `postgres` user (initdb refuses root). `stop` also deletes it.
  */
-export async function startPostgres(workDir: string): Promise<Postgres> {
+export async function startPostgres(): Promise<Postgres> {
   const bin = postgresBin();
   if (!bin) throw new Error("--instances > 1 needs PostgreSQL: no server binaries under /usr/lib/postgresql (apt-get install postgresql, or set PG_BIN)");
   const asRoot = process.getuid?.() === 0;
@@ -132,12 +133,11 @@ export async function startPostgres(workDir: string): Promise<Postgres> {
     const r = spawnSync(c, a as string[], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
-  mkdirSync(workDir, { recursive: true });
+  const workDir = mkdtempSync(path.join(tmpdir(), "desk-bench-team-pg-"));
   if (asRoot) chownSync(workDir, uid, gid);
   const dataDir = path.join(workDir, "data");
-  run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
   let started = false;
-  const stop = async () => {
+  const halt = () => {
     if (!started) return;
     started = false;
     try {
@@ -146,6 +146,16 @@ export async function startPostgres(workDir: string): Promise<Postgres> {
       // already stopped
     }
   };
+  const stop = async () => {
+    halt();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   let port = 0;
   for (let attempt = 1; attempt <= 3 && !started; attempt++) {
     port = await freePort();
@@ -157,11 +167,19 @@ export async function startPostgres(workDir: string): Promise<Postgres> {
         "start",
       ]);
     } catch (error) {
-      await stop();
-      if (attempt === 3) throw error;
+      halt();
+      if (attempt === 3) {
+        await stop();
+        throw error;
+      }
     }
   }
-  run("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "gorgias_desk_bench"]);
+  try {
+    run("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "gorgias_desk_bench"]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return { url: `postgres://postgres@127.0.0.1:${port}/gorgias_desk_bench`, dataDir, stop };
 }
 
