@@ -74,10 +74,10 @@ export class SimAgent {
     if (!active || this.busy) return;
     if (now >= this.nextOpenAt) {
       this.nextOpenAt = now + OPEN_EVERY_MS * (0.9 + 0.2 * this.random());
-      void this.foreground(() => this.openTicket());
+      void this.foreground("open", () => this.openTicket());
     } else if (now >= this.nextWriteAt && this.thread) {
       this.nextWriteAt = now + WRITE_EVERY_MS * (0.9 + 0.2 * this.random());
-      void this.foreground(() => this.write());
+      void this.foreground("write", () => this.write());
     }
   }
 
@@ -88,19 +88,21 @@ export class SimAgent {
     await this.stream?.catch(() => undefined);
   }
 
-  private async foreground(task: () => Promise<void>): Promise<void> {
+  private async foreground(what: string, task: () => Promise<void>): Promise<void> {
     this.busy = true;
     try {
       await task();
     } catch (error) {
-      if (!this.stop.signal.aborted) this.failed("foreground", error);
+      if (!this.stop.signal.aborted) this.failed(what, error);
     } finally {
       this.busy = false;
     }
   }
 
   private failed(what: string, error: unknown): void {
-    const detail = error instanceof DeskError ? String(error.status) : isAbort(error) ? "timeout" : error instanceof Error ? error.name : "unknown";
+    const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as { code?: string }).code ?? error.cause.name) : null;
+    const detail =
+      error instanceof DeskError ? String(error.status) : isAbort(error) ? "timeout" : error instanceof Error ? `${error.name}${cause ? `(${cause})` : ""}` : "unknown";
     this.obs.count(`error.${what}.${detail}`);
   }
 
@@ -154,7 +156,13 @@ export class SimAgent {
     this.threadRead?.abort();
     const started = performance.now();
     this.obs.count("agent.opens");
-    const thread = await this.session.thread(pick.id, false, this.stop.signal);
+    let thread: TicketThread;
+    try {
+      thread = await this.session.thread(pick.id, false, this.stop.signal);
+    } catch (error) {
+      if (!this.stop.signal.aborted) this.obs.openFailedMs.push(performance.now() - started);
+      throw error;
+    }
     this.obs.openLatencyMs.push(performance.now() - started);
     if (this.thread) this.obs.leftThread(this.index, this.thread.ticket.id);
     this.thread = thread;

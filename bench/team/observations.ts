@@ -21,6 +21,9 @@ interface TrackedMessage {
 export interface MessageFreshness {
   readonly seen: number[]; // seconds, for messages every required agent saw
   readonly unseen: number[]; // seconds from creation to the end of the run (lower bounds)
+  /** Per agent and message (first page or open thread): seconds until that agent saw it. */
+  readonly pairsSeen: readonly number[];
+  readonly pairsUnseen: number;
   readonly threadRequirements: number;
   readonly threadsLeftBeforeSeen: number;
 }
@@ -37,6 +40,9 @@ export class Observations {
   readonly phaseStart = new Map<Phase, number>();
   private readonly messages: TrackedMessage[] = [];
   readonly openLatencyMs: number[] = [];
+  /** Opens that failed (timed out, refused): the time until they did, a lower bound. */
+  readonly openFailedMs: number[] = [];
+  private readonly pairLatencies: number[] = [];
   readonly writeLatencyMs: number[] = [];
   /** Ticket versions the team saw first in this phase: each needed one read at least. */
   readonly newVersions = new Map<Phase, number>(PHASES.map((p) => [p, 0]));
@@ -93,7 +99,7 @@ export class Observations {
       const visible = item ? received >= m.at : page.nextCursor !== null && boundary > m.at;
       if (!visible) continue;
       m.lists.delete(agent);
-      m.lastSeenAt = Math.max(m.lastSeenAt, at);
+      this.seenBy(m, at);
     }
   }
 
@@ -103,8 +109,13 @@ export class Observations {
       if (m.ticketId !== thread.ticket.id || !m.threads.has(agent)) continue;
       if (!thread.messages.some((x) => x.id === m.messageId)) continue;
       m.threads.delete(agent);
-      m.lastSeenAt = Math.max(m.lastSeenAt, at);
+      this.seenBy(m, at);
     }
+  }
+
+  private seenBy(m: TrackedMessage, at: number): void {
+    m.lastSeenAt = Math.max(m.lastSeenAt, at);
+    this.pairLatencies.push((at - m.at) / 1000);
   }
 
   /** The agent closed a thread: messages it had not shown yet no longer wait for it. */
@@ -128,12 +139,14 @@ export class Observations {
     const unseen: number[] = [];
     let threadRequirements = 0;
     let threadsLeftBeforeSeen = 0;
+    let pairsUnseen = 0;
     for (const m of this.messages) {
+      pairsUnseen += m.lists.size + m.threads.size;
       threadRequirements += m.threadsRequired;
       threadsLeftBeforeSeen += m.droppedThreads;
       if (m.lists.size + m.threads.size === 0) seen.push((m.lastSeenAt - m.at) / 1000);
       else unseen.push((end - m.at) / 1000);
     }
-    return { seen, unseen, threadRequirements, threadsLeftBeforeSeen };
+    return { seen, unseen, pairsSeen: this.pairLatencies, pairsUnseen, threadRequirements, threadsLeftBeforeSeen };
   }
 }
