@@ -274,13 +274,17 @@ async function main(): Promise<void> {
   ];
 
   const calls = (await control<{ data: UpstreamCall[] }>("GET", `requests?account=${ACCOUNT}`)).data;
-  const deliveries = args.feed === "webhooks" ? (await control<{ data: { state: string; attempts: { status: number | null }[] }[] }>("GET", `deliveries?account=${ACCOUNT}`)).data : [];
+  const deliveries =
+    args.feed === "webhooks"
+      ? (await control<{ data: { state: string; attempts: { status: number | null; error: string | null }[] }[] }>("GET", `deliveries?account=${ACCOUNT}`)).data
+      : [];
+  const failedAttempts = deliveries.flatMap((d) => d.attempts.filter((a) => a.status === null || a.status >= 300).map((a) => a.error ?? String(a.status)));
   await Promise.all(agents.map((a) => a.close()));
 
   const notes = [
     `agents: ${args.agents} simulated in this process with fetch, ${users.length} sandbox users shared round-robin (each agent its own session); ${balancer ? `requests spread round-robin per request by the balancer (${balancer.counts.join(" / ")})` : "one instance, no balancer"}`,
     `customer messages: the bench triggers the sandbox's live-activity generator every 3 s (POST /__sandbox/activity) so it knows each message's ticket, id and instant`,
-    `feed: ${args.feed === "webhooks" ? `HTTP integration set up by npm run setup:webhooks; ${deliveries.length} deliveries, ${deliveries.filter((d) => d.state === "delivered").length} delivered, ${deliveries.reduce((s, d) => s + d.attempts.filter((a) => a.status === null || a.status >= 300).length, 0)} failed attempts` : `event log polled every ${process.env.LIVE_POLL_MS ?? "10000 (default)"} ms`}`,
+    `feed: ${args.feed === "webhooks" ? `HTTP integration set up by npm run setup:webhooks; ${deliveries.length} deliveries, ${deliveries.filter((d) => d.state === "delivered").length} delivered, ${failedAttempts.length} failed attempts${failedAttempts.length > 0 ? ` (${[...new Set(failedAttempts)].slice(0, 3).join("; ")})` : ""}` : `event log polled every ${process.env.LIVE_POLL_MS ?? "10000 (default)"} ms`}`,
     ...desks.map((d, i) => `desk ${i + 1} log: ${logSummary(d.logFile)}`),
   ];
   printReport({ args, obs, calls, bounds, agentUsers: agentUsers.map((u) => u.email), cpu, notes });

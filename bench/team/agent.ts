@@ -104,6 +104,7 @@ export class SimAgent {
     const detail =
       error instanceof DeskError ? String(error.status) : isAbort(error) ? "timeout" : error instanceof Error ? `${error.name}${cause ? `(${cause})` : ""}` : "unknown";
     this.obs.count(`error.${what}.${detail}`);
+    if (error instanceof Error && !(error instanceof DeskError) && !isAbort(error)) this.obs.sample(`error.${what}.${detail}`, error.message.slice(0, 160));
   }
 
   private async refreshPage(): Promise<void> {
@@ -175,7 +176,16 @@ export class SimAgent {
     if (!thread) return;
     const ticketId = thread.ticket.id;
     const page = `/${this.session.account}/tickets/${ticketId}`;
-    const started = performance.now();
+    // The time the actions took, not the agent's review of newer messages in between.
+    let actionMs = 0;
+    const act = async (id: string, input: unknown) => {
+      const started = performance.now();
+      try {
+        return (await this.session.action(id, page, [input])) as ActionResult;
+      } finally {
+        actionMs += performance.now() - started;
+      }
+    };
     if (this.random() < 0.5) {
       const input = {
         ticketId,
@@ -185,23 +195,23 @@ export class SimAgent {
         confirmNewerMessages: false,
         closeAfter: false,
       };
-      let result = (await this.session.action(this.actions.sendReply, page, [input])) as ActionResult;
+      let result = await act(this.actions.sendReply, input);
       if (!result.ok && result.error.code === "conflict" && result.error.fields?.newerMessages) {
         // The composer shows the newer messages (a thread re-read), then the agent confirms.
         this.obs.count("write.reply_confirmed_newer");
         await this.refreshThread();
-        result = (await this.session.action(this.actions.sendReply, page, [{ ...input, confirmNewerMessages: true }])) as ActionResult;
+        result = await act(this.actions.sendReply, { ...input, confirmNewerMessages: true });
       }
       if (!result.ok) return this.obs.count(`write.reply_refused.${result.error.code}`);
       this.obs.count("write.replies");
-      this.obs.write(performance.now() - started);
+      this.obs.write(actionMs);
       // useSendMessage's onSuccess: the thread and the lists on screen re-read.
       this.refreshAll();
     } else {
-      const result = (await this.session.action(this.actions.updateTicket, page, [{ ticketId, status: "closed" }])) as ActionResult;
+      const result = await act(this.actions.updateTicket, { ticketId, status: "closed" });
       if (!result.ok) return this.obs.count(`write.close_refused.${result.error.code}`);
       this.obs.count("write.closes");
-      this.obs.write(performance.now() - started);
+      this.obs.write(actionMs);
       // useTicketUpdate's onSettled: the detail re-reads; lists only when next shown.
       void this.refreshThread();
     }

@@ -48,6 +48,8 @@ export class Observations {
   readonly newVersions = new Map<Phase, number>(PHASES.map((p) => [p, 0]));
   readonly writes = new Map<Phase, number>(PHASES.map((p) => [p, 0]));
   readonly counters = new Map<string, number>();
+  /** A few messages of each kind of failure, to say what went wrong. */
+  readonly samples = new Map<string, string[]>();
   private readonly summaries = new Set<string>();
   private readonly fullReads = new Set<string>();
 
@@ -58,6 +60,12 @@ export class Observations {
 
   count(name: string, by = 1): void {
     this.counters.set(name, (this.counters.get(name) ?? 0) + by);
+  }
+
+  sample(key: string, message: string): void {
+    const list = this.samples.get(key) ?? [];
+    if (list.length < 2 && !list.includes(message)) list.push(message);
+    this.samples.set(key, list);
   }
 
   private bump(map: Map<Phase, number>): void {

@@ -87,10 +87,11 @@ export function printReport(f: RunFacts): void {
   console.log(
     `ticket open (GET /api/{account}/tickets/{id}): p50 ${openBound}${fmt(percentile(opens, 50), 0)} ms  p95 ${openBound}${fmt(percentile(opens, 95), 0)} ms  (${obs.openLatencyMs.length} opens${obs.openFailedMs.length > 0 ? `, ${obs.openFailedMs.length} failed, counted at the time they failed` : ""})`,
   );
-  console.log(`writes (reply or close, server actions): p50 ${fmt(percentile(obs.writeLatencyMs, 50), 0)} ms  p95 ${fmt(percentile(obs.writeLatencyMs, 95), 0)} ms  (${obs.writeLatencyMs.length})`);
+  console.log(`writes (reply or close: the server actions' round trips): p50 ${fmt(percentile(obs.writeLatencyMs, 50), 0)} ms  p95 ${fmt(percentile(obs.writeLatencyMs, 95), 0)} ms  (${obs.writeLatencyMs.length})`);
 
   console.log("");
   console.log("counters: " + [...obs.counters].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("  "));
+  for (const [key, messages] of obs.samples) console.log(`  ${key}: ${messages.join(" | ")}`);
   for (const line of f.cpu) console.log(line);
   for (const line of f.notes) console.log(line);
 
