@@ -26,6 +26,7 @@ const ACCOUNT = "demo";
 const MESSAGE_EVERY_MS = 3_000;
 const LATENCY_MS = 150;
 const DRAIN_MAX_MS = 30_000;
+const AFTER_CLOSE_MS = 12_000;
 const WARMUP_MAX_MS = 8 * 60_000;
 const TICK_MS = 250;
 const SIGN_IN_CONCURRENCY = 3;
@@ -280,11 +281,18 @@ async function main(): Promise<void> {
       : [];
   const failedAttempts = deliveries.flatMap((d) => d.attempts.filter((a) => a.status === null || a.status >= 300).map((a) => a.error ?? String(a.status)));
   await Promise.all(agents.map((a) => a.close()));
+  // With every stream closed, nobody is watching: the Desk should stop reading the event log.
+  const closedAt = Date.now();
+  await sleep(AFTER_CLOSE_MS);
+  const afterClose = (await control<{ data: UpstreamCall[] }>("GET", `requests?account=${ACCOUNT}`)).data.filter(
+    (c) => c.path.startsWith("/api/events") && Date.parse(c.time) > closedAt + 1000,
+  ).length;
 
   const notes = [
     `agents: ${args.agents} simulated in this process with fetch, ${users.length} sandbox users shared round-robin (each agent its own session); ${balancer ? `requests spread round-robin per request by the balancer (${balancer.counts.join(" / ")})` : "one instance, no balancer"}`,
     `customer messages: the bench triggers the sandbox's live-activity generator every 3 s (POST /__sandbox/activity) so it knows each message's ticket, id and instant`,
     `feed: ${args.feed === "webhooks" ? `HTTP integration set up by npm run setup:webhooks; ${deliveries.length} deliveries, ${deliveries.filter((d) => d.state === "delivered").length} delivered, ${failedAttempts.length} failed attempts${failedAttempts.length > 0 ? ` (${[...new Set(failedAttempts)].slice(0, 3).join("; ")})` : ""}` : `event log polled every ${process.env.LIVE_POLL_MS ?? "10000 (default)"} ms`}`,
+    `after every stream closed: ${afterClose} event-log reads in the next ${AFTER_CLOSE_MS / 1000} s (0 expected; it polls every ${process.env.LIVE_POLL_MS ?? "10000"} ms without webhooks, every 60 s while they flow)`,
     ...desks.map((d, i) => `desk ${i + 1} log: ${logSummary(d.logFile)}`),
   ];
   printReport({ args, obs, calls, bounds, agentUsers: agentUsers.map((u) => u.email), cpu, notes });
