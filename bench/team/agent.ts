@@ -104,7 +104,7 @@ export class SimAgent {
     const detail =
       error instanceof DeskError ? String(error.status) : isAbort(error) ? "timeout" : error instanceof Error ? `${error.name}${cause ? `(${cause})` : ""}` : "unknown";
     this.obs.count(`error.${what}.${detail}`);
-    if (error instanceof Error && !(error instanceof DeskError) && !isAbort(error)) this.obs.sample(`error.${what}.${detail}`, error.message.slice(0, 160));
+    if (error instanceof Error && !isAbort(error)) this.obs.sample(`error.${what}.${detail}`, error.message.slice(0, 300));
   }
 
   private async refreshPage(): Promise<void> {

@@ -37,8 +37,9 @@ export function actionResult(flight: string): unknown {
   }
   const head = JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null;
   const ref = typeof head?.a === "string" ? /^\$@([0-9a-f]+)$/.exec(head.a)?.[1] : undefined;
-  if (ref === undefined) throw new DeskError(200, `unexpected action answer: ${flight.slice(0, 200)}`);
-  return JSON.parse(rows.get(ref) ?? "null");
+  const row = ref === undefined ? undefined : rows.get(ref);
+  if (row === undefined || !row.startsWith("{")) throw new DeskError(200, `unexpected action answer: ${flight.slice(0, 300)}`);
+  return JSON.parse(row);
 }
 
 /**

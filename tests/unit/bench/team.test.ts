@@ -37,6 +37,7 @@ describe("bench:team helpers", () => {
   it("takes a server action's value from the row its answer points at", () => {
     expect(actionResult('0:{"a":"$@1","f":"","b":"build"}\n1:{"ok":false,"error":{"code":"conflict"}}\n')).toEqual({ ok: false, error: { code: "conflict" } });
     expect(() => actionResult("<html>")).toThrow(/unexpected action answer/);
+    expect(() => actionResult('0:{"a":"$@1","f":"","b":"build"}\n')).toThrow(/unexpected action answer/);
   });
 
   it("counts a customer message visible once every agent's first page shows it, or has moved past it", () => {
