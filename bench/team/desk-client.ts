@@ -26,19 +26,42 @@ export function loadActionIds(distDir: string): ReadonlyMap<string, string> {
 }
 
 /**
- * The value a server action returned, from its RSC answer: row 0 points at the row holding it
- * (`{"a":"$@1",…}`), which is plain JSON for the plain objects our actions return.
+ * The rows of an RSC answer: `id:json\n`, or `id:T<hex byte length>,<text>` for long strings
+ * (whose text may hold newlines and is not followed by one).
  */
-export function actionResult(flight: string): unknown {
+function flightRows(flight: Buffer): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const line of flight.split("\n")) {
-    const m = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (m?.[1] !== undefined && m[2] !== undefined) rows.set(m[1], m[2]);
+  let at = 0;
+  while (at < flight.length) {
+    const colon = flight.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = flight.toString("utf8", at, colon);
+    if (flight[colon + 1] === 0x54 /* T */) {
+      const comma = flight.indexOf(0x2c, colon);
+      const length = Number.parseInt(flight.toString("utf8", colon + 2, comma), 16);
+      rows.set(id, flight.toString("utf8", comma + 1, comma + 1 + length));
+      at = comma + 1 + length;
+    } else {
+      const newline = flight.indexOf(0x0a, colon);
+      const stop = newline < 0 ? flight.length : newline;
+      rows.set(id, flight.toString("utf8", colon + 1, stop));
+      at = stop + 1;
+    }
   }
+  return rows;
+}
+
+/**
+ * The value a server action returned, from its RSC answer: row 0 points at the row holding it
+ * (`{"a":"$@1",…}`). Long strings inside it stay references (`"$2"`): the bench reads only `ok`
+ * and the error's code and fields.
+ */
+export function actionResult(flight: Buffer): unknown {
+  const rows = flightRows(flight);
   const head = JSON.parse(rows.get("0") ?? "null") as { a?: unknown } | null;
   const ref = typeof head?.a === "string" ? /^\$@([0-9a-f]+)$/.exec(head.a)?.[1] : undefined;
   const row = ref === undefined ? undefined : rows.get(ref);
-  if (row === undefined || !row.startsWith("{")) throw new DeskError(200, `unexpected action answer: ${flight.slice(0, 300)}`);
+  if (row === undefined || !row.startsWith("{")) throw new DeskError(200, `unexpected action answer: ${flight.toString("utf8", 0, 300)}`);
   return JSON.parse(row);
 }
 
@@ -129,9 +152,9 @@ export class DeskSession {
       },
       body: JSON.stringify(args),
     });
-    const text = await res.text();
-    if (!res.ok) throw new DeskError(res.status, `action ${pagePath}: ${res.status} ${text.slice(0, 200)}`);
-    return actionResult(text);
+    const answer = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) throw new DeskError(res.status, `action ${pagePath}: ${res.status} ${answer.toString("utf8", 0, 200)}`);
+    return actionResult(answer);
   }
 
   /** The live stream, open until `signal` aborts. */

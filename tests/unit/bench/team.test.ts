@@ -34,10 +34,14 @@ describe("bench:team helpers", () => {
     ]);
   });
 
-  it("takes a server action's value from the row its answer points at", () => {
-    expect(actionResult('0:{"a":"$@1","f":"","b":"build"}\n1:{"ok":false,"error":{"code":"conflict"}}\n')).toEqual({ ok: false, error: { code: "conflict" } });
-    expect(() => actionResult("<html>")).toThrow(/unexpected action answer/);
-    expect(() => actionResult('0:{"a":"$@1","f":"","b":"build"}\n')).toThrow(/unexpected action answer/);
+  it("takes a server action's value from the row its answer points at, past long text rows", () => {
+    const flight = (text: string) => Buffer.from(text, "utf8");
+    expect(actionResult(flight('0:{"a":"$@1","f":"","b":"build"}\n1:{"ok":false,"error":{"code":"conflict"}}\n'))).toEqual({ ok: false, error: { code: "conflict" } });
+    const html = "<p>Hi Zoë,\n1:{\"not\":\"a row\"}</p>";
+    const withText = `0:{"a":"$@1","q":"","i":false,"b":"build"}\n2:T${Buffer.byteLength(html).toString(16)},${html}1:{"ok":true,"value":{"bodyHtml":"$2"}}\n`;
+    expect(actionResult(flight(withText))).toEqual({ ok: true, value: { bodyHtml: "$2" } });
+    expect(() => actionResult(flight("<html>"))).toThrow(/unexpected action answer/);
+    expect(() => actionResult(flight('0:{"a":"$@1","f":"","b":"build"}\n'))).toThrow(/unexpected action answer/);
   });
 
   it("counts a customer message visible once every agent's first page shows it, or has moved past it", () => {
