@@ -1,19 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SANDBOX_URL, sandbox, type LoggedRequest } from "./support/sandbox-control";
+import { gorgiasAsAdmin as gorgias, sandbox, type LoggedRequest } from "./support/sandbox-control";
 import { signInAs, snapshot } from "./support/session";
-
-// Talks to the sandbox's Gorgias API directly, as an outside party (another agent, the customer's
-// mail) would change the account while our agent has a ticket open.
-async function gorgias<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const admin = await sandbox.agentWithRole("admin");
-  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
-    method,
-    headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 interface WireTicket {
   id: number;

@@ -1,17 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
+import { gorgiasAsAdmin as asAdmin } from "./support/sandbox-control";
 import { signInAs } from "./support/session";
-
-async function asAdmin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const admin = await sandbox.agentWithRole("admin");
-  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path} → ${res.status}`);
-  return res.json();
-}
 
 test.describe("live desk", () => {
   test("the stream refuses anonymous callers and agents of another account; webhooks need the account's secret", async ({ page, playwright, baseURL }) => {

@@ -1,21 +1,10 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { SANDBOX_URL, sandbox } from "./support/sandbox-control";
+import { gorgiasAsAdmin as gorgias, sandbox } from "./support/sandbox-control";
 import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
 
 // Every floating picker keeps one keyboard model: arrows move, Enter picks, Escape closes and
 // gives focus back to where the agent was, a click elsewhere closes, and everything is named.
-
-async function gorgias<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
-  const admin = await sandbox.agentWithRole("admin");
-  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
-    method,
-    headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 interface WireCustomer {
   id: number;

@@ -69,3 +69,18 @@ export const sandbox = {
   flush: () => call("POST", "/__sandbox/flush"),
   activity: (domain = "demo") => call<{ ticket_id: number; message_id: number }>("POST", "/__sandbox/activity", { account: domain }),
 };
+
+/**
+ * The sandbox's Gorgias API with the demo admin's key: an outside party (another agent, the
+ * customer's mail) changing the account while our agent works in the Desk.
+ */
+export async function gorgiasAsAdmin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const admin = await sandbox.agentWithRole("admin");
+  const res = await fetch(`${SANDBOX_URL}/demo/api${path}`, {
+    method,
+    headers: { authorization: `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
