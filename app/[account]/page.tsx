@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Inbox" };
 // itself and retries through the route.
 async function prefetch(agent: SignedInAgent, query: InboxQuery) {
   const gorgias = await gorgiasFor(agent);
-  const [page, views] = gorgias ? await Promise.all([loadInboxPage(gorgias, query, { priority: "read" }), loadViews(gorgias, "read")]) : [null, null];
+  const [page, views] = gorgias ? await Promise.all([loadInboxPage({ agent, gorgias }, query, { priority: "read" }), loadViews(gorgias, "read")]) : [null, null];
   return { page, views, at: Date.now() };
 }
 

@@ -44,25 +44,37 @@ export interface EventsCursor {
  * Takes the right to poll the account's event log until `until`, if nobody holds it: one poller per
  * account however many instances run. Returns where reading should resume, or null if another has it.
  */
-export async function takePollLease(db: DbOrTx, accountDomain: string, now: Date, until: Date): Promise<EventsCursor | null> {
+export async function takePollLease(db: DbOrTx, accountDomain: string, now: Date, until: Date, notPolledSince: Date = now): Promise<EventsCursor | null> {
   await db.insert(feedAccounts).values({ accountDomain }).onConflictDoNothing();
   const [row] = await db
     .update(feedAccounts)
     .set({ pollLeaseUntil: until })
-    .where(and(eq(feedAccounts.accountDomain, accountDomain), sql`(${feedAccounts.pollLeaseUntil} is null or ${feedAccounts.pollLeaseUntil} <= ${now.toISOString()}::timestamptz)`))
+    .where(
+      and(
+        eq(feedAccounts.accountDomain, accountDomain),
+        sql`(${feedAccounts.pollLeaseUntil} is null or ${feedAccounts.pollLeaseUntil} <= ${now.toISOString()}::timestamptz)`,
+        // Every instance ticks; the account is polled once per interval, not once per instance.
+        sql`(${feedAccounts.polledAt} is null or ${feedAccounts.polledAt} <= ${notPolledSince.toISOString()}::timestamptz)`,
+      ),
+    )
     .returning({ after: feedAccounts.eventsAfter, lastEventId: feedAccounts.lastEventId });
   return row ? { after: row.after, lastEventId: row.lastEventId } : null;
 }
 
-/** Moves the cursor forward after the events up to it were handled, and lets the lease go. */
-export async function advanceEventsCursor(db: DbOrTx, accountDomain: string, cursor: EventsCursor, lastEventAt: Date | null): Promise<void> {
+/**
+ * Moves the cursor forward after the events up to it were handled, and lets the lease go.
+ * `polledAt` when the log was read to its end: the feed is then known to be current.
+ */
+export async function advanceEventsCursor(db: DbOrTx, accountDomain: string, cursor: EventsCursor, lastEventAt: Date | null, polledAt: Date | null = null): Promise<void> {
   await db
     .update(feedAccounts)
-    .set({ eventsAfter: cursor.after, lastEventId: cursor.lastEventId, pollLeaseUntil: null, ...(lastEventAt ? { lastEventAt } : {}) })
+    .set({ eventsAfter: cursor.after, lastEventId: cursor.lastEventId, pollLeaseUntil: null, ...(lastEventAt ? { lastEventAt } : {}), ...(polledAt ? { polledAt } : {}) })
     .where(eq(feedAccounts.accountDomain, accountDomain));
 }
 
-export async function feedHealth(db: DbOrTx, accountDomain: string) {
+export type FeedAccount = typeof feedAccounts.$inferSelect;
+
+export async function feedHealth(db: DbOrTx, accountDomain: string): Promise<FeedAccount | null> {
   const [row] = await db.select().from(feedAccounts).where(eq(feedAccounts.accountDomain, accountDomain));
   return row ?? null;
 }

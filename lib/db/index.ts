@@ -12,3 +12,4 @@ export * from "./maintenance";
 export * from "./budget-ledger";
 export * from "./live-signals";
 export * from "./feed";
+export * from "./shared-snapshots";

@@ -223,6 +223,8 @@ export const feedAccounts = pgTable("feed_accounts", {
   pollLeaseUntil: tstz("poll_lease_until"),
   lastWebhookAt: tstz("last_webhook_at"),
   lastEventAt: tstz("last_event_at"),
+  /** The last complete read of the event log: while recent, the shared cache may be trusted. */
+  polledAt: tstz("polled_at"),
 });
 
 /** Hints already handled (a webhook delivery, an event), so a repeat is processed once across instances. */
@@ -234,4 +236,22 @@ export const feedDeliveries = pgTable(
     at: tstz("at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("feed_deliveries_account_key_idx").on(t.accountDomain, t.key), index("feed_deliveries_at_idx").on(t.at)],
+);
+
+/**
+ * The account's shared read cache (features/live/server/shared-cache.ts): a ticket with its thread,
+ * or the first page of a list, as Gorgias last answered, kept fresh by the change feed so every
+ * agent and every instance reads it instead of Gorgias. `version` is the ticket's
+ * `updated_datetime` for ticket entries: an older read never overwrites a newer one.
+ */
+export const sharedSnapshots = pgTable(
+  "shared_snapshots",
+  {
+    accountDomain: text("account_domain").notNull(),
+    key: text("key").notNull(),
+    version: text("version"),
+    body: jsonb("body").$type<unknown>().notNull(),
+    fetchedAt: tstz("fetched_at").notNull(),
+  },
+  (t) => [uniqueIndex("shared_snapshots_account_key_idx").on(t.accountDomain, t.key), index("shared_snapshots_fetched_at_idx").on(t.fetchedAt)],
 );

@@ -43,6 +43,14 @@ export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "
 
 export type TicketHeader = Omit<Ticket, "messages">;
 
+/** A ticket and its thread as Gorgias gives them (bodies unprepared): what the shared cache keeps. */
+export interface RawThread {
+  readonly ticket: TicketHeader;
+  /** Oldest first. */
+  readonly messages: readonly Message[];
+  readonly partial: boolean;
+}
+
 export interface TicketThread {
   readonly ticket: TicketHeader;
   /** Oldest first. */

@@ -1,12 +1,15 @@
 import "server-only";
+import { liveDesk } from "@/features/live/server";
 import { planInboxList } from "@/lib/domain/inbox-plan";
 import type { InboxQuery } from "@/lib/domain/inbox-query";
+import { listScope, sharesReads } from "@/lib/domain/sharing";
 import type { Page } from "@/lib/domain/page";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { View } from "@/lib/domain/view";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { GorgiasClient, Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
+import type { AgentContext } from "@/lib/server/agent-action";
 
 export interface InboxPageRequest {
   readonly cursor?: string | null;
@@ -20,24 +23,36 @@ export async function loadViews(gorgias: GorgiasClient, priority: Priority): Pro
   return views.ok ? ok(views.value) : err(fromUpstream(views.error));
 }
 
-/** One page of the inbox for `query`, shared by the page's prefetch and the list route. */
-export async function loadInboxPage(gorgias: GorgiasClient, query: InboxQuery, req: InboxPageRequest): Promise<Result<Page<TicketSummary>, AppError>> {
+/**
+ * One page of the inbox for `query`, shared by the page's prefetch and the list route. A first page
+ * the whole team may share (lib/domain/sharing.ts) comes from the account's shared cache.
+ */
+export async function loadInboxPage({ agent, gorgias }: AgentContext, query: InboxQuery, req: InboxPageRequest): Promise<Result<Page<TicketSummary>, AppError>> {
+  const shared = sharesReads(agent.role) && !req.cursor;
+  let views: readonly View[] = [];
+  if (query.view !== undefined && (query.q !== undefined || shared)) {
+    const read = await loadViews(gorgias, req.priority);
+    if (!read.ok) return read;
+    views = read.value;
+  }
   let viewFilters: string | null = null;
   if (query.q !== undefined && query.view !== undefined) {
-    const views = await loadViews(gorgias, req.priority);
-    if (!views.ok) return views;
-    const view = views.value.find((v) => v.id === query.view);
+    const view = views.find((v) => v.id === query.view);
     if (!view) return err(appError("not_found", "That view no longer exists."));
     viewFilters = view.filters;
   }
   const plan = planInboxList(query, viewFilters);
   const paging = { cursor: req.cursor ?? null, limit: req.limit ?? 30 };
   const o = { priority: req.priority };
-  const page =
-    plan.kind === "search"
-      ? await gorgias.views.search({ filters: plan.filters, search: plan.search, orderBy: plan.orderBy, orderDir: plan.orderDir, ...paging }, o)
-      : plan.kind === "view"
-        ? await gorgias.views.items(plan.viewId, { ...paging, orderBy: plan.orderBy }, o)
-        : await gorgias.tickets.list({ ...paging, viewId: plan.viewId, customerId: plan.customerId, orderBy: plan.orderBy }, o);
-  return page.ok ? ok(page.value) : err(fromUpstream(page.error));
+  const read = async () => {
+    const page =
+      plan.kind === "search"
+        ? await gorgias.views.search({ filters: plan.filters, search: plan.search, orderBy: plan.orderBy, orderDir: plan.orderDir, ...paging }, o)
+        : plan.kind === "view"
+          ? await gorgias.views.items(plan.viewId, { ...paging, orderBy: plan.orderBy }, o)
+          : await gorgias.tickets.list({ ...paging, viewId: plan.viewId, customerId: plan.customerId, orderBy: plan.orderBy }, o);
+    return page.ok ? ok(page.value) : err(fromUpstream(page.error));
+  };
+  const scope = shared && plan.kind !== "search" ? listScope(plan, views, agent.gorgiasUserId) : null;
+  return scope && plan.kind !== "search" ? liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read) : read();
 }

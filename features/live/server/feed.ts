@@ -1,6 +1,8 @@
 import "server-only";
-import { claimFeedDelivery, publishSignal, type DbOrTx } from "@/lib/db";
+import { claimFeedDelivery, type DbOrTx } from "@/lib/db";
+import type { Ticket } from "@/lib/domain/ticket";
 import type { Result } from "@/lib/result";
+import type { SharedCache } from "./shared-cache";
 
 /** Something changed on a ticket: from a webhook body or the event log. Never trusted for contents. */
 export interface FeedHint {
@@ -16,41 +18,42 @@ export type HintOutcome = "duplicate" | "unchanged" | "published" | "failed";
 export interface FeedDeps {
   readonly account: string;
   readonly db: DbOrTx;
+  readonly cache: Pick<SharedCache, "applyTicket" | "knownVersion">;
   /** Re-reads the ticket with a Gorgias key (the `refresh` lane): what Gorgias says now is the truth. */
-  readonly readTicket: (ticketId: number) => Promise<Result<{ readonly updatedAt: string | null }, unknown>>;
-  readonly now?: () => Date;
+  readonly readTicket: (ticketId: number) => Promise<Result<Ticket, unknown>>;
 }
+
+const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
  * The account's change feed in this process: each hint becomes at most one re-read of the ticket,
- * and a new version becomes one live signal for every instance's browsers. Re-reads of one ticket
- * never overlap; hints that arrive meanwhile are folded into the next read.
+ * applied to the shared cache, which signals every instance's browsers when the version is new.
+ * What is already known — by any instance, through the cache's versions — is not read again.
+ * Re-reads of one ticket never overlap; hints that arrive meanwhile are folded into the next read.
  */
 export function createFeed(deps: FeedDeps) {
-  const published = new Map<number, string>();
   const reading = new Map<number, Promise<HintOutcome>>();
-  const now = deps.now ?? (() => new Date());
 
   async function reread(ticketId: number): Promise<HintOutcome> {
     const read = await deps.readTicket(ticketId);
     if (!read.ok) return "failed";
-    const version = read.value.updatedAt ?? now().toISOString();
-    if (published.get(ticketId) === version) return "unchanged";
-    published.set(ticketId, version);
-    await publishSignal(deps.db, deps.account, { kind: "ticket", ticketId, version });
-    return "published";
+    return (await deps.cache.applyTicket(read.value)) ? "published" : "unchanged";
   }
+
+  const knownAtLeast = async (h: FeedHint) => {
+    if (!h.version) return false;
+    const known = await deps.cache.knownVersion(h.ticketId);
+    return known !== null && !newer(h.version, known);
+  };
 
   async function hint(h: FeedHint): Promise<HintOutcome> {
     if (h.dedupeKey && !(await claimFeedDelivery(deps.db, deps.account, h.dedupeKey))) return "duplicate";
-    const known = published.get(h.ticketId);
-    if (h.version && known && h.version <= known) return "unchanged";
+    if (await knownAtLeast(h)) return "unchanged";
     const running = reading.get(h.ticketId);
     if (running) {
       // A read already in flight may predate this change: read once more after it, not once per hint.
       await running.catch(() => undefined);
-      const after = published.get(h.ticketId);
-      if (h.version && after && h.version <= after) return "unchanged";
+      if (await knownAtLeast(h)) return "unchanged";
       if (reading.has(h.ticketId)) return reading.get(h.ticketId)!;
     }
     const run = reread(h.ticketId).finally(() => reading.delete(h.ticketId));

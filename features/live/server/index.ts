@@ -2,3 +2,6 @@ import "server-only";
 export { liveBus } from "./bus";
 export { liveDesk } from "./desk";
 export { liveStream } from "./stream";
+export { readMessages, readThread } from "./thread-reads";
+export type { CachedThread } from "./shared-cache";
+export { shareMessage, shareTicket } from "./after-write";

@@ -3,6 +3,7 @@ import { advanceEventsCursor, takePollLease, type DbOrTx, type EventsCursor } fr
 import type { AccountEvent } from "@/lib/domain/event";
 import { paginate, type GorgiasClient } from "@/lib/gorgias";
 import type { Feed } from "./feed";
+import type { SharedCache } from "./shared-cache";
 
 /** Long enough for one poll to finish; a crashed poller's lease lapses after it. */
 export const POLL_LEASE_MS = 30_000;
@@ -14,6 +15,9 @@ export interface PollDeps {
   readonly db: DbOrTx;
   readonly gorgias: Pick<GorgiasClient, "events">;
   readonly feed: Pick<Feed, "hint">;
+  readonly cache: Pick<SharedCache, "forgetAll">;
+  /** The account's poll interval now: no instance polls sooner after the last poll. */
+  readonly intervalMs: number;
   readonly now?: () => Date;
 }
 
@@ -26,13 +30,16 @@ export type PollOutcome =
 /**
  * One read of the account's event log, by whichever instance holds the lease: every event since the
  * cursor, each changed ticket hinted to the feed once, then the cursor moves past them. The first
- * poll of an account starts at its newest event: history is already on screen.
+ * poll of an account starts at its newest event: history is already on screen, and nothing the
+ * shared cache held before can be vouched for.
  */
 export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
   const now = deps.now?.() ?? new Date();
-  const cursor = await takePollLease(deps.db, deps.account, now, new Date(now.getTime() + POLL_LEASE_MS));
+  // A little early is still once per interval: instances tick at slightly different moments.
+  const notPolledSince = new Date(now.getTime() - deps.intervalMs * 0.9);
+  const cursor = await takePollLease(deps.db, deps.account, now, new Date(now.getTime() + POLL_LEASE_MS), notPolledSince);
   if (!cursor) return { kind: "skipped" };
-  const release = (to: EventsCursor, lastEventAt: Date | null = null) => advanceEventsCursor(deps.db, deps.account, to, lastEventAt);
+  const release = (to: EventsCursor, lastEventAt: Date | null = null, polled = false) => advanceEventsCursor(deps.db, deps.account, to, lastEventAt, polled ? now : null);
 
   if (cursor.after === null) {
     const newest = await deps.gorgias.events.list({ limit: 1, orderBy: "created_datetime:desc" }, { priority: "refresh" });
@@ -42,11 +49,13 @@ export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
     }
     const head = newest.value.items[0];
     const start = head ? { after: new Date(head.createdAt), lastEventId: head.id } : { after: now, lastEventId: null };
-    await release(start, head ? new Date(head.createdAt) : null);
+    await deps.cache.forgetAll();
+    await release(start, head ? new Date(head.createdAt) : null, true);
     return { kind: "started", cursor: start };
   }
 
   const events: AccountEvent[] = [];
+  let complete = false;
   const fetchPage = (c: string | null) =>
     deps.gorgias.events.list(
       { cursor: c, limit: PAGE, orderBy: "created_datetime:asc", createdAfter: c ? undefined : new Date(cursor.after!.getTime() - 1).toISOString() },
@@ -61,13 +70,16 @@ export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
       }
       break;
     }
+    complete = page.value.nextCursor === null;
     // Events at the cursor's own instant were handled last time unless they are newer by id.
     events.push(...page.value.items.filter((e) => new Date(e.createdAt) > cursor.after! || (cursor.lastEventId !== null && e.id > cursor.lastEventId)));
   }
 
-  const tickets = [...new Set(events.flatMap((e) => (e.ticketId !== null ? [e.ticketId] : [])))];
-  await Promise.all(tickets.map((ticketId) => deps.feed.hint({ ticketId })));
+  // Each changed ticket once, at its latest event: a cached version at least as new already shows it.
+  const latest = new Map<number, string>();
+  for (const e of events) if (e.ticketId !== null) latest.set(e.ticketId, e.createdAt);
+  await Promise.all([...latest].map(([ticketId, version]) => deps.feed.hint({ ticketId, version })));
   const last = events.at(-1);
-  await release(last ? { after: new Date(last.createdAt), lastEventId: last.id } : cursor, last ? new Date(last.createdAt) : null);
-  return { kind: "polled", events: events.length, tickets: tickets.length };
+  await release(last ? { after: new Date(last.createdAt), lastEventId: last.id } : cursor, last ? new Date(last.createdAt) : null, complete);
+  return { kind: "polled", events: events.length, tickets: latest.size };
 }

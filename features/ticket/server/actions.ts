@@ -1,5 +1,6 @@
 "use server";
 
+import { shareTicket } from "@/features/live/server";
 import { recordAudit } from "@/lib/db";
 import { UpdateTicketInput } from "@/lib/domain/contract/inputs";
 import type { Ticket } from "@/lib/domain/ticket";
@@ -21,5 +22,6 @@ export const updateTicket = agentAction(UpdateTicketInput, async (input, { agent
     outcome: result.ok ? "ok" : "error",
     detail: { fields: Object.keys(rest).concat(snoozeUntil !== undefined ? ["snoozeUntil"] : []), ...(result.ok ? {} : { error: result.error.kind }) },
   });
+  if (result.ok) await shareTicket(agent.accountDomain, result.value);
   return result.ok ? ok<Ticket>(result.value) : err(fromUpstream(result.error));
 });

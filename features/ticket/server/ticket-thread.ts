@@ -1,45 +1,49 @@
 import "server-only";
+import { liveDesk, readMessages, readThread, type CachedThread } from "@/features/live/server";
 import type { Message } from "@/lib/domain/message";
-import type { EmailTheme, PreparedMessageBody, TicketThread } from "@/lib/domain/ticket-thread";
+import { sharesReads } from "@/lib/domain/sharing";
+import type { EmailTheme, PreparedMessageBody, ThreadMessage, TicketThread } from "@/lib/domain/ticket-thread";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
-import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
-import { err, ok, type Result } from "@/lib/result";
+import type { GorgiasClient, Priority } from "@/lib/gorgias";
+import { err, mapResult, ok, type Result } from "@/lib/result";
+import type { AgentContext } from "@/lib/server/agent-action";
 import { prepareBody, toThreadMessage } from "./prepare-body";
 
-/** Longer threads are rare; past this the oldest messages are left out and the page says so. */
-const MAX_MESSAGE_PAGES = 10;
+/** Prepared threads by ticket version and theme: fifty agents re-reading one change sanitize it once. */
+const PREPARED_KEEP = 200;
+const prepared = new Map<string, readonly ThreadMessage[]>();
 
-async function loadMessages(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<{ messages: Message[]; partial: boolean }, AppError>> {
-  const messages: Message[] = [];
-  let complete = false;
-  // Newest first, so a thread longer than the cap loses its oldest messages, never its latest.
-  for await (const page of paginate((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100, order: "desc" }, { priority }), { maxPages: MAX_MESSAGE_PAGES })) {
-    if (!page.ok) return err(fromUpstream(page.error));
-    messages.push(...page.value.items);
-    complete = page.value.nextCursor === null;
+function prepareThread(ticketId: number, version: string | null, messages: readonly Message[], theme: EmailTheme): readonly ThreadMessage[] {
+  const key = version === null ? null : `${ticketId}|${version}|${theme}|${messages.length}|${messages.at(-1)?.id ?? 0}`;
+  const hit = key ? prepared.get(key) : undefined;
+  if (hit) return hit;
+  const out = messages.map((m) => toThreadMessage(m, { theme }));
+  if (key) {
+    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
+    prepared.set(key, out);
   }
-  return ok({ messages, partial: !complete });
+  return out;
 }
 
-/** The ticket and its whole thread, oldest first, every body prepared for the browser. */
+/**
+ * The ticket and its whole thread, oldest first, every body prepared for the browser. The agent's
+ * role decides whether the shared cache may serve them (lib/domain/sharing.ts).
+ */
 export async function loadTicketThread(
-  gorgias: GorgiasClient,
+  { agent, gorgias }: AgentContext,
   ticketId: number,
   options: { theme: EmailTheme; priority?: Priority },
 ): Promise<Result<TicketThread, AppError>> {
   const priority = options.priority ?? "read";
-  const [ticket, thread] = await Promise.all([gorgias.tickets.get(ticketId, { priority }), loadMessages(gorgias, ticketId, priority)]);
-  if (!ticket.ok) return err(fromUpstream(ticket.error));
-  if (!thread.ok) return thread;
-  const { messages: _embedded, ...header } = ticket.value;
-  const sorted = [...thread.value.messages].sort((a, b) => (a.createdAt ?? "").localeCompare(b.createdAt ?? "") || a.id - b.id);
-  return ok({
-    ticket: header,
-    messages: sorted.map((m) => toThreadMessage(m, { theme: options.theme })),
-    theme: options.theme,
-    partial: thread.value.partial,
-    fetchedAt: Date.now(),
-  });
+  const read: Result<CachedThread, AppError> = sharesReads(agent.role)
+    ? await liveDesk(agent.accountDomain).cache.thread(ticketId, {
+        thread: () => readThread(gorgias, ticketId, priority),
+        messages: () => readMessages(gorgias, ticketId, priority),
+      })
+    : mapResult(await readThread(gorgias, ticketId, priority), (raw) => ({ ...raw, version: raw.ticket.updatedAt, fetchedAt: Date.now() }));
+  if (!read.ok) return read;
+  const { ticket, messages, partial, version, fetchedAt } = read.value;
+  return ok({ ticket, messages: prepareThread(ticketId, version, messages, options.theme), theme: options.theme, partial, fetchedAt });
 }
 
 export async function loadMessageBody(

@@ -1,14 +1,17 @@
 /**
- * The change feed over a real store (PGlite): hints become as few ticket re-reads as possible and
- * each new version exactly one signal; repeats and stale hints cost nothing.
+ * The change feed over a real store (PGlite) and the shared cache on it: hints become as few
+ * ticket re-reads as possible and each new version exactly one signal; repeats and stale hints cost
+ * nothing, whichever instance's feed saw the version first.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { latestSignalSeq, signalsSince, type Store } from "@/lib/db";
 import { err, ok } from "@/lib/result";
+import { ticketOf } from "@/tests/support/domain-fixtures";
 import { pgliteTarget, type TestTarget } from "../db/harness";
 
 vi.mock("server-only", () => ({}));
 const { createFeed } = await import("@/features/live/server/feed");
+const { SharedCache } = await import("@/features/live/server/shared-cache");
 
 describe("change feed", () => {
   let target: TestTarget;
@@ -26,9 +29,11 @@ describe("change feed", () => {
     const versions = new Map<number, string>();
     const reads: number[] = [];
     let failNext = false;
+    const cache = new SharedCache({ account, db: async () => store.db, feedLive: async () => true });
     const feed = createFeed({
       account,
       db: store.db,
+      cache,
       readTicket: async (id) => {
         reads.push(id);
         await new Promise((r) => setTimeout(r, 20));
@@ -36,11 +41,11 @@ describe("change feed", () => {
           failNext = false;
           return err(new Error("unavailable"));
         }
-        return ok({ updatedAt: versions.get(id) ?? "2026-11-29T10:00:00.000Z" });
+        return ok(ticketOf(id, versions.get(id) ?? "2026-11-29T10:00:00.000Z"));
       },
     });
     const signals = async (from: number) => signalsSince(store.db, account, from);
-    return { feed, versions, reads, signals, failNext: () => (failNext = true) };
+    return { feed, cache, versions, reads, signals, failNext: () => (failNext = true) };
   }
 
   it("a hint re-reads the ticket once and publishes its version once", async () => {
@@ -74,6 +79,17 @@ describe("change feed", () => {
     expect(outcomes).toContain("published");
     expect(outcomes.every((o) => o === "published" || o === "unchanged")).toBe(true);
     expect(await signals(start)).toHaveLength(1);
+  });
+
+  it("a version another instance already applied is neither re-read nor signalled again", async () => {
+    const first = setup("feed-e");
+    const second = setup("feed-e");
+    const start = await latestSignalSeq(store.db, "feed-e");
+    first.versions.set(5, "2026-11-29T13:00:00.000Z");
+    expect(await first.feed.hint({ ticketId: 5, version: "2026-11-29T13:00:00.000Z" })).toBe("published");
+    expect(await second.feed.hint({ ticketId: 5, version: "2026-11-29T13:00:00.000Z" })).toBe("unchanged");
+    expect(second.reads).toEqual([]);
+    expect(await first.signals(start)).toHaveLength(1);
   });
 
   it("a failed re-read publishes nothing, and the next hint tries again", async () => {

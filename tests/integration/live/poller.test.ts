@@ -13,6 +13,7 @@ import { clientFor, must } from "../gorgias/setup";
 vi.mock("server-only", () => ({}));
 const { createFeed } = await import("@/features/live/server/feed");
 const { pollEventsOnce } = await import("@/features/live/server/poller");
+const { SharedCache } = await import("@/features/live/server/shared-cache");
 
 describe("event-log poller", () => {
   let sb: TestSandbox;
@@ -42,8 +43,10 @@ describe("event-log poller", () => {
   });
 
   const deps = () => {
-    const feed = createFeed({ account, db: store.db, readTicket: (id) => admin.tickets.get(id, { priority: "refresh" }) });
-    return { account, db: store.db, gorgias: admin, feed };
+    const cache = new SharedCache({ account, db: async () => store.db, feedLive: async () => true });
+    const feed = createFeed({ account, db: store.db, cache, readTicket: (id) => admin.tickets.get(id, { priority: "refresh" }) });
+    // Interval 0: each test's polls follow each other at once.
+    return { account, db: store.db, gorgias: admin, feed, cache, intervalMs: 0 };
   };
   const openTickets = async () => must(await agent.tickets.list({ limit: 5 })).items.filter((t) => t.status === "open");
 

@@ -67,6 +67,12 @@ beforeAll(async () => {
 });
 afterAll(async () => sb?.close());
 
+// A role the shared cache does not serve: these tests read Gorgias directly (the cache has its own).
+const reader = () => ({
+  agent: { agentId: "a", accountDomain: "demo", gorgiasUserId: 1, email: "lite@example.com", name: "Lite", role: "lite-agent" },
+  gorgias,
+});
+
 describe("ticket thread preparation (route's server function)", () => {
   it("finds hostile emails in the seed", () => {
     expect(hostileTicketIds.length).toBeGreaterThan(3);
@@ -74,7 +80,7 @@ describe("ticket thread preparation (route's server function)", () => {
 
   it("renders every hostile thread inert: no script, on*, javascript:, CSS url() or remote src", async () => {
     for (const id of hostileTicketIds) {
-      const thread = await loadTicketThread(gorgias, id, { theme: "light" });
+      const thread = await loadTicketThread(reader(), id, { theme: "light" });
       if (!thread.ok) throw new Error(thread.error.message);
       expect(thread.value.messages.length).toBeGreaterThan(0);
       expectInert(thread.value);
@@ -106,7 +112,7 @@ describe("ticket thread preparation (route's server function)", () => {
   });
 
   it("an unknown ticket is not_found", async () => {
-    const thread = await loadTicketThread(gorgias, 999_999, { theme: "light" });
+    const thread = await loadTicketThread(reader(), 999_999, { theme: "light" });
     expect(!thread.ok && thread.error.code).toBe("not_found");
   });
 });

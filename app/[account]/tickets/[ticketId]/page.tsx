@@ -25,7 +25,7 @@ export default async function TicketPage({ params }: PageProps<"/[account]/ticke
   // "system" cannot be known on the server; the browser re-reads in dark if it needs to.
   const serverTheme = parseTheme((await cookies()).get(THEME_COOKIE)?.value) === "dark" ? "dark" : "light";
   const gorgias = await gorgiasFor(agent);
-  const thread = gorgias ? await loadTicketThread(gorgias, ticketId.data, { theme: serverTheme }) : null;
+  const thread = gorgias ? await loadTicketThread({ agent, gorgias }, ticketId.data, { theme: serverTheme }) : null;
   if (thread && !thread.ok && thread.error.code === "not_found") notFound();
 
   return (

@@ -3,6 +3,6 @@ import { agentRoute } from "@/lib/server/agent-route";
 import { loadInboxPage } from "@/features/inbox/server";
 
 /** `GET /api/{account}/tickets?view=&q=&customer=&order=&cursor=&refresh=1` → `{ items, nextCursor }`. */
-export const GET = agentRoute(apiContract.tickets, async ({ query: { cursor, limit, refresh, ...query } }, { gorgias }) =>
-  loadInboxPage(gorgias, query, { cursor, limit, priority: refresh === "1" ? "refresh" : "read" }),
+export const GET = agentRoute(apiContract.tickets, async ({ query: { cursor, limit, refresh, ...query } }, ctx) =>
+  loadInboxPage(ctx, query, { cursor, limit, priority: refresh === "1" ? "refresh" : "read" }),
 );

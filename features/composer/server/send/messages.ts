@@ -7,6 +7,7 @@ import type { SendOperationRow } from "@/lib/db";
 import type { Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
+import { wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ReplyRequest } from "@/lib/gorgias";
@@ -54,16 +55,23 @@ async function finishMessage(
   closeAfter: boolean,
   knownStatus: TicketStatus | null,
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
+  await ctx.share.message(message);
   let ticketStatus: TicketStatus = knownStatus ?? "open";
   let closeError: string | undefined;
   if (closeAfter) {
     // An absolute value, safe to repeat; its failure does not undo the send.
     const closed = await ctx.gorgias.tickets.update(ticketId, { status: "closed" }, { priority: "write" });
-    if (closed.ok) ticketStatus = closed.value.status;
+    if (closed.ok) {
+      ticketStatus = closed.value.status;
+      await ctx.share.ticket(closed.value);
+    }
     else closeError = `The message was sent, but the ticket could not be closed: ${fromUpstream(closed.error).message}`;
   } else if (knownStatus === null) {
     const t = await ctx.gorgias.tickets.get(ticketId, { priority: "read" });
-    if (t.ok) ticketStatus = t.value.status;
+    if (t.ok) {
+      ticketStatus = t.value.status;
+      await ctx.share.ticket(t.value);
+    }
   }
   const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, ...(closeError ? { closeError } : {}) };
   return { value, stored: { message, ticketStatus, ...(closeError ? { closeError } : {}) } };
@@ -87,12 +95,18 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
       knownStatus = ticket.value.status;
+      await ctx.share.ticket(ticket.value);
       if (!input.confirmNewerMessages) {
         // Before a reply goes out, anything newer than what the agent saw must be confirmed (docs/safety.md#stale-thread).
-        // The newest page is enough: if even it holds nothing newer, nothing older can be.
-        const recent = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
-        if (!recent.ok) return refuse(fromUpstream(recent.error), "failed", `thread_${recent.error.kind}`);
-        const newer = newerMessageIds(recent.value.items, input.lastSeenMessageId, agent.gorgiasUserId);
+        // The ticket just read carries its thread when Gorgias sent it whole; else the newest page
+        // is enough: if even it holds nothing newer, nothing older can be.
+        let recent = wholeThreadOf(ticket.value, null);
+        if (!recent) {
+          const page = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
+          if (!page.ok) return refuse(fromUpstream(page.error), "failed", `thread_${page.error.kind}`);
+          recent = [...page.value.items];
+        }
+        const newer = newerMessageIds(recent, input.lastSeenMessageId, agent.gorgiasUserId);
         if (newer.length > 0) {
           return refuse(
             appError("conflict", "New messages arrived on this ticket since you opened it. Read them, then confirm to send your reply.", {
@@ -144,6 +158,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
       knownStatus = ticket.value.status;
+      await ctx.share.ticket(ticket.value);
       return ok(null);
     },
     post: async () => {

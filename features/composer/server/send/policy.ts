@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
+import type { Message } from "@/lib/domain/message";
+import type { Ticket } from "@/lib/domain/ticket";
 import type { GorgiasClient } from "@/lib/gorgias";
 
 /**
@@ -26,11 +28,20 @@ export const DEFAULT_SEND_POLICY: SendPolicy = {
   readBackDelaysMs: [0, 1_500, 3_000],
 };
 
+/** Where what Gorgias answers goes besides the agent (the shared cache); never fails a send. */
+export interface SendShare {
+  readonly ticket: (ticket: Ticket) => Promise<void>;
+  readonly message: (message: Message) => Promise<void>;
+}
+
+const SHARE_NOTHING: SendShare = { ticket: async () => {}, message: async () => {} };
+
 /** Everything the send service needs; no Next runtime, so tests call it directly. */
 export interface SendContext {
   readonly db: Db;
   readonly gorgias: GorgiasClient;
   readonly agent: SignedInAgent;
+  readonly share?: SendShare;
   readonly policy?: Partial<SendPolicy>;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -40,6 +51,7 @@ export interface ResolvedContext {
   readonly db: Db;
   readonly gorgias: GorgiasClient;
   readonly agent: SignedInAgent;
+  readonly share: SendShare;
   readonly policy: SendPolicy;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
@@ -48,6 +60,7 @@ export interface ResolvedContext {
 export function resolveContext(ctx: SendContext): ResolvedContext {
   return {
     db: ctx.db,
+    share: ctx.share ?? SHARE_NOTHING,
     gorgias: ctx.gorgias,
     agent: ctx.agent,
     policy: { ...DEFAULT_SEND_POLICY, ...ctx.policy },

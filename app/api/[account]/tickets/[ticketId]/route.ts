@@ -3,6 +3,6 @@ import { agentRoute } from "@/lib/server/agent-route";
 import { loadTicketThread } from "@/features/ticket/server";
 
 /** The ticket and its thread, every message body sanitized here: the browser never gets raw customer HTML. */
-export const GET = agentRoute(apiContract.ticket, async ({ params, query }, { gorgias }) =>
-  loadTicketThread(gorgias, params.ticketId, { theme: query.theme, priority: query.background ? "refresh" : "read" }),
+export const GET = agentRoute(apiContract.ticket, async ({ params, query }, ctx) =>
+  loadTicketThread(ctx, params.ticketId, { theme: query.theme, priority: query.background ? "refresh" : "read" }),
 );

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Message } from "@/lib/domain/message";
+import type { Ticket } from "@/lib/domain/ticket";
+import { logger } from "@/lib/server/logger";
+import { liveDesk } from "./desk";
+import type { SharedCache } from "./shared-cache";
+
+async function toCache(account: string, what: string, apply: (cache: SharedCache) => Promise<unknown>): Promise<void> {
+  try {
+    await apply(liveDesk(account).cache);
+  } catch (error) {
+    // The write itself succeeded; the feed brings the change to the cache a moment later.
+    logger.warn({ err: error, account, what }, "shared cache not updated after a write");
+  }
+}
+
+/**
+ * What a write or a send's fresh read got back from Gorgias goes into the shared cache at once, so
+ * the writer's own re-read and everyone's signal show it without another call. Never fails the write.
+ */
+export const shareTicket = (account: string, ticket: Ticket) => toCache(account, "ticket", (cache) => cache.applyTicket(ticket));
+export const shareMessage = (account: string, message: Message) => toCache(account, "message", (cache) => cache.noteMessage(message));

@@ -1,0 +1,246 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { dropSnapshots, getSnapshot, publishSignal, putSnapshot, rewriteSnapshotsUnder, type Db, type Snapshot } from "@/lib/db";
+import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
+import type { Message } from "@/lib/domain/message";
+import type { Page } from "@/lib/domain/page";
+import type { Ticket, TicketSummary } from "@/lib/domain/ticket";
+import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
+import { byCreated, summaryOf, wholeThreadOf } from "@/lib/domain/ticket-summary";
+import type { AppError } from "@/lib/errors";
+import { ok, type Result } from "@/lib/result";
+
+/** Entries from before a format change are not read back as the new shape. */
+const FORMAT = "v1";
+const TICKET = `${FORMAT}:ticket:`;
+const LIST = `${FORMAT}:list:`;
+
+/** Without a live feed an entry still serves the readers who ask at once (a burst after a signal). */
+export const COALESCE_MS = 2_000;
+/** A list changed in a way only Gorgias can sort out is read again, at most this often. */
+export const RELIST_AFTER_MS = 1_500;
+/** Cursors in a cached first page are Gorgias's and short-lived: the page is read again after this. */
+export const LIST_MAX_AGE_MS = 60_000;
+
+interface TicketEntry {
+  readonly ticket: TicketHeader;
+  /** Null when only the header is known (the thread is read on first open). */
+  readonly messages: readonly Message[] | null;
+  readonly partial: boolean;
+}
+
+interface ListEntry {
+  readonly plan: SharedListPlan;
+  readonly page: Page<TicketSummary>;
+  /** Epoch ms since which a patch left the page unsure (a view's membership), else null. */
+  readonly dirtySince: number | null;
+  /** Changes applied lately, laid again over a page whose read was in flight meanwhile. */
+  readonly recent: readonly { readonly at: number; readonly summary: TicketSummary }[];
+}
+
+/** How long an applied change is kept for pages being read meanwhile (longer than any read). */
+const RECENT_MS = 30_000;
+
+function patchList(list: ListEntry, summary: TicketSummary, now: number): ListEntry {
+  const patched = patchFirstPage(list.page, list.plan, summary);
+  return {
+    plan: list.plan,
+    page: patched.page,
+    dirtySince: patched.exact ? list.dirtySince : (list.dirtySince ?? now),
+    recent: [...list.recent.filter((r) => now - r.at < RECENT_MS && r.summary.id !== summary.id), { at: now, summary }],
+  };
+}
+
+export interface CachedThread extends RawThread {
+  readonly version: string | null;
+  /** Epoch ms of the read from Gorgias this comes from. */
+  readonly fetchedAt: number;
+}
+
+/** A cached ticket whose thread may not be known yet. */
+type CachedTicket = Omit<CachedThread, "messages"> & { readonly messages: readonly Message[] | null };
+const hasThread = (t: CachedTicket | null): t is CachedThread => t?.messages != null;
+
+export interface SharedCacheDeps {
+  readonly account: string;
+  readonly db: () => Promise<Db>;
+  /** Whether the change feed is keeping entries fresh right now (see AccountDesk.feedLive). */
+  readonly feedLive: () => Promise<boolean>;
+  readonly now?: () => number;
+}
+
+export interface ThreadLoaders {
+  readonly thread: () => Promise<Result<RawThread, AppError>>;
+  readonly messages: () => Promise<Result<{ messages: Message[]; partial: boolean }, AppError>>;
+}
+
+const ticketKey = (id: number) => `${TICKET}${id}`;
+const listKey = (scope: string, plan: SharedListPlan, limit: number) =>
+  `${LIST}${scope}:${createHash("sha256").update(JSON.stringify({ plan, limit })).digest("hex").slice(0, 24)}`;
+
+/**
+ * The account's shared read cache (docs/architecture.md#shared-cache): tickets with their threads and
+ * first pages of lists, in the store so every instance reads the same entries, kept fresh by the
+ * change feed. A changed ticket is applied once — its entry replaced, every cached list patched —
+ * and only then signalled, so the re-reads the signal causes are served from here. Reads of one
+ * entry in this process share one upstream call.
+ */
+export class SharedCache {
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SharedCacheDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The ticket's cached version (its `updated_datetime`), or null when it is not cached. */
+  async knownVersion(ticketId: number): Promise<string | null> {
+    return (await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
+  }
+
+  /**
+   * The ticket and its thread: from the cache while it can be trusted, else read once for everyone.
+   * Whoever waited on a read gets the cache's entry afterwards, so a change the feed applied while
+   * the read was in flight is not hidden behind the older answer.
+   */
+  async thread(ticketId: number, load: ThreadLoaders): Promise<Result<CachedThread, AppError>> {
+    const cached = await this.cachedThread(ticketId);
+    if (hasThread(cached)) return ok(cached);
+    const read = await this.once(ticketKey(ticketId), () => this.readThread(ticketId, cached, load));
+    if (!read.ok) return read;
+    const after = await this.cachedThread(ticketId);
+    return ok(hasThread(after) && after.version !== null && read.value.version !== null && Date.parse(after.version) > Date.parse(read.value.version) ? after : read.value);
+  }
+
+  /** The first page of a list for a scope (lib/domain/sharing.ts), read again when a patch could not be sure. */
+  async firstPage(scope: string, plan: SharedListPlan, limit: number, load: () => Promise<Result<Page<TicketSummary>, AppError>>): Promise<Result<Page<TicketSummary>, AppError>> {
+    const key = listKey(scope, plan, limit);
+    const db = await this.deps.db();
+    const entry = await getSnapshot(db, this.deps.account, key);
+    const body = entry?.body as ListEntry | undefined;
+    if (entry && body && (await this.listUsable(entry, body))) return ok(body.page);
+    return this.once(key, async () => {
+      const startedAt = this.now();
+      const read = await load();
+      if (!read.ok) return read;
+      return ok(await this.storeList(db, key, plan, read.value, startedAt));
+    });
+  }
+  /**
+   * A ticket as Gorgias now gives it (a feed re-read, or a write's answer): its entry replaced unless
+   * a newer one is held, every cached list patched, and a signal for every instance's browsers when
+   * the version is new. No upstream call: a thread the embedded messages don't cover is re-read on
+   * its next open. Returns whether the version was new.
+   */
+  async applyTicket(ticket: Ticket): Promise<boolean> {
+    const db = await this.deps.db();
+    const key = ticketKey(ticket.id);
+    const before = await getSnapshot(db, this.deps.account, key);
+    const known = (before?.body as TicketEntry | undefined)?.messages ?? null;
+    const messages = wholeThreadOf(ticket, known);
+    const { messages: _embedded, ...header } = ticket;
+    const { written, previousVersion } = await putSnapshot(db, this.deps.account, {
+      key,
+      version: ticket.updatedAt,
+      body: { ticket: header, messages, partial: false } satisfies TicketEntry,
+      fetchedAt: new Date(this.now()),
+    });
+    if (!written) return false;
+    await rewriteSnapshotsUnder(db, this.deps.account, LIST, (entry) => {
+      const list = entry.body as ListEntry;
+      const previous = list.page.items.find((t) => t.id === ticket.id) ?? null;
+      return patchList(list, summaryOf(header, messages, previous), this.now());
+    });
+    if (previousVersion === ticket.updatedAt && previousVersion !== null) return false;
+    await publishSignal(db, this.deps.account, { kind: "ticket", ticketId: ticket.id, version: ticket.updatedAt });
+    return true;
+  }
+
+  /** A message we just created: the cached thread shows it at once; the feed brings the rest. */
+  async noteMessage(message: Message): Promise<void> {
+    const db = await this.deps.db();
+    const entry = await getSnapshot(db, this.deps.account, ticketKey(message.ticketId));
+    const body = entry?.body as TicketEntry | undefined;
+    if (!entry || !body?.messages || body.messages.some((m) => m.id === message.id)) return;
+    await putSnapshot(db, this.deps.account, { ...entry, body: { ...body, messages: [...body.messages, message].sort(byCreated) } satisfies TicketEntry });
+  }
+
+  /** A write whose answer does not carry the ticket: its next read goes to Gorgias. */
+  async forgetTicket(ticketId: number): Promise<void> {
+    await dropSnapshots(await this.deps.db(), this.deps.account, ticketKey(ticketId));
+  }
+
+  /** The feed lost track (a fresh start of the event log): nothing cached can be vouched for. */
+  async forgetAll(): Promise<void> {
+    await dropSnapshots(await this.deps.db(), this.deps.account);
+  }
+
+  /** The cached entry while it can be trusted; `messages` null when only its header is known. */
+  private async cachedThread(ticketId: number): Promise<CachedTicket | null> {
+    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
+    if (!entry || !(await this.trusts(entry))) return null;
+    const body = entry.body as TicketEntry;
+    return { ticket: body.ticket, messages: body.messages, partial: body.partial, version: entry.version, fetchedAt: entry.fetchedAt.getTime() };
+  }
+
+  private async readThread(
+    ticketId: number,
+    cached: CachedTicket | null,
+    load: ThreadLoaders,
+  ): Promise<Result<CachedThread, AppError>> {
+    const db = await this.deps.db();
+    if (cached) {
+      // The feed keeps the header current; only the messages are missing.
+      const read = await load.messages();
+      if (!read.ok) return read;
+      const body = { ticket: cached.ticket, messages: read.value.messages, partial: read.value.partial };
+      await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: cached.version, body: body satisfies TicketEntry, fetchedAt: new Date(cached.fetchedAt) });
+      return ok({ ...cached, ...body });
+    }
+    const read = await load.thread();
+    if (!read.ok) return read;
+    const fetchedAt = this.now();
+    await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value satisfies TicketEntry, fetchedAt: new Date(fetchedAt) });
+    return ok({ ...read.value, version: read.value.ticket.updatedAt, fetchedAt });
+  }
+
+  /**
+   * Stores a page just read, with the changes applied since the read started laid over it again:
+   * the page Gorgias gave may predate them.
+   */
+  private async storeList(db: Db, key: string, plan: SharedListPlan, page: Page<TicketSummary>, startedAt: number): Promise<Page<TicketSummary>> {
+    const fetchedAt = new Date(this.now());
+    let stored = page;
+    const rewritten = await rewriteSnapshotsUnder(db, this.deps.account, key, (entry) => {
+      const old = entry.body as ListEntry;
+      const recent = old.recent.filter((r) => r.at >= startedAt);
+      let next: ListEntry = { plan, page, dirtySince: null, recent };
+      for (const r of recent) next = patchList(next, r.summary, this.now());
+      stored = next.page;
+      return { ...next, recent };
+    }, fetchedAt);
+    if (rewritten === 0) {
+      await putSnapshot(db, this.deps.account, { key, version: null, body: { plan, page, dirtySince: null, recent: [] } satisfies ListEntry, fetchedAt });
+    }
+    return stored;
+  }
+
+  private async trusts(entry: Snapshot): Promise<boolean> {
+    return this.now() - entry.fetchedAt.getTime() < COALESCE_MS || (await this.deps.feedLive());
+  }
+
+  private async listUsable(entry: Snapshot, body: ListEntry): Promise<boolean> {
+    const age = this.now() - entry.fetchedAt.getTime();
+    if (age >= LIST_MAX_AGE_MS) return false;
+    if (body.dirtySince !== null && this.now() - body.dirtySince >= RELIST_AFTER_MS) return false;
+    return this.trusts(entry);
+  }
+
+  private once<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = run().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, started);
+    return started;
+  }
+}

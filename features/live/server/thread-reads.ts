@@ -1,0 +1,36 @@
+import "server-only";
+import type { Message } from "@/lib/domain/message";
+import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
+import { byCreated } from "@/lib/domain/ticket-summary";
+import { fromUpstream, type AppError } from "@/lib/errors";
+import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
+import { err, ok, type Result } from "@/lib/result";
+
+/** Longer threads are rare; past this the oldest messages are left out and the page says so. */
+const MAX_MESSAGE_PAGES = 10;
+
+/** A ticket's whole thread from the messages endpoint, oldest first. */
+export async function readMessages(
+  gorgias: GorgiasClient,
+  ticketId: number,
+  priority: Priority,
+): Promise<Result<{ messages: Message[]; partial: boolean }, AppError>> {
+  const messages: Message[] = [];
+  let complete = false;
+  // Newest first, so a thread longer than the cap loses its oldest messages, never its latest.
+  for await (const page of paginate((cursor) => gorgias.messages.list(ticketId, { cursor, limit: 100, order: "desc" }, { priority }), { maxPages: MAX_MESSAGE_PAGES })) {
+    if (!page.ok) return err(fromUpstream(page.error));
+    messages.push(...page.value.items);
+    complete = page.value.nextCursor === null;
+  }
+  return ok({ messages: messages.sort(byCreated), partial: !complete });
+}
+
+/** The ticket and its thread in two calls made together. */
+export async function readThread(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<RawThread, AppError>> {
+  const [ticket, thread] = await Promise.all([gorgias.tickets.get(ticketId, { priority }), readMessages(gorgias, ticketId, priority)]);
+  if (!ticket.ok) return err(fromUpstream(ticket.error));
+  if (!thread.ok) return thread;
+  const { messages: _embedded, ...header } = ticket.value;
+  return ok({ ticket: header satisfies TicketHeader, messages: thread.value.messages, partial: thread.value.partial });
+}
