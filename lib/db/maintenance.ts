@@ -2,6 +2,7 @@ import { pruneFeedDeliveries } from "./feed";
 import { pruneLiveSignals } from "./live-signals";
 import { deleteDeadSessions } from "./sessions";
 import { pruneSendOperations } from "./send-operations";
+import { pruneSnapshots } from "./shared-snapshots";
 import { pruneSignInAttempts } from "./sign-in-throttle";
 import type { Db, DbOrTx } from "./store";
 
@@ -14,6 +15,8 @@ export const SEND_RECORD_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export const LIVE_SIGNAL_RETENTION_MS = 15 * 60 * 1000;
 /** Gorgias retries a webhook for hours at most; a day covers every repeat of a delivery. */
 export const FEED_DELIVERY_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** Shared cache entries nobody refreshed for an hour are read from Gorgias again when next needed. */
+export const SNAPSHOT_RETENTION_MS = 60 * 60 * 1000;
 export const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface PruneCounts {
@@ -22,9 +25,13 @@ export interface PruneCounts {
   readonly signInAttempts: number;
   readonly liveSignals: number;
   readonly feedDeliveries: number;
+  readonly sharedSnapshots: number;
 }
 
-/** Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the window, stale live signals and feed deliveries. */
+/**
+ * Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the
+ * window, stale live signals and feed deliveries, shared cache entries nobody refreshed.
+ */
 export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<PruneCounts> {
   return {
     sessions: await deleteDeadSessions(db, now),
@@ -32,6 +39,7 @@ export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<Pr
     signInAttempts: await pruneSignInAttempts(db, now),
     liveSignals: await pruneLiveSignals(db, new Date(now.getTime() - LIVE_SIGNAL_RETENTION_MS)),
     feedDeliveries: await pruneFeedDeliveries(db, new Date(now.getTime() - FEED_DELIVERY_RETENTION_MS)),
+    sharedSnapshots: await pruneSnapshots(db, new Date(now.getTime() - SNAPSHOT_RETENTION_MS)),
   };
 }
 

@@ -46,8 +46,10 @@ export function patchFirstPage(page: Page<TicketSummary>, plan: SharedListPlan, 
   const key = sortKey(plan, changed);
   const before = (t: TicketSummary) => (desc ? sortKey(plan, t) > key : sortKey(plan, t) < key) || (sortKey(plan, t) === key && t.id > changed.id);
   const at = others.findIndex((t) => !before(t));
-  // Past the last row while more pages exist: it is on a later page now.
-  if (at === -1 && page.nextCursor !== null) return { page: { ...page, items: others }, exact: true };
+  // Past the last row while more pages exist: a newcomer is on a later page. A row already here
+  // stays: the next page starts after the old last row, so it would fall between the two.
+  const wasHere = others.length < page.items.length;
+  if (at === -1 && page.nextCursor !== null && !wasHere) return { page: { ...page, items: others }, exact: true };
   const items = at === -1 ? [...others, changed] : [...others.slice(0, at), changed, ...others.slice(at)];
   return { page: { ...page, items }, exact: true };
 }

@@ -18,6 +18,9 @@ import {
   SIGN_IN_WINDOW_MS,
   upsertAgent,
 
+  getSnapshot,
+  putSnapshot,
+  SNAPSHOT_RETENTION_MS,
 } from "@/lib/db";
 import { storeTargets, useTestStore } from "./harness";
 
@@ -64,6 +67,9 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     const recentSend = await sentOperation(agent.id, at(40 * DAY - 1000));
     await reserveSignInAttempt(opened.store.db, { email: "old@example.com", ip: "192.0.2.1" }, at(40 * DAY - SIGN_IN_WINDOW_MS - 1000));
     await reserveSignInAttempt(opened.store.db, { email: "new@example.com", ip: "192.0.2.2" }, now);
+    const snapshot = (key: string, fetchedAt: Date) => putSnapshot(opened.store.db, "demo", { key, version: null, body: {}, fetchedAt });
+    await snapshot("old", new Date(now.getTime() - SNAPSHOT_RETENTION_MS - 1000));
+    await snapshot("fresh", now);
 
     const counts = await pruneStore(opened.store.db, now);
 
@@ -75,8 +81,11 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     expect(await getSendOperation(opened.store.db, oldSend)).toBeNull();
     expect(await getSendOperation(opened.store.db, recentSend)).not.toBeNull();
     expect(SEND_RECORD_RETENTION_MS).toBeGreaterThan(7 * DAY);
+    expect(counts.sharedSnapshots).toBe(1);
+    expect(await getSnapshot(opened.store.db, "demo", "old")).toBeNull();
+    expect(await getSnapshot(opened.store.db, "demo", "fresh")).not.toBeNull();
     // A second run (another instance, the next hour) finds nothing left to do.
-    expect(await pruneStore(opened.store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0 });
+    expect(await pruneStore(opened.store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0, sharedSnapshots: 0 });
   });
 });
 

@@ -19,7 +19,7 @@ export async function clientFor(sb: TestSandbox, role = "admin", overrides: Part
 }
 
 /** Unwraps an ok result or fails the test with the error's own words. */
-export function must<T, E extends { kind: string; message: string }>(r: Result<T, E>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.kind}: ${r.error.message}`);
+export function must<T, E extends ({ kind: string } | { code: string }) & { message: string }>(r: Result<T, E>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${"kind" in r.error ? r.error.kind : r.error.code}: ${r.error.message}`);
   return r.value;
 }
