@@ -3,7 +3,7 @@ import { seesWholeAccount } from "./user";
 import type { View } from "./view";
 
 /**
- * What one agent's read may be served to another (docs/architecture.md#shared-cache). Gorgias
+ * What one agent's read may be served to another (docs/safety.md#shared-reads). Gorgias
  * decides what a key may see; we only share where it would answer two agents alike:
  * - only between agents whose role sees every ticket (FULL_VISIBILITY_ROLES): a ticket or a list
  *   read for one of them is what Gorgias shows each of them;

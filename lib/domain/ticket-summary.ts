@@ -30,15 +30,16 @@ export function summaryOf(ticket: Omit<Ticket, "messages">, thread: readonly Mes
 
 /**
  * The ticket's embedded messages when they are the whole thread, else null (page the messages
- * endpoint). Gorgias may cap that array, so it counts as whole only when it holds every message we
- * already had and reaches the ticket's latest message.
+ * endpoint). Gorgias may cap that array, so it counts as whole only when it reaches the ticket's
+ * latest message and something vouches for its start: every message we already held is in it, or
+ * it is as long as the list row's `messages_count`.
  */
-export function wholeThreadOf(ticket: Ticket, known: readonly Message[] | null): Message[] | null {
+export function wholeThreadOf(ticket: Ticket, known: readonly Message[] | null, listedCount: number | null = null): Message[] | null {
   const embedded = ticket.messages;
   if (embedded.length === 0) return null;
-  const ids = new Set(embedded.map((m) => m.id));
-  if (known?.some((m) => !ids.has(m.id))) return null;
   const newest = Math.max(...embedded.map((m) => (m.createdAt ? Date.parse(m.createdAt) : Number.NEGATIVE_INFINITY)));
   if (ticket.lastMessageAt && !(newest >= Date.parse(ticket.lastMessageAt))) return null;
-  return [...embedded].sort(byCreated);
+  const ids = new Set(embedded.map((m) => m.id));
+  const vouched = known !== null ? known.every((m) => ids.has(m.id)) : listedCount === embedded.length;
+  return vouched ? [...embedded].sort(byCreated) : null;
 }

@@ -23,12 +23,14 @@ export interface User extends UserRef {
 export const isReadOnlyRole = (role: UserRole | null): boolean => role === "observer-agent";
 
 /**
- * Roles whose keys see every ticket of the account, so the live desk may read with one of them on
- * everyone's behalf. Gorgias's role descriptions give admin, agent, internal-agent (lead),
- * basic-agent and observer-agent (read-only) the whole helpdesk; a lite-agent's access can be
- * narrowed, and bots are not people — so neither is used, nor any role Gorgias adds later until it
- * is known. (Unverified on a live account; the feed only learns *which* ticket changed this way,
- * and each browser still re-reads it with its own agent's key.)
+ * Roles whose keys see every ticket of the account, so reads may be shared among them and the live
+ * desk may read with one of them on everyone's behalf. Gorgias's role table
+ * (docs.gorgias.com/en-US/user-permissions-196938) builds each role on the one below — Observer "can
+ * view tickets and customers", Lite is "all observer access" plus replies and updates, then Basic,
+ * Lead (`internal-agent`), Admin — and "anyone can use the search function, regardless of their
+ * role, and access all of the tickets within the search results". Views differ (private views are
+ * their owner's), handled apart (lib/domain/sharing.ts). Bots are not people, and a role Gorgias
+ * adds later is not trusted until it is known.
  */
-export const FULL_VISIBILITY_ROLES = ["admin", "agent", "internal-agent", "basic-agent", "observer-agent"] as const;
+export const FULL_VISIBILITY_ROLES = ["admin", "agent", "internal-agent", "basic-agent", "lite-agent", "observer-agent"] as const;
 export const seesWholeAccount = (role: string | null): boolean => (FULL_VISIBILITY_ROLES as readonly string[]).includes(role ?? "");

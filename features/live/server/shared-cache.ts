@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { dropSnapshots, getSnapshot, publishSignal, putSnapshot, rewriteSnapshotsUnder, type Db, type Snapshot } from "@/lib/db";
+import { dropSnapshots, getSnapshot, publishSignal, putSnapshot, rewriteSnapshotsUnder, snapshotsUnder, type Db, type Snapshot } from "@/lib/db";
 import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
 import type { Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
@@ -70,7 +70,8 @@ export interface SharedCacheDeps {
 }
 
 export interface ThreadLoaders {
-  readonly thread: () => Promise<Result<RawThread, AppError>>;
+  /** `listedCount`: the ticket's `messages_count` in a cached list, when one shows it. */
+  readonly thread: (listedCount: number | null) => Promise<Result<RawThread, AppError>>;
   readonly messages: () => Promise<Result<{ messages: Message[]; partial: boolean }, AppError>>;
 }
 
@@ -197,11 +198,20 @@ export class SharedCache {
       await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: cached.version, body: body satisfies TicketEntry, fetchedAt: new Date(cached.fetchedAt) });
       return ok({ ...cached, ...body });
     }
-    const read = await load.thread();
+    const read = await load.thread(await this.listedCount(ticketId));
     if (!read.ok) return read;
     const fetchedAt = this.now();
     await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value satisfies TicketEntry, fetchedAt: new Date(fetchedAt) });
     return ok({ ...read.value, version: read.value.ticket.updatedAt, fetchedAt });
+  }
+
+  /** The ticket's message count as a cached list shows it, if one does. */
+  private async listedCount(ticketId: number): Promise<number | null> {
+    for (const entry of await snapshotsUnder(await this.deps.db(), this.deps.account, LIST)) {
+      const row = (entry.body as ListEntry).page.items.find((t) => t.id === ticketId);
+      if (row?.messagesCount != null) return row.messagesCount;
+    }
+    return null;
   }
 
   /**

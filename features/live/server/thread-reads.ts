@@ -1,7 +1,7 @@
 import "server-only";
 import type { Message } from "@/lib/domain/message";
 import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
-import { byCreated } from "@/lib/domain/ticket-summary";
+import { byCreated, wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { fromUpstream, type AppError } from "@/lib/errors";
 import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
@@ -26,11 +26,16 @@ export async function readMessages(
   return ok({ messages: messages.sort(byCreated), partial: !complete });
 }
 
-/** The ticket and its thread in two calls made together. */
-export async function readThread(gorgias: GorgiasClient, ticketId: number, priority: Priority): Promise<Result<RawThread, AppError>> {
-  const [ticket, thread] = await Promise.all([gorgias.tickets.get(ticketId, { priority }), readMessages(gorgias, ticketId, priority)]);
+/**
+ * The ticket and its thread: one call when the ticket carries its whole thread (vouched for by the
+ * list row's `messages_count`, lib/domain/ticket-summary.ts), else the messages endpoint as well.
+ */
+export async function readThread(gorgias: GorgiasClient, ticketId: number, priority: Priority, listedCount: number | null = null): Promise<Result<RawThread, AppError>> {
+  const ticket = await gorgias.tickets.get(ticketId, { priority });
   if (!ticket.ok) return err(fromUpstream(ticket.error));
-  if (!thread.ok) return thread;
   const { messages: _embedded, ...header } = ticket.value;
-  return ok({ ticket: header satisfies TicketHeader, messages: thread.value.messages, partial: thread.value.partial });
+  const whole = wholeThreadOf(ticket.value, null, listedCount);
+  if (whole) return ok({ ticket: header satisfies TicketHeader, messages: whole, partial: false });
+  const thread = await readMessages(gorgias, ticketId, priority);
+  return thread.ok ? ok({ ticket: header, messages: thread.value.messages, partial: thread.value.partial }) : thread;
 }

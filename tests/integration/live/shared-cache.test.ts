@@ -58,7 +58,7 @@ async function customerWrites(ticketId: number, text: string): Promise<void> {
 
 const upstream = async () => (await sb.control.requests()).filter((r) => r.path.startsWith("/api/"));
 const loaders = (gorgias: GorgiasClient, ticketId: number) => ({
-  thread: () => readThread(gorgias, ticketId, "read"),
+  thread: (listedCount: number | null) => readThread(gorgias, ticketId, "read", listedCount),
   messages: () => readMessages(gorgias, ticketId, "read"),
 });
 const listLoader = (gorgias: GorgiasClient) => async () => {
@@ -88,6 +88,15 @@ for (const [label, open] of storeTargets()) {
       expect([...reads, ...later].every((r) => r.ok && r.value.ticket.id === id && r.value.messages.length > 0)).toBe(true);
       const calls = await upstream();
       expect(calls.map((c) => c.path).sort()).toEqual(["/api/messages", `/api/tickets/${id}`]);
+    });
+
+    it("a ticket a cached list shows opens with one call: its row's message count vouches for the embedded thread", async () => {
+      const cache = instance();
+      const row = must(await cache.firstPage("account", ALL, 10, listLoader(agent))).items[0]!;
+      await sb.control.clearRequests();
+      const thread = must(await cache.thread(row.id, loaders(agent, row.id)));
+      expect(thread.messages).toHaveLength(row.messagesCount!);
+      expect((await upstream()).map((c) => c.path)).toEqual([`/api/tickets/${row.id}`]);
     });
 
     it("a change is read once, patched into the open thread and the list, and signalled once after", async () => {
@@ -131,21 +140,27 @@ for (const [label, open] of storeTargets()) {
       const newer = ticketOf(41, "2026-11-29T12:00:05Z", [messageOf(410, 41, "2026-11-29T12:00:05Z")]);
       const older = ticketOf(41, "2026-11-29T12:00:00Z", []);
       let finish!: () => void;
-      const slow = cache.thread(41, {
+      let messageReads = 0;
+      const load = (gate: boolean) => ({
         thread: async () => {
-          await new Promise<void>((r) => (finish = r));
+          if (gate) await new Promise<void>((r) => (finish = r));
           const { messages: _m, ...header } = older;
           return ok({ ticket: header, messages: [], partial: false });
         },
-        messages: async () => ok({ messages: [], partial: false }),
+        messages: async () => (messageReads++, ok({ messages: [...newer.messages], partial: false })),
       });
+      const slow = cache.thread(41, load(true));
       await vi.waitFor(() => expect(finish).toBeTypeOf("function"));
       await cache.applyTicket(newer);
       finish();
-      const served = must(await slow);
-      expect(served.ticket.updatedAt).toBe(newer.updatedAt);
-      expect(served.messages.map((m) => m.id)).toEqual([410]);
+      // The slow reader gets what it read; the cache keeps the newer version, whose signal makes
+      // the browser read again — and that read gets the newer ticket, fetching only its messages.
+      must(await slow);
       expect(await cache.knownVersion(41)).toBe(newer.updatedAt);
+      const again = must(await cache.thread(41, load(false)));
+      expect(again.ticket.updatedAt).toBe(newer.updatedAt);
+      expect(again.messages.map((m) => m.id)).toEqual([410]);
+      expect(messageReads).toBe(1);
     });
 
     it("a list read in flight while a change lands keeps the change", async () => {

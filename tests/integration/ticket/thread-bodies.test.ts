@@ -69,7 +69,7 @@ afterAll(async () => sb?.close());
 
 // A role the shared cache does not serve: these tests read Gorgias directly (the cache has its own).
 const reader = () => ({
-  agent: { agentId: "a", accountDomain: "demo", gorgiasUserId: 1, email: "lite@example.com", name: "Lite", role: "lite-agent" },
+  agent: { agentId: "a", accountDomain: "demo", gorgiasUserId: 1, email: "bot@example.com", name: "Bot", role: "bot" },
   gorgias,
 });
 

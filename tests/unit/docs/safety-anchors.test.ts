@@ -28,6 +28,7 @@ const PROMISED = [
   "async-send-state",
   "drafts",
   "stale-thread",
+  "shared-reads",
   "notes-private",
   "absolute-updates",
   "shared-budget",

@@ -74,13 +74,18 @@ describe("a list row from the full ticket", () => {
     expect(summaryOf(header, null, previous)).toMatchObject({ messagesCount: 2, excerpt: "older preview", updatedAt: t.updatedAt });
   });
 
-  it("trusts embedded messages as the whole thread only when they reach the latest message and hold every known one", () => {
-    expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", thread), null)?.map((m) => m.id)).toEqual([1, 2, 3]);
-    // Capped: Gorgias's latest message is not among them.
-    expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", thread.slice(0, 2), { last_message_datetime: "2026-11-29T10:06:00Z" }), null)).toBeNull();
-    // A message we already hold is missing: capped from the other end.
+  it("trusts embedded messages as the whole thread only when they reach the latest message and their start is vouched for", () => {
+    const whole = ticketOf(7, "2026-11-29T10:06:00Z", thread);
+    expect(wholeThreadOf(whole, thread.slice(0, 2))?.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(wholeThreadOf(whole, null, 3)?.map((m) => m.id)).toEqual([1, 2, 3]);
+    // Nothing vouches for the oldest end: it may be capped.
+    expect(wholeThreadOf(whole, null)).toBeNull();
+    expect(wholeThreadOf(whole, null, 5)).toBeNull();
+    // Capped at the newest end: Gorgias's latest message is not among them.
+    expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", thread.slice(0, 2), { last_message_datetime: "2026-11-29T10:06:00Z" }), thread.slice(0, 1))).toBeNull();
+    // A message we already hold is missing: capped at the oldest end.
     expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", thread.slice(1)), thread)).toBeNull();
-    expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", []), null)).toBeNull();
+    expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", []), [])).toBeNull();
   });
 });
 
@@ -91,8 +96,8 @@ describe("what may be shared between agents", () => {
   ] as unknown as View[];
 
   it("only among roles that see the whole account", () => {
-    expect(["admin", "agent", "basic-agent", "observer-agent"].every(sharesReads)).toBe(true);
-    expect(["lite-agent", "bot", "some-future-role"].some(sharesReads)).toBe(false);
+    expect(["admin", "agent", "internal-agent", "basic-agent", "lite-agent", "observer-agent"].every(sharesReads)).toBe(true);
+    expect(["bot", "some-future-role"].some(sharesReads)).toBe(false);
     expect(sharesReads(null)).toBe(false);
   });
 
