@@ -4,6 +4,7 @@ import { LiveDesk } from "@/features/live";
 import { Providers, ShortcutHelp, TopBar } from "@/features/shell";
 import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
+import { canSeeFeedHealth } from "@/lib/domain/user";
 import { serverEnv } from "@/lib/env";
 
 export default async function AccountLayout({ children, params }: LayoutProps<"/[account]">) {
@@ -16,6 +17,7 @@ export default async function AccountLayout({ children, params }: LayoutProps<"/
         agentName={agent.name}
         agentRole={agent.role}
         usesSandbox={serverEnv().usesSandbox}
+        feedHealthHref={canSeeFeedHealth(agent.role) ? `/${agent.accountDomain}/feed` : null}
         signOut={signOutAction}
         theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}
       />

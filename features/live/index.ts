@@ -2,3 +2,4 @@ export { useLiveDesk } from "./client/use-live-desk";
 export { isLive, liveStatus, pollUnlessLive, subscribeLiveStatus, FALLBACK_POLL_MS, type LiveStatus } from "./client/live-status";
 export { LiveDesk } from "./components/live-desk";
 export { usePollInterval } from "./client/use-poll-interval";
+export { FeedHealthPanel } from "./components/feed-health-panel";

@@ -34,3 +34,6 @@ export const isReadOnlyRole = (role: UserRole | null): boolean => role === "obse
  */
 export const FULL_VISIBILITY_ROLES = ["admin", "agent", "internal-agent", "basic-agent", "lite-agent", "observer-agent"] as const;
 export const seesWholeAccount = (role: string | null): boolean => (FULL_VISIBILITY_ROLES as readonly string[]).includes(role ?? "");
+
+/** Who sees the live feed's health (features/live): the people who can run `npm run setup:webhooks`. */
+export const canSeeFeedHealth = (role: string | null): boolean => role === "admin";

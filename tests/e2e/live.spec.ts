@@ -42,4 +42,28 @@ test.describe("live desk", () => {
     // Within the feed's read (every second in these tests, as a webhook would push) and one re-read.
     await expect(page.getByTestId("thread-message")).toHaveCount(before + 1, { timeout: 8_000 });
   });
+
+  test("admins see the feed's health from the top bar; other agents neither the link nor the page", async ({ page, browser }) => {
+    await signInAs(page, "admin");
+    await page.getByTestId("feed-health-link").click();
+    await expect(page).toHaveURL(/\/demo\/feed$/);
+    await expect(page.getByRole("heading", { name: "Live feed" })).toBeVisible();
+    // These tests run without webhooks: the Desk reads the event log instead.
+    await expect(page.getByTestId("feed-webhooks")).toContainText("Not set up");
+    // This page's own stream keeps the log read; once it has been, the Desk is current.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("feed-current")).toHaveAttribute("data-current", "true", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByTestId("feed-last-read")).toHaveText(/just now|ago/);
+
+    const other = await browser.newContext();
+    const agentPage = await other.newPage();
+    await signInAs(agentPage, "agent");
+    await expect(agentPage.getByTestId("ticket-row").first()).toBeVisible();
+    await expect(agentPage.getByTestId("feed-health-link")).toHaveCount(0);
+    await agentPage.goto("/demo/feed");
+    await expect(agentPage.getByTestId("feed-admins-only")).toBeVisible();
+    await other.close();
+  });
 });

@@ -1,6 +1,7 @@
 // No `server-only` here: `npm run setup:webhooks` runs this from the command line.
 import { setWebhookSecret, type DbOrTx } from "@/lib/db";
 import { WEBHOOK_SECRET_HEADER } from "@/lib/domain/contract/webhook";
+import type { IntegrationState } from "@/lib/domain/feed-health";
 import { LIVE_FEED_TRIGGERS, type HttpIntegration, type HttpIntegrationSpec } from "@/lib/domain/integration";
 import type { GorgiasClient } from "@/lib/gorgias/client";
 import { collectAll } from "@/lib/gorgias/pagination";
@@ -51,4 +52,13 @@ export async function setupLiveFeedWebhook(setup: WebhookSetup): Promise<Webhook
   ].filter((p): p is string => typeof p === "string");
   if (problems.length > 0) return { ok: false, message: `The integration was saved but ${problems.join("; ")}.` };
   return { ok: true, action: mine ? "updated" : "created", integration: check.value, url };
+}
+
+/** Whether the live feed's integration still exists in Gorgias and delivers (for the admins' health page). */
+export async function liveFeedIntegrationState(gorgias: Pick<GorgiasClient, "integrations">): Promise<{ state: IntegrationState; problem: string | null }> {
+  const all = await collectAll((cursor) => gorgias.integrations.listHttp({ cursor, limit: 100 }, { priority: "refresh" }), { maxPages: 3 });
+  if (!all.ok) return { state: "unknown", problem: `Gorgias could not be asked (${all.error.kind}): ${all.error.message}` };
+  const mine = all.value.find((i) => i.name === LIVE_FEED_INTEGRATION_NAME);
+  if (!mine) return { state: "missing", problem: null };
+  return mine.active ? { state: "active", problem: null } : { state: "deactivated", problem: "Deactivated by Gorgias after failed deliveries. Run npm run setup:webhooks to re-create it." };
 }

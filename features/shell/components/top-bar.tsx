@@ -9,9 +9,11 @@ export interface TopBarProps {
   usesSandbox: boolean;
   signOut: () => Promise<void>;
   theme: Theme;
+  /** Admins get a link to the live feed's health. */
+  feedHealthHref: string | null;
 }
 
-export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signOut, theme }: TopBarProps) {
+export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signOut, theme, feedHealthHref }: TopBarProps) {
   return (
     <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
       <div className="flex min-w-0 items-center gap-2">
@@ -24,6 +26,11 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
         )}
       </div>
       <div className="flex shrink-0 items-center gap-2 sm:gap-3">
+        {feedHealthHref && (
+          <a href={feedHealthHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
+            Live feed
+          </a>
+        )}
         <ThemeSwitch initial={theme} />
         <span className="hidden text-sm text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-agent">
           {agentName} <span className="text-zinc-500 dark:text-zinc-400">· {agentRole}</span>

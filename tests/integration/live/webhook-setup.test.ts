@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookSecretMatches, type Store } from "@/lib/db";
 import { WEBHOOK_SECRET_HEADER, WebhookBody, webhookHint } from "@/lib/domain/contract/webhook";
-import { setupLiveFeedWebhook } from "@/features/live/server/webhook-setup";
+import { liveFeedIntegrationState, setupLiveFeedWebhook } from "@/features/live/server/webhook-setup";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, type TestTarget } from "../db/harness";
 import { clientFor, must } from "../gorgias/setup";
@@ -75,5 +75,29 @@ describe("live feed webhook setup", () => {
     expect(delivery.path).toBe("/api/webhooks/gorgias/demo");
     expect(delivery.headers[WEBHOOK_SECRET_HEADER]).toBe(secret);
     expect(webhookHint(WebhookBody.parse(JSON.parse(delivery.body)))).toMatchObject({ ticketId: ticket!.id, version: updated.updatedAt });
+  });
+
+  it("tells admins whether the integration is missing, active, deactivated by Gorgias, or cannot be checked", async () => {
+    await sb.control.reset();
+    const admin = await clientFor(sb, "admin");
+    expect(await liveFeedIntegrationState(admin)).toEqual({ state: "missing", problem: null });
+    const set = await setupLiveFeedWebhook({ gorgias: admin, db: store.db, deskUrl, secret: "u".repeat(40) });
+    if (!set.ok) throw new Error(set.message);
+    expect(await liveFeedIntegrationState(admin)).toEqual({ state: "active", problem: null });
+    // What Gorgias does after 100 failed deliveries.
+    const who = await sb.agent("admin");
+    const res = await fetch(`${sb.apiBase("demo")}/integrations/${set.integration.id}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from(`${who.email}:${who.api_key}`).toString("base64")}` },
+      body: JSON.stringify({ deactivated_datetime: new Date().toISOString() }),
+    });
+    expect(res.ok).toBe(true);
+    expect(await liveFeedIntegrationState(admin)).toMatchObject({ state: "deactivated", problem: expect.stringMatching(/setup:webhooks/) });
+    await sb.control.fault({ method: "GET", path: "/api/integrations", kind: "status", status: 503 });
+    try {
+      expect(await liveFeedIntegrationState(await clientFor(sb, "admin", { retry: { maxRetries: 0 } }))).toMatchObject({ state: "unknown" });
+    } finally {
+      await sb.control.clearFaults();
+    }
   });
 });
