@@ -1,6 +1,6 @@
 "use server";
 
-import { shareMessage, shareTicket } from "@/features/live/server";
+import { knownMessages, shareMessage, shareTicket } from "@/features/live/server";
 import { appStore } from "@/lib/auth/app-store";
 import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { Message } from "@/lib/domain/message";
@@ -10,7 +10,11 @@ import { discardAgentDraft, saveAgentDraft } from "./drafts";
 import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";
 
 /** What a send reads and creates goes into the account's shared cache (features/live). */
-const shareFor = (account: string) => ({ ticket: (t: Ticket) => shareTicket(account, t), message: (m: Message) => shareMessage(account, m) });
+const shareFor = (account: string) => ({
+  ticket: (t: Ticket) => shareTicket(account, t),
+  message: (m: Message) => shareMessage(account, m),
+  knownMessages: (ticketId: number) => knownMessages(account, ticketId),
+});
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first

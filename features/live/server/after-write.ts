@@ -20,3 +20,13 @@ async function toCache(account: string, what: string, apply: (cache: SharedCache
  */
 export const shareTicket = (account: string, ticket: Ticket) => toCache(account, "ticket", (cache) => cache.applyTicket(ticket));
 export const shareMessage = (account: string, message: Message) => toCache(account, "message", (cache) => cache.noteMessage(message));
+
+/** The thread the shared cache holds for a ticket, or null (also when the store cannot be read). */
+export async function knownMessages(account: string, ticketId: number): Promise<readonly Message[] | null> {
+  try {
+    return await liveDesk(account).cache.knownMessages(ticketId);
+  } catch (error) {
+    logger.warn({ err: error, account }, "shared cache not readable");
+    return null;
+  }
+}

@@ -4,5 +4,5 @@ export { liveDesk } from "./desk";
 export { liveStream } from "./stream";
 export { readMessages, readThread } from "./thread-reads";
 export type { CachedThread } from "./shared-cache";
-export { shareMessage, shareTicket } from "./after-write";
+export { knownMessages, shareMessage, shareTicket } from "./after-write";
 export { feedReport } from "./feed-report";

@@ -99,6 +99,12 @@ export class SharedCache {
     return (await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
   }
 
+  /** The messages cached for a ticket, however old: only to vouch that a fresh read is whole. */
+  async knownMessages(ticketId: number): Promise<readonly Message[] | null> {
+    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
+    return (entry?.body as TicketEntry | undefined)?.messages ?? null;
+  }
+
   /**
    * The ticket and its thread: from the cache while it can be trusted, else read once for everyone.
    * Whoever waited on a read gets the cache's entry afterwards, so a change the feed applied while

@@ -201,21 +201,37 @@ describe("unknown outcomes", () => {
 });
 
 describe("stale thread (docs/safety.md#stale-thread)", () => {
-  it("a customer message newer than what the agent saw blocks the reply until confirmed", async () => {
-    // Live activity picks its ticket; take the first one that can be answered by e-mail.
-    let ticketId: number | null = null;
-    let lastSeen: number | null = null;
-    let newId = 0;
-    for (let i = 0; i < 30 && ticketId === null; i++) {
+  /** Live activity picks its ticket; take the first one that can be answered by e-mail. */
+  async function customerWroteAgain() {
+    for (let i = 0; i < 30; i++) {
       const { ticket_id, message_id } = (await (await fetch(`${sb.url}/__sandbox/activity`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { ticket_id: number; message_id: number };
       const t = must(await who.gorgias.tickets.get(ticket_id));
       if (t.channel !== "email" || !t.customer?.email) continue;
       const before = (await thread(who.gorgias, ticket_id)).filter((m) => m.id < message_id);
-      ticketId = ticket_id;
-      lastSeen = lastId(before);
-      newId = message_id;
+      return { ticketId: ticket_id, before, lastSeen: lastId(before), newId: message_id };
     }
-    if (ticketId === null) throw new Error("no e-mail activity in 30 ticks");
+    throw new Error("no e-mail activity in 30 ticks");
+  }
+
+  it("with the thread the shared cache held vouching for it, the fresh ticket read alone finds the newer message", async () => {
+    const { ticketId, before, lastSeen, newId } = await customerWroteAgain();
+    await sb.control.clearRequests();
+    const ctx = { ...sendContext(store, who), share: { ticket: async () => {}, message: async () => {}, knownMessages: async () => before } };
+    const blocked = await sendReply(ctx, reply(ticketId, lastSeen));
+    expect(blocked).toMatchObject({ ok: false, error: { code: "conflict" } });
+    if (!blocked.ok) expect(blocked.error.fields?.newerMessages).toContain(String(newId));
+    const reads = (await sb.control.requests()).filter((r) => r.method === "GET").map((r) => r.path);
+    expect(reads).toEqual([`/api/tickets/${ticketId}`]);
+
+    // A cached thread the read does not contain vouches for nothing: the messages are read as before.
+    await sb.control.clearRequests();
+    const unvouched = { ...ctx, share: { ...ctx.share, knownMessages: async () => [...before, { ...before[0]!, id: 1 }] } };
+    expect(await sendReply(unvouched, reply(ticketId, lastSeen))).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect((await sb.control.requests()).some((r) => r.method === "GET" && r.path === "/api/messages")).toBe(true);
+  });
+
+  it("a customer message newer than what the agent saw blocks the reply until confirmed", async () => {
+    const { ticketId, lastSeen, newId } = await customerWroteAgain();
     const input = reply(ticketId, lastSeen);
     const ctx = sendContext(store, who);
     const blocked = await sendReply(ctx, input);

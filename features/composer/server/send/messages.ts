@@ -7,6 +7,7 @@ import type { SendOperationRow } from "@/lib/db";
 import type { Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
+import { wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ReplyRequest } from "@/lib/gorgias";
@@ -97,10 +98,15 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       await ctx.share.ticket(ticket.value);
       if (!input.confirmNewerMessages) {
         // Before a reply goes out, anything newer than what the agent saw must be confirmed (docs/safety.md#stale-thread).
-        // The newest page is enough: if even it holds nothing newer, nothing older can be.
-        const recent = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
-        if (!recent.ok) return refuse(fromUpstream(recent.error), "failed", `thread_${recent.error.kind}`);
-        const newer = newerMessageIds(recent.value.items, input.lastSeenMessageId, agent.gorgiasUserId);
+        // The ticket just read carries its thread when the messages we already held vouch that it
+        // is whole; else the newest page is enough: if even it holds nothing newer, nothing older can be.
+        let recent = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId));
+        if (!recent) {
+          const page = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
+          if (!page.ok) return refuse(fromUpstream(page.error), "failed", `thread_${page.error.kind}`);
+          recent = [...page.value.items];
+        }
+        const newer = newerMessageIds(recent, input.lastSeenMessageId, agent.gorgiasUserId);
         if (newer.length > 0) {
           return refuse(
             appError("conflict", "New messages arrived on this ticket since you opened it. Read them, then confirm to send your reply.", {

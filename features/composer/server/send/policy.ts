@@ -28,13 +28,17 @@ export const DEFAULT_SEND_POLICY: SendPolicy = {
   readBackDelaysMs: [0, 1_500, 3_000],
 };
 
-/** Where what Gorgias answers goes besides the agent (the shared cache); never fails a send. */
+/**
+ * The account's shared cache as the send path sees it: what Gorgias answers goes there (never
+ * failing a send), and the thread it holds may vouch that a fresh read's embedded messages are whole.
+ */
 export interface SendShare {
   readonly ticket: (ticket: Ticket) => Promise<void>;
   readonly message: (message: Message) => Promise<void>;
+  readonly knownMessages: (ticketId: number) => Promise<readonly Message[] | null>;
 }
 
-const SHARE_NOTHING: SendShare = { ticket: async () => {}, message: async () => {} };
+const SHARE_NOTHING: SendShare = { ticket: async () => {}, message: async () => {}, knownMessages: async () => null };
 
 /** Everything the send service needs; no Next runtime, so tests call it directly. */
 export interface SendContext {
