@@ -152,13 +152,13 @@ export class SharedCache {
       body: { ticket: header, messages, partial: false } satisfies TicketEntry,
       fetchedAt: new Date(this.now()),
     });
-    if (!written) return false;
+    // The same version again (a send's fresh read of what the feed already applied) changes no list.
+    if (!written || (previousVersion !== null && previousVersion === ticket.updatedAt)) return false;
     await rewriteSnapshotsUnder(db, this.deps.account, LIST, (entry) => {
       const list = entry.body as ListEntry;
       const previous = list.page.items.find((t) => t.id === ticket.id) ?? null;
       return patchList(list, summaryOf(header, messages, previous), this.now());
     });
-    if (previousVersion === ticket.updatedAt && previousVersion !== null) return false;
     await publishSignal(db, this.deps.account, { kind: "ticket", ticketId: ticket.id, version: ticket.updatedAt });
     return true;
   }
@@ -170,11 +170,6 @@ export class SharedCache {
     const body = entry?.body as TicketEntry | undefined;
     if (!entry || !body?.messages || body.messages.some((m) => m.id === message.id)) return;
     await putSnapshot(db, this.deps.account, { ...entry, body: { ...body, messages: [...body.messages, message].sort(byCreated) } satisfies TicketEntry });
-  }
-
-  /** A write whose answer does not carry the ticket: its next read goes to Gorgias. */
-  async forgetTicket(ticketId: number): Promise<void> {
-    await dropSnapshots(await this.deps.db(), this.deps.account, ticketKey(ticketId));
   }
 
   /** The feed lost track (a fresh start of the event log): nothing cached can be vouched for. */

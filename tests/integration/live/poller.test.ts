@@ -83,6 +83,22 @@ describe("event-log poller", () => {
     expect(log.filter((r) => r.path.startsWith("/api/tickets/"))).toHaveLength(2);
   });
 
+  it("a fresh start of the log vouches for nothing cached before it: the shared cache is emptied", async () => {
+    const d = deps();
+    const [t] = await openTickets();
+    await d.cache.applyTicket(must(await agent.tickets.get(t!.id)));
+    expect(await d.cache.knownVersion(t!.id)).not.toBeNull();
+    expect((await pollEventsOnce(d)).kind).toBe("started");
+    expect(await d.cache.knownVersion(t!.id)).toBeNull();
+  });
+
+  it("is read once per interval however many instances tick", async () => {
+    const slow = { ...deps(), intervalMs: 60_000 };
+    expect((await pollEventsOnce(slow)).kind).toBe("started");
+    expect((await pollEventsOnce(slow)).kind).toBe("skipped");
+    expect((await pollEventsOnce({ ...slow, now: () => new Date(Date.now() + 60_000) })).kind).toBe("polled");
+  });
+
   it("lets one instance read the log at a time", async () => {
     await pollEventsOnce(deps());
     const outcomes = await Promise.all([pollEventsOnce(deps()), pollEventsOnce(deps())]);
