@@ -25,6 +25,7 @@ test("inbox → open a ticket → reply and close → back to the inbox: each st
   await signInAs(page, "agent");
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
   // An open e-mail ticket the inbox shows on its first page.
+  await expect(page.getByTestId("ticket-row").first()).toBeVisible();
   const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=30&order_by=updated_datetime:desc");
   const shown = new Set(await page.getByTestId("ticket-row").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-ticket-id")))));
   const ticket = data.find((t) => t.channel === "email" && t.status === "open" && t.customer?.email && shown.has(t.id));
