@@ -53,6 +53,9 @@ export async function loadInboxPage({ agent, gorgias }: AgentContext, query: Inb
           : await gorgias.tickets.list({ ...paging, viewId: plan.viewId, customerId: plan.customerId, orderBy: plan.orderBy }, o);
     return page.ok ? ok(page.value) : err(fromUpstream(page.error));
   };
-  const scope = shared && plan.kind !== "search" ? listScope(plan, views, agent.gorgiasUserId) : null;
-  return scope && plan.kind !== "search" ? liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read) : read();
+  if (shared && plan.kind !== "search") {
+    const scope = listScope(plan, views, agent.gorgiasUserId);
+    if (scope) return liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read);
+  }
+  return read();
 }
