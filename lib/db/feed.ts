@@ -28,6 +28,11 @@ export async function claimFeedDelivery(db: DbOrTx, accountDomain: string, key: 
   return rows.length > 0;
 }
 
+/** Gives a claim back (its work failed), so the next hint with that key is handled. */
+export async function releaseFeedDelivery(db: DbOrTx, accountDomain: string, key: string): Promise<void> {
+  await db.delete(feedDeliveries).where(and(eq(feedDeliveries.accountDomain, accountDomain), eq(feedDeliveries.key, key)));
+}
+
 export async function recordWebhookArrival(db: DbOrTx, accountDomain: string, at: Date): Promise<void> {
   await db
     .insert(feedAccounts)

@@ -1,5 +1,5 @@
 import "server-only";
-import { claimFeedDelivery, type DbOrTx } from "@/lib/db";
+import { claimFeedDelivery, releaseFeedDelivery, type DbOrTx } from "@/lib/db";
 import type { Ticket } from "@/lib/domain/ticket";
 import type { Result } from "@/lib/result";
 import type { SharedCache } from "./shared-cache";
@@ -49,6 +49,16 @@ export function createFeed(deps: FeedDeps) {
   async function hint(h: FeedHint): Promise<HintOutcome> {
     if (h.dedupeKey && !(await claimFeedDelivery(deps.db, deps.account, h.dedupeKey))) return "duplicate";
     if (await knownAtLeast(h)) return "unchanged";
+    // One version is read once across instances: Gorgias sends a change as several deliveries
+    // (message created, ticket updated), and a load balancer spreads them.
+    const versionKey = h.version ? `reread:${h.ticketId}:${h.version}` : null;
+    if (versionKey && !(await claimFeedDelivery(deps.db, deps.account, versionKey))) return "duplicate";
+    const outcome = await coalesced(h);
+    if (outcome === "failed" && versionKey) await releaseFeedDelivery(deps.db, deps.account, versionKey);
+    return outcome;
+  }
+
+  async function coalesced(h: FeedHint): Promise<HintOutcome> {
     const running = reading.get(h.ticketId);
     if (running) {
       // A read already in flight may predate this change: read once more after it, not once per hint.

@@ -92,6 +92,26 @@ describe("change feed", () => {
     expect(await first.signals(start)).toHaveLength(1);
   });
 
+  it("deliveries of one version spread over two instances at once cost one read", async () => {
+    const first = setup("feed-f");
+    const second = setup("feed-f");
+    for (const f of [first, second]) f.versions.set(6, "2026-11-29T14:00:00.000Z");
+    const outcomes = await Promise.all([
+      first.feed.hint({ ticketId: 6, version: "2026-11-29T14:00:00.000Z", dedupeKey: "message-created-1" }),
+      second.feed.hint({ ticketId: 6, version: "2026-11-29T14:00:00.000Z", dedupeKey: "ticket-updated-1" }),
+    ]);
+    expect(outcomes.sort()).toEqual(["duplicate", "published"]);
+    expect(first.reads.length + second.reads.length).toBe(1);
+  });
+
+  it("a version whose read failed is read again on its next delivery", async () => {
+    const { feed, reads, failNext } = setup("feed-g");
+    failNext();
+    expect(await feed.hint({ ticketId: 7, version: "2026-11-29T10:00:00.000Z" })).toBe("failed");
+    expect(await feed.hint({ ticketId: 7, version: "2026-11-29T10:00:00.000Z" })).toBe("published");
+    expect(reads).toEqual([7, 7]);
+  });
+
   it("a failed re-read publishes nothing, and the next hint tries again", async () => {
     const { feed, reads, signals, failNext } = setup("feed-d");
     const start = await latestSignalSeq(store.db, "feed-d");
