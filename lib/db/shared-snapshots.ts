@@ -80,11 +80,9 @@ export async function rewriteSnapshotsUnder(
   });
 }
 
-/** Forgets entries: all of the account's, or those under a key prefix. */
-export async function dropSnapshots(db: DbOrTx, accountDomain: string, prefix = ""): Promise<void> {
-  await db
-    .delete(sharedSnapshots)
-    .where(under(accountDomain, prefix));
+/** Forgets entries: all of the account's, or those under a key prefix; only those read before `fetchedBefore` if given. */
+export async function dropSnapshots(db: DbOrTx, accountDomain: string, prefix = "", fetchedBefore?: Date): Promise<void> {
+  await db.delete(sharedSnapshots).where(fetchedBefore ? and(under(accountDomain, prefix), lt(sharedSnapshots.fetchedAt, fetchedBefore)) : under(accountDomain, prefix));
 }
 
 export async function pruneSnapshots(db: DbOrTx, olderThan: Date): Promise<number> {

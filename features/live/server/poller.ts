@@ -8,6 +8,7 @@ import type { SharedCache } from "./shared-cache";
 /** Long enough for one poll to finish; a crashed poller's lease lapses after it. */
 export const POLL_LEASE_MS = 30_000;
 const PAGE = 100;
+const CLOCK_SKEW_MS = 5_000;
 const MAX_PAGES = 5;
 
 export interface PollDeps {
@@ -15,7 +16,7 @@ export interface PollDeps {
   readonly db: DbOrTx;
   readonly gorgias: Pick<GorgiasClient, "events">;
   readonly feed: Pick<Feed, "hint">;
-  readonly cache: Pick<SharedCache, "forgetAll">;
+  readonly cache: Pick<SharedCache, "forgetBefore">;
   /** The account's poll interval now: no instance polls sooner after the last poll. */
   readonly intervalMs: number;
   readonly now?: () => Date;
@@ -30,8 +31,8 @@ export type PollOutcome =
 /**
  * One read of the account's event log, by whichever instance holds the lease: every event since the
  * cursor, each changed ticket hinted to the feed once, then the cursor moves past them. The first
- * poll of an account starts at its newest event: history is already on screen, and nothing the
- * shared cache held before can be vouched for.
+ * poll of an account starts at its newest event: history is already on screen, and what the
+ * shared cache read before that event cannot be vouched for.
  */
 export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
   const now = deps.now?.() ?? new Date();
@@ -49,7 +50,8 @@ export async function pollEventsOnce(deps: PollDeps): Promise<PollOutcome> {
     }
     const head = newest.value.items[0];
     const start = head ? { after: new Date(head.createdAt), lastEventId: head.id } : { after: now, lastEventId: null };
-    await deps.cache.forgetAll();
+    // Gorgias's clock and ours may differ a little: what we read just after its newest event goes too.
+    await deps.cache.forgetBefore(new Date(start.after.getTime() + CLOCK_SKEW_MS));
     await release(start, head ? new Date(head.createdAt) : null, true);
     return { kind: "started", cursor: start };
   }

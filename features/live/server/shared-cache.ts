@@ -172,9 +172,12 @@ export class SharedCache {
     await putSnapshot(db, this.deps.account, { ...entry, body: { ...body, messages: [...body.messages, message].sort(byCreated) } satisfies TicketEntry });
   }
 
-  /** The feed lost track (a fresh start of the event log): nothing cached can be vouched for. */
-  async forgetAll(): Promise<void> {
-    await dropSnapshots(await this.deps.db(), this.deps.account);
+  /**
+   * The feed starts tracking at `since` (a fresh start of the event log): an entry read before it
+   * cannot be vouched for; one read after it is kept current by the log from then on.
+   */
+  async forgetBefore(since: Date): Promise<void> {
+    await dropSnapshots(await this.deps.db(), this.deps.account, "", since);
   }
 
   /** The cached entry while it can be trusted; `messages` null when only its header is known. */

@@ -4,7 +4,7 @@
  * a lost webhook) are recovered from the log on the next read.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { latestSignalSeq, signalsSince, type Store } from "@/lib/db";
+import { feedHealth, latestSignalSeq, signalsSince, type Store } from "@/lib/db";
 import type { GorgiasClient } from "@/lib/gorgias";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, type TestTarget } from "../db/harness";
@@ -83,20 +83,30 @@ describe("event-log poller", () => {
     expect(log.filter((r) => r.path.startsWith("/api/tickets/"))).toHaveLength(2);
   });
 
-  it("a fresh start of the log vouches for nothing cached before it: the shared cache is emptied", async () => {
+  it("a fresh start of the log forgets what the shared cache read before the log's newest event, and keeps what it read after", async () => {
     const d = deps();
-    const [t] = await openTickets();
+    const [t, u] = await openTickets();
     await d.cache.applyTicket(must(await agent.tickets.get(t!.id)));
-    expect(await d.cache.knownVersion(t!.id)).not.toBeNull();
+    // The newest event of the log (this change), then a read after it.
+    must(await agent.tickets.update(u!.id, { priority: "high" }));
+    await new Promise((r) => setTimeout(r, 20));
+    // Later than the clock-skew margin the poller allows for.
+    const clock = Date.now() + 10_000;
+    const late = new SharedCache({ account, db: async () => store.db, feedLive: async () => true, now: () => clock });
+    await late.applyTicket(must(await agent.tickets.get(u!.id)));
     expect((await pollEventsOnce(d)).kind).toBe("started");
     expect(await d.cache.knownVersion(t!.id)).toBeNull();
+    expect(await d.cache.knownVersion(u!.id)).not.toBeNull();
   });
 
   it("is read once per interval however many instances tick", async () => {
     const slow = { ...deps(), intervalMs: 60_000 };
     expect((await pollEventsOnce(slow)).kind).toBe("started");
     expect((await pollEventsOnce(slow)).kind).toBe("skipped");
-    expect((await pollEventsOnce({ ...slow, now: () => new Date(Date.now() + 60_000) })).kind).toBe("polled");
+    const later = new Date(Date.now() + 60_000);
+    expect((await pollEventsOnce({ ...slow, now: () => later })).kind).toBe("polled");
+    // Read to its end: the feed is known current from then (what lets the shared cache be trusted).
+    expect((await feedHealth(store.db, account))?.polledAt).toEqual(later);
   });
 
   it("lets one instance read the log at a time", async () => {
