@@ -18,7 +18,7 @@ export async function startBalancer(targets: readonly string[], port: number): P
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const counts = targets.map(() => 0);
   let next = 0;
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, retried = false) => {
     const index = next++ % targets.length;
     counts[index] = (counts[index] ?? 0) + 1;
     const target = new URL(targets[index]!);
@@ -32,6 +32,9 @@ export async function startBalancer(targets: readonly string[], port: number): P
       },
     );
     upstream.on("error", () => {
+      // A kept-alive connection the instance had just closed: a bodiless request is tried once more
+      // on the next instance, as load balancers do (nginx's proxy_next_upstream error).
+      if (!res.headersSent && !retried && (req.method === "GET" || req.method === "HEAD")) return forward(req, res, true);
       if (!res.headersSent) {
         res.writeHead(502, { "Content-Type": "text/plain" });
         res.end("bad gateway");
@@ -41,9 +44,10 @@ export async function startBalancer(targets: readonly string[], port: number): P
     res.on("close", () => {
       if (!res.writableFinished) upstream.destroy();
     });
-    req.pipe(upstream);
+    if (req.method === "GET" || req.method === "HEAD") upstream.end();
+    else req.pipe(upstream);
   };
-  const server = createServer(forward);
+  const server = createServer((req, res) => forward(req, res));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

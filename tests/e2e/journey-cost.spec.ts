@@ -9,11 +9,15 @@ interface WireTicket {
   customer: { email: string | null } | null;
 }
 
-/** What the journey cost Gorgias, by call; the event log the live desk reads is the feed's, not the journey's. */
+/**
+ * What the journey cost Gorgias, by call. Not the journey's: the event log the live desk reads, and
+ * reference lists (users, teams, tags, views, macros), read once per account for ten minutes.
+ */
+const NOT_THE_JOURNEY = /^\/api\/(events|users|teams|tags|views|macros)$/;
 function tally(log: readonly LoggedRequest[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of log) {
-    if (r.path === "/api/events") continue;
+    if (NOT_THE_JOURNEY.test(r.path)) continue;
     const key = `${r.method} ${r.path.replace(/\/\d+/g, "/{id}")}`;
     out[key] = (out[key] ?? 0) + 1;
   }
