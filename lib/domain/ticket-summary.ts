@@ -28,18 +28,26 @@ export function summaryOf(ticket: Omit<Ticket, "messages">, thread: readonly Mes
   };
 }
 
+/** A list row's `messages_count`, and the version of the ticket it counted (its `updated_datetime`). */
+export interface ListedCount {
+  readonly count: number;
+  readonly asOf: string | null;
+}
+
 /**
  * The ticket's embedded messages when they are the whole thread, else null (page the messages
  * endpoint). Gorgias may cap that array, so it counts as whole only when it reaches the ticket's
  * latest message and something vouches for its start: every message we already held is in it, or
- * it is as long as the list row's `messages_count`.
+ * it holds as many messages up to a list row's version as that row counted.
  */
-export function wholeThreadOf(ticket: Ticket, known: readonly Message[] | null, listedCount: number | null = null): Message[] | null {
+export function wholeThreadOf(ticket: Ticket, known: readonly Message[] | null, listed: ListedCount | null = null): Message[] | null {
   const embedded = ticket.messages;
   if (embedded.length === 0) return null;
-  const newest = Math.max(...embedded.map((m) => (m.createdAt ? Date.parse(m.createdAt) : Number.NEGATIVE_INFINITY)));
+  const at = (m: Message) => (m.createdAt ? Date.parse(m.createdAt) : Number.NEGATIVE_INFINITY);
+  const newest = Math.max(...embedded.map(at));
   if (ticket.lastMessageAt && !(newest >= Date.parse(ticket.lastMessageAt))) return null;
   const ids = new Set(embedded.map((m) => m.id));
-  const vouched = known !== null ? known.every((m) => ids.has(m.id)) : listedCount === embedded.length;
+  const asOf = listed?.asOf ? Date.parse(listed.asOf) : Number.POSITIVE_INFINITY;
+  const vouched = known !== null ? known.every((m) => ids.has(m.id)) : listed !== null && embedded.filter((m) => at(m) <= asOf).length === listed.count;
   return vouched ? [...embedded].sort(byCreated) : null;
 }

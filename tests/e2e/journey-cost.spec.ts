@@ -28,6 +28,11 @@ test("inbox → open a ticket → reply and close → back to the inbox: each st
   test.setTimeout(120_000);
   await signInAs(page, "agent");
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+  // Steady state: the feed has started reading the event log (a fresh start forgets what the cache
+  // read just before), and the inbox is read again under it.
+  await page.waitForTimeout(2_500);
+  await page.reload();
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
   // An open e-mail ticket the inbox shows on its first page.
   await expect(page.getByTestId("ticket-row").first()).toBeVisible();
   const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=30&order_by=updated_datetime:desc");
@@ -54,12 +59,13 @@ test("inbox → open a ticket → reply and close → back to the inbox: each st
   // The two writes, once each.
   expect(calls["POST /api/tickets/{id}/messages"]).toBe(1);
   expect(calls["PUT /api/tickets/{id}"]).toBe(1);
-  // Reads: the open (the ticket, its thread embedded), the reply's fresh read before sending (the
+  // Reads: the open (the ticket, its thread embedded and vouched for by the list row's count; the
+  // customer's other tickets for the side panel), the reply's fresh read before sending (the
   // stale-thread check and the addressing), and the change feed's one read of the version the reply
-  // made. The inbox's list and the thread are never read again: the shared cache holds them.
+  // made. The inbox's list and the thread are not read again: the shared cache holds them, patched.
   expect(calls["GET /api/tickets/{id}"] ?? 0).toBeLessThanOrEqual(3);
-  expect(calls["GET /api/tickets"] ?? 0).toBe(0);
+  expect(calls["GET /api/tickets"] ?? 0).toBeLessThanOrEqual(1);
   expect(calls["GET /api/messages"] ?? 0).toBe(0);
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
-  expect(total).toBeLessThanOrEqual(5);
+  expect(total).toBeLessThanOrEqual(6);
 });

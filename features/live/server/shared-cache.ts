@@ -6,7 +6,7 @@ import type { Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
 import type { Ticket, TicketSummary } from "@/lib/domain/ticket";
 import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
-import { byCreated, summaryOf, wholeThreadOf } from "@/lib/domain/ticket-summary";
+import { byCreated, summaryOf, wholeThreadOf, type ListedCount } from "@/lib/domain/ticket-summary";
 import type { AppError } from "@/lib/errors";
 import { ok, type Result } from "@/lib/result";
 
@@ -70,8 +70,8 @@ export interface SharedCacheDeps {
 }
 
 export interface ThreadLoaders {
-  /** `listedCount`: the ticket's `messages_count` in a cached list, when one shows it. */
-  readonly thread: (listedCount: number | null) => Promise<Result<RawThread, AppError>>;
+  /** `listed`: the ticket's `messages_count` in a cached list, when one shows it. */
+  readonly thread: (listed: ListedCount | null) => Promise<Result<RawThread, AppError>>;
   readonly messages: () => Promise<Result<{ messages: Message[]; partial: boolean }, AppError>>;
 }
 
@@ -144,7 +144,8 @@ export class SharedCache {
     const key = ticketKey(ticket.id);
     const before = await getSnapshot(db, this.deps.account, key);
     const known = (before?.body as TicketEntry | undefined)?.messages ?? null;
-    const messages = wholeThreadOf(ticket, known);
+    // A list row from before the change vouches for the older part of the embedded thread.
+    const messages = wholeThreadOf(ticket, known, known ? null : await this.listedCount(ticket.id));
     const { messages: _embedded, ...header } = ticket;
     const { written, previousVersion } = await putSnapshot(db, this.deps.account, {
       key,
@@ -210,10 +211,10 @@ export class SharedCache {
   }
 
   /** The ticket's message count as a cached list shows it, if one does. */
-  private async listedCount(ticketId: number): Promise<number | null> {
+  private async listedCount(ticketId: number): Promise<ListedCount | null> {
     for (const entry of await snapshotsUnder(await this.deps.db(), this.deps.account, LIST)) {
       const row = (entry.body as ListEntry).page.items.find((t) => t.id === ticketId);
-      if (row?.messagesCount != null) return row.messagesCount;
+      if (row?.messagesCount != null) return { count: row.messagesCount, asOf: row.updatedAt };
     }
     return null;
   }

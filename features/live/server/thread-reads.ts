@@ -1,7 +1,7 @@
 import "server-only";
 import type { Message } from "@/lib/domain/message";
 import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
-import { byCreated, wholeThreadOf } from "@/lib/domain/ticket-summary";
+import { byCreated, wholeThreadOf, type ListedCount } from "@/lib/domain/ticket-summary";
 import { fromUpstream, type AppError } from "@/lib/errors";
 import { paginate, type GorgiasClient, type Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
@@ -30,11 +30,11 @@ export async function readMessages(
  * The ticket and its thread: one call when the ticket carries its whole thread (vouched for by the
  * list row's `messages_count`, lib/domain/ticket-summary.ts), else the messages endpoint as well.
  */
-export async function readThread(gorgias: GorgiasClient, ticketId: number, priority: Priority, listedCount: number | null = null): Promise<Result<RawThread, AppError>> {
+export async function readThread(gorgias: GorgiasClient, ticketId: number, priority: Priority, listed: ListedCount | null = null): Promise<Result<RawThread, AppError>> {
   const ticket = await gorgias.tickets.get(ticketId, { priority });
   if (!ticket.ok) return err(fromUpstream(ticket.error));
   const { messages: _embedded, ...header } = ticket.value;
-  const whole = wholeThreadOf(ticket.value, null, listedCount);
+  const whole = wholeThreadOf(ticket.value, null, listed);
   if (whole) return ok({ ticket: header satisfies TicketHeader, messages: whole, partial: false });
   const thread = await readMessages(gorgias, ticketId, priority);
   return thread.ok ? ok({ ticket: header, messages: thread.value.messages, partial: thread.value.partial }) : thread;

@@ -37,7 +37,7 @@ export async function loadTicketThread(
   const priority = options.priority ?? "read";
   const read: Result<CachedThread, AppError> = sharesReads(agent.role)
     ? await liveDesk(agent.accountDomain).cache.thread(ticketId, {
-        thread: (listedCount) => readThread(gorgias, ticketId, priority, listedCount),
+        thread: (listed) => readThread(gorgias, ticketId, priority, listed),
         messages: () => readMessages(gorgias, ticketId, priority),
       })
     : mapResult(await readThread(gorgias, ticketId, priority), (raw) => ({ ...raw, version: raw.ticket.updatedAt, fetchedAt: Date.now() }));

@@ -9,6 +9,7 @@ import { latestSignalSeq, signalsSince } from "@/lib/db";
 import type { SharedListPlan } from "@/lib/domain/list-patch";
 import type { Page } from "@/lib/domain/page";
 import type { TicketSummary } from "@/lib/domain/ticket";
+import type { ListedCount } from "@/lib/domain/ticket-summary";
 import type { GorgiasClient } from "@/lib/gorgias";
 import { ok } from "@/lib/result";
 import { messageOf, ticketOf } from "@/tests/support/domain-fixtures";
@@ -58,7 +59,7 @@ async function customerWrites(ticketId: number, text: string): Promise<void> {
 
 const upstream = async () => (await sb.control.requests()).filter((r) => r.path.startsWith("/api/"));
 const loaders = (gorgias: GorgiasClient, ticketId: number) => ({
-  thread: (listedCount: number | null) => readThread(gorgias, ticketId, "read", listedCount),
+  thread: (listed: ListedCount | null) => readThread(gorgias, ticketId, "read", listed),
   messages: () => readMessages(gorgias, ticketId, "read"),
 });
 const listLoader = (gorgias: GorgiasClient) => async () => {
@@ -120,6 +121,20 @@ for (const [label, open] of storeTargets()) {
       expect((await upstream()).map((c) => c.path)).toEqual([`/api/tickets/${quiet}`]);
       const signals = await signalsSince(opened.store.db, account, from);
       expect(signals.map((s) => [s.ticketId, s.version])).toEqual([[quiet, thread.ticket.updatedAt]]);
+    });
+
+    it("a changed ticket only a list showed gets its whole thread from the feed's one read: opening it then costs nothing", async () => {
+      const cache = instance();
+      const feed = createFeed({ account, db: opened.store.db, cache, readTicket: (id) => admin.tickets.get(id, { priority: "refresh" }) });
+      const listed = must(await cache.firstPage("account", ALL, 10, listLoader(agent))).items.at(-1)!;
+      const text = `Any news? ${Date.now()}`;
+      await customerWrites(listed.id, text);
+      await sb.control.clearRequests();
+      expect(await feed.hint({ ticketId: listed.id })).toBe("published");
+      const thread = must(await cache.thread(listed.id, loaders(agent, listed.id)));
+      expect(thread.messages).toHaveLength(listed.messagesCount! + 1);
+      expect(thread.messages.at(-1)?.bodyText).toBe(text);
+      expect((await upstream()).map((c) => c.path)).toEqual([`/api/tickets/${listed.id}`]);
     });
 
     it("what a write returns is applied at once: the writer's re-read and the list show it without a call", async () => {

@@ -77,10 +77,13 @@ describe("a list row from the full ticket", () => {
   it("trusts embedded messages as the whole thread only when they reach the latest message and their start is vouched for", () => {
     const whole = ticketOf(7, "2026-11-29T10:06:00Z", thread);
     expect(wholeThreadOf(whole, thread.slice(0, 2))?.map((m) => m.id)).toEqual([1, 2, 3]);
-    expect(wholeThreadOf(whole, null, 3)?.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(wholeThreadOf(whole, null, { count: 3, asOf: null })?.map((m) => m.id)).toEqual([1, 2, 3]);
+    // A row counted two messages as of 10:05; one came since.
+    expect(wholeThreadOf(whole, null, { count: 2, asOf: "2026-11-29T10:05:00Z" })?.map((m) => m.id)).toEqual([1, 2, 3]);
     // Nothing vouches for the oldest end: it may be capped.
     expect(wholeThreadOf(whole, null)).toBeNull();
-    expect(wholeThreadOf(whole, null, 5)).toBeNull();
+    expect(wholeThreadOf(whole, null, { count: 5, asOf: null })).toBeNull();
+    expect(wholeThreadOf(whole, null, { count: 3, asOf: "2026-11-29T10:05:00Z" })).toBeNull();
     // Capped at the newest end: Gorgias's latest message is not among them.
     expect(wholeThreadOf(ticketOf(7, "2026-11-29T10:06:00Z", thread.slice(0, 2), { last_message_datetime: "2026-11-29T10:06:00Z" }), thread.slice(0, 1))).toBeNull();
     // A message we already hold is missing: capped at the oldest end.

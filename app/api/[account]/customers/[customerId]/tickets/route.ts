@@ -7,6 +7,6 @@ import { loadCustomerTickets } from "@/features/customers/server";
  * A customer's recent tickets, all of them: the browser caches the list per customer and shares it
  * between their tickets, each leaving out only itself (Gorgias scopes what the agent's key may list).
  */
-export const GET = agentRoute(apiContract.customerTickets, async ({ params }, { gorgias }) =>
-  mapResult(await loadCustomerTickets(gorgias, params.customerId), (items) => ({ items })),
+export const GET = agentRoute(apiContract.customerTickets, async ({ params }, ctx) =>
+  mapResult(await loadCustomerTickets(ctx, params.customerId), (items) => ({ items })),
 );
