@@ -16,6 +16,7 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
   return (
     <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
       <div className="flex min-w-0 items-center gap-2">
+        {/* Home, and also what puts next/link in this layout's chunks, shared by every page below (docs/architecture.md). */}
         <Link href={`/${accountDomain}`} className="shrink-0 whitespace-nowrap rounded text-sm font-semibold text-brand dark:text-indigo-300">
           Gorgias Desk
         </Link>
