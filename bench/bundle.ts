@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { startSandbox } from "../sandbox/server";
+import { benchDeskEnv, requireProductionBuild, startNext, type NextServer } from "./support/next-server";
 
 // First-load JS per route, gzip, measured cold in Chromium against a production build:
 //   npm run build && npm run bench:bundle
@@ -14,36 +13,7 @@ import { startSandbox } from "../sandbox/server";
 // prefetches for visible links, chunks loaded on intent) are shown apart. Figures only; the last
 // line is machine-readable.
 
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
-  process.exit(2);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
-}
+requireProductionBuild();
 
 // BENCH_VERBOSE=1 lists every script with its size, to see what a route pulls in.
 const verbose = process.env.BENCH_VERBOSE === "1";
@@ -93,30 +63,14 @@ async function firstLoadKb(browser: Browser, url: string, options: BrowserContex
 async function main(): Promise<void> {
   const stateDir = mkdtempSync(path.join(tmpdir(), "desk-bench-bundle-"));
   const sandbox = await startSandbox({ port: 0, dataDir: null, quiet: true, rateLimit: false });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SANDBOX_URL: sandbox.url,
-      GORGIAS_API_URL: `${sandbox.url}/{accountDomain}/api`,
-      GORGIAS_ACCOUNT_DOMAIN: "",
-      DATABASE_URL: "",
-      PGLITE_DIR: path.join(stateDir, "pglite"),
-      CREDENTIALS_KEY: "YmVuY2gtb25seS1jcmVkZW50aWFscy1rZXktMzItYnk=",
-    },
-  });
+  let next: NextServer | null = null;
   const browser = await chromium.launch({
     executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
     args: ["--disable-gpu"],
   });
   try {
-    await waitFor(`${base}/sign-in`, next, 120_000);
+    next = await startNext({ env: benchDeskEnv(sandbox.url, { DATABASE_URL: "", PGLITE_DIR: path.join(stateDir, "pglite") }), logFile: path.join(stateDir, "next.log") });
+    const base = next.url;
     const signIn = await firstLoadKb(browser, `${base}/sign-in`, {});
 
     // One sign-in through the demo list, then every route opens cold with that session's cookie.
@@ -156,7 +110,7 @@ async function main(): Promise<void> {
     console.log(`bundle: inbox_kb=${figures.inbox} ticket_kb=${figures.ticket} new_ticket_kb=${figures.new_ticket} sign_in_kb=${signIn.kb}`);
   } finally {
     await browser.close();
-    next.kill("SIGTERM");
+    await next?.stop();
     await sandbox.close();
     rmSync(stateDir, { recursive: true, force: true });
   }

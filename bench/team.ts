@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { startSandbox } from "../sandbox/server";
@@ -7,7 +7,8 @@ import { parseArgs } from "./team/args";
 import { startBalancer } from "./team/balancer";
 import { DeskSession, loadActionIds } from "./team/desk-client";
 import { Observations } from "./team/observations";
-import { freePort, machineCpu, postmasterPid, runToEnd, startDesk, startPostgres, treeCpuSeconds, type DeskInstance } from "./team/processes";
+import { machineCpu, postmasterPid, runToEnd, startPostgres, treeCpuSeconds } from "./team/processes";
+import { benchDeskEnv, freePort, requireProductionBuild, startNext, type BenchStore, type NextServer } from "./support/next-server";
 import { printReport } from "./team/report";
 import { fmt } from "./team/stats";
 import type { UpstreamCall } from "./team/upstream";
@@ -40,11 +41,7 @@ const args = (() => {
     process.exit(2);
   }
 })();
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-  console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
-  process.exit(2);
-}
+const distDir = requireProductionBuild();
 
 const cleanups: Array<() => Promise<void>> = [];
 let cleaning: Promise<void> | null = null;
@@ -138,32 +135,18 @@ async function main(): Promise<void> {
   if (!admin) throw new Error("the sandbox's demo account has no admin");
   log(`sandbox ${sandbox.url}: rate limit ${JSON.stringify(config.rateLimit)}, latency ${config.latencyMs} ms; ${users.length} writing users for ${args.agents} agents`);
 
-  const store: Record<string, string> = {};
+  let store: BenchStore = { DATABASE_URL: "", PGLITE_DIR: path.join(work, "pglite") };
   let pgDataDir: string | null = null;
   if (args.instances > 1) {
     const pg = await startPostgres();
     cleanups.push(() => pg.stop());
-    store.DATABASE_URL = pg.url;
-    store.PGLITE_DIR = "";
+    store = { DATABASE_URL: pg.url, PGLITE_DIR: "" };
     pgDataDir = pg.dataDir;
     log(`PostgreSQL at ${pg.url}`);
-  } else {
-    store.DATABASE_URL = "";
-    store.PGLITE_DIR = path.join(work, "pglite");
   }
   const frontPort = await freePort();
   const front = `http://127.0.0.1:${frontPort}`;
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "production",
-    AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    SANDBOX_URL: sandbox.url,
-    GORGIAS_API_URL: `${sandbox.url}/{accountDomain}/api`,
-    GORGIAS_ACCOUNT_DOMAIN: "",
-    CREDENTIALS_KEY: "YmVuY2gtb25seS1jcmVkZW50aWFscy1rZXktMzItYnk=",
-    ...store,
-  };
+  const env = benchDeskEnv(sandbox.url, store);
 
   if (args.feed === "webhooks") {
     // Before any instance starts: with PGlite the store is one process's at a time.
@@ -177,12 +160,12 @@ async function main(): Promise<void> {
     log(`setup:webhooks: ${setup.output.trim().split("\n")[0]}`);
   }
 
-  const desks: DeskInstance[] = [];
+  const desks: Array<NextServer & { logFile: string }> = [];
   for (let i = 0; i < args.instances; i++) {
-    const port = args.instances === 1 ? frontPort : undefined;
-    const desk = await startDesk(env, path.join(work, `desk-${i}.log`), port);
+    const logFile = path.join(work, `desk-${i}.log`);
+    const desk = await startNext({ env, port: args.instances === 1 ? frontPort : undefined, logFile });
     cleanups.push(() => desk.stop());
-    desks.push(desk);
+    desks.push({ ...desk, logFile });
   }
   const balancer = args.instances > 1 ? await startBalancer(desks.map((d) => d.url), frontPort) : null;
   if (balancer) cleanups.push(() => balancer.close());

@@ -1,44 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../support/next-server";
 
-// The bench's children: a throwaway PostgreSQL cluster and `next start` instances, each started in
-// its own process group so that stopping one stops everything it spawned, and nothing else.
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits for a child process group to exit after SIGTERM, then kills it. */
-async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
-  if (timedOut) {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // exited meanwhile
-    }
-    await Promise.race([exited, sleep(2000)]);
-  }
-}
+// The bench's other children and what it measures of them: setup commands, a throwaway PostgreSQL
+// cluster, CPU time (`next start` itself is bench/support/next-server.ts).
 
 /** A short command to completion, without blocking this process (which serves the sandbox). */
 export function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ status: number | null; output: string }> {
@@ -50,48 +17,6 @@ export function runToEnd(command: string, args: readonly string[], env: NodeJS.P
     child.once("error", reject);
     child.once("close", (status) => resolve({ status, output }));
   });
-}
-
-export interface DeskInstance {
-  readonly url: string;
-  readonly pid: number;
-  readonly logFile: string;
-  stop(): Promise<void>;
-}
-
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
-}
-
-/** One `next start` of the existing production build on a free loopback port; its output goes to a file. */
-export async function startDesk(env: NodeJS.ProcessEnv, logFile: string, chosenPort?: number): Promise<DeskInstance> {
-  const port = chosenPort ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
-  const out = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", out, out],
-    detached: true,
-    env: { ...process.env, ...env },
-  });
-  if (child.pid === undefined) throw new Error("next start did not start");
-  const instance: DeskInstance = { url, pid: child.pid, logFile, stop: () => stopGroup(child, 10_000) };
-  try {
-    await waitForUrl(`${url}/sign-in`, child, 120_000);
-  } catch (error) {
-    await instance.stop();
-    throw error;
-  }
-  return instance;
 }
 
 export interface Postgres {

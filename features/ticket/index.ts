@@ -1,3 +1,3 @@
 export { TicketView } from "./components/ticket-view";
 export { TicketNotFound, TicketSkeleton } from "./components/ticket-states";
-export { useTicketUpdate } from "./client/ticket-update";
+export { changeTicketOnDemand, preloadTicketUpdate } from "./client/ticket-update-on-demand";

@@ -150,6 +150,23 @@ test.describe("inbox", () => {
     await expect(page).toHaveURL(/\/demo\/tickets\/new$/);
   });
 
+  test("closes and reopens a ticket from its row: shown at once, and Gorgias has it", async ({ page }) => {
+    await signInAs(page, "admin");
+    await hydrated(page);
+    const open = rows(page).filter({ has: page.getByTestId("ticket-status").getByText("open", { exact: true }) }).first();
+    const id = Number(await open.getAttribute("data-ticket-id"));
+    // Found by id: a live refresh may move the row once Gorgias has the change.
+    const row = page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]`);
+    const statusInGorgias = async () => (await gorgias<{ status: string }>("GET", `/tickets/${id}`)).status;
+
+    await row.getByRole("button", { name: `Close ticket ${id}` }).click();
+    await expect(row.getByTestId("ticket-status")).toHaveText("closed");
+    await expect.poll(statusInGorgias).toBe("closed");
+    await row.getByRole("button", { name: `Reopen ticket ${id}` }).click();
+    await expect(row.getByTestId("ticket-status")).toHaveText("open");
+    await expect.poll(statusInGorgias).toBe("open");
+  });
+
   test("a new customer message appears without a reload", async ({ page }) => {
     test.setTimeout(90_000);
     await signInAs(page, "admin");

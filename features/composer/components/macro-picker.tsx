@@ -5,6 +5,7 @@ import { Zap } from "lucide-react";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Picker } from "@/components/ui/picker";
+import { queryStatus } from "@/lib/client/query-status";
 import { macrosQuery, type MacroChoice } from "@/features/composer/client/reads";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
@@ -27,8 +28,7 @@ export function MacroPicker({ account, onPick, disabled }: { account: string; on
         if (macro) onPick(macro);
       }}
       onSearchChange={setSearch}
-      loading={macros.isPending ? "Loading macros…" : null}
-      error={macros.isError ? `Macros could not be loaded: ${macros.error.message}` : null}
+      {...queryStatus(macros, { loading: "Loading macros…", failed: "Macros could not be loaded" })}
       emptyText={query ? `No macro matches “${query}”.` : "No macros yet."}
       stacked
       side="top"

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { useShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import type { TicketSummary } from "@/lib/domain/ticket";
+import { whenIdle } from "@/lib/client/when-idle";
+import { preloadRowStatusToggle } from "./row-status-toggle";
 import { TicketRow } from "./ticket-row";
 import { useNow } from "@/features/inbox/client/use-now";
 
@@ -49,6 +51,9 @@ export function TicketGrid({ account, label, tickets, canWrite, hasMore, loading
   useShortcut("openTicket", () => {
     if (selectedId !== null) router.push(`/${account}/tickets/${selectedId}`);
   });
+
+  // The rows' close/reopen is fetched once the list is up, so a click does not wait for it.
+  useEffect(() => (canWrite ? whenIdle(preloadRowStatusToggle) : undefined), [canWrite]);
 
   useEffect(() => {
     const el = sentinel.current;

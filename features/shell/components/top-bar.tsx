@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ThemeSwitch } from "@/features/shell/components/theme-switch";
 import { Button } from "@/components/ui/button";
 import type { Theme } from "@/lib/domain/theme";
@@ -17,7 +18,10 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
   return (
     <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 dark:border-zinc-800">
       <div className="flex min-w-0 items-center gap-2">
-        <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-brand dark:text-indigo-300">Gorgias Desk</span>
+        {/* Home, and also what puts next/link in this layout's chunks, shared by every page below (docs/architecture.md). */}
+        <Link href={`/${accountDomain}`} className="shrink-0 whitespace-nowrap rounded text-sm font-semibold text-brand dark:text-indigo-300">
+          Gorgias Desk
+        </Link>
         <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400">{accountDomain}</span>
         {usesSandbox && (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">

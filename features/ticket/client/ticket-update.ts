@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { MutationObserver, useMutation, useQueryClient, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toast";
 import { updateTicket } from "@/features/ticket/server/actions";
 import type { Ticket } from "@/lib/domain/ticket";
@@ -22,11 +22,10 @@ function send(ticketId: number, change: TicketChange): Promise<Ticket> {
  * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
  * with Gorgias's reason, in a toast, when it refuses.
  */
-export function useTicketUpdate(account: string, ticketId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
+function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId: number): MutationOptions<Ticket, Error, TicketChange, { rollback: () => void }> {
+  return {
     mutationKey: ticketUpdateKey(account, ticketId),
-    mutationFn: (change: TicketChange) => send(ticketId, change),
+    mutationFn: (change) => send(ticketId, change),
     onMutate: async (change) => {
       toast.prepare();
       // An in-flight refresh started before the click would otherwise paint the old value back.
@@ -51,5 +50,24 @@ export function useTicketUpdate(account: string, ticketId: number) {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId) });
     },
-  });
+  };
+}
+
+export function useTicketUpdate(account: string, ticketId: number) {
+  const queryClient = useQueryClient();
+  return useMutation(ticketUpdateOptions(queryClient, account, ticketId));
+}
+
+/**
+ * The same change from a component that holds no mutation (an inbox row): it runs through the
+ * mutation cache with the same key, so an open ticket still pauses its refresh while it is in
+ * flight and an ended session still goes to sign-in.
+ */
+export function changeTicket(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): void {
+  const observer = new MutationObserver(queryClient, ticketUpdateOptions(queryClient, account, ticketId));
+  // A refusal is already shown (rolled back, toasted). Letting go once settled lets the cache forget it.
+  observer
+    .mutate(change)
+    .catch(() => {})
+    .finally(() => observer.reset());
 }

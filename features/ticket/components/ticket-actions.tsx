@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ChevronDown } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Picker } from "@/components/ui/picker";
+import { queryStatus } from "@/lib/client/query-status";
 import type { TicketHeader } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { assignableUsersQuery, teamsQuery } from "@/features/ticket/client/queries";
@@ -47,6 +48,7 @@ export interface TicketActionsProps {
 export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, assignOpen, onAssignOpenChange, teamOpen, onTeamOpenChange, onChange }: TicketActionsProps) {
   const users = useQuery({ ...assignableUsersQuery(account), enabled: canWrite });
   const teams = useQuery({ ...teamsQuery(account), enabled: canWrite && teamOpen });
+  const usersStatus = queryStatus(users, { loading: "Loading agents…", failed: "Couldn't load agents" });
   const closing = ticket.status === "open";
   const assignedToMe = ticket.assigneeUser?.id === me.id;
 
@@ -87,8 +89,7 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
           options={userOptions}
           current={ticket.assigneeUser ? String(ticket.assigneeUser.id) : NONE}
           onPick={pickUser}
-          loading={users.isPending ? "Loading agents…" : null}
-          error={users.isError ? `Couldn't load agents: ${users.error.message}` : null}
+          {...usersStatus}
           open={assignOpen}
           onOpenChange={onAssignOpenChange}
           className={FIELD_TRIGGER}
@@ -111,8 +112,7 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
           options={teamOptions}
           current={ticket.assigneeTeam ? String(ticket.assigneeTeam.id) : NONE}
           onPick={pickTeam}
-          loading={teams.isPending ? "Loading teams…" : null}
-          error={teams.isError ? `Couldn't load teams: ${teams.error.message}` : null}
+          {...queryStatus(teams, { loading: "Loading teams…", failed: "Couldn't load teams" })}
           open={teamOpen}
           onOpenChange={onTeamOpenChange}
           className={FIELD_TRIGGER}
@@ -127,7 +127,7 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
           {readOnlyReason}
         </p>
       )}
-      {users.isError && canWrite && <p className="text-xs text-red-700 dark:text-red-300">Couldn&apos;t load agents: {users.error.message}</p>}
+      {usersStatus.error && canWrite && <p className="text-xs text-red-700 dark:text-red-300">{usersStatus.error}</p>}
     </div>
   );
 }

@@ -61,7 +61,7 @@ const allowed: Array<[string, string]> = [
   ["features/ticket/components/x.tsx", `import type { Ticket } from "@/lib/domain/ticket";`],
   ["features/ticket/components/x.tsx", `import { useTicketUpdate } from "@/features/ticket/client/ticket-update";`],
   ["features/ticket/client/x.ts", `import { updateTicket } from "@/features/ticket/server/actions";`],
-  ["features/inbox/components/x.tsx", `import { useTicketUpdate } from "@/features/ticket";`],
+  ["features/inbox/components/x.tsx", `import { changeTicketOnDemand } from "@/features/ticket";`],
   ["features/new-ticket/server/x.ts", `import { runExactlyOnce } from "@/features/composer/server";`],
   ["features/composer/server/x.ts", `import { getDb } from "@/lib/db";`],
   ["components/ui/x.tsx", `import { cx } from "@/lib/utils";`],
