@@ -31,9 +31,9 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
       </div>
       <div className="flex shrink-0 items-center gap-2 sm:gap-3">
         {feedHealthHref && (
-          <a href={feedHealthHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
+          <Link href={feedHealthHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
             Live feed
-          </a>
+          </Link>
         )}
         <ThemeSwitch initial={theme} />
         <span className="hidden text-sm text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-agent">
