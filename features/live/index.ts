@@ -3,3 +3,6 @@ export { isLive, liveStatus, pollUnlessLive, subscribeLiveStatus, FALLBACK_POLL_
 export { LiveDesk } from "./components/live-desk";
 export { usePollInterval } from "./client/use-poll-interval";
 export { FeedHealthPanel } from "./components/feed-health-panel";
+export { reportTyping, usePresenceReport } from "./client/use-presence-report";
+export { PresenceAvatars } from "./components/presence-avatars";
+export { TicketPresence } from "./components/ticket-presence";

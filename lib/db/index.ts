@@ -8,6 +8,7 @@ export * from "./drafts";
 export * from "./send-operations";
 export * from "./sessions";
 export * from "./sign-in-throttle";
+export * from "./presence";
 export * from "./maintenance";
 export * from "./budget-ledger";
 export * from "./live-signals";

@@ -186,15 +186,29 @@ export async function latestActiveAgentOf(db: DbOrTx, accountDomain: string, rol
 }
 
 /**
- * Whether a session is still live, without sliding its idle expiry: for a long-lived response (the
- * live stream) re-checking the session it was opened with. A stream is not the agent's activity.
+ * The agent of a live session, without sliding its idle expiry: for requests that are not the
+ * agent's activity — a long-lived response (the live stream) re-checking the session it was opened
+ * with, a tab's presence heartbeats. An open tab must not keep a session alive forever.
  */
-export async function isSessionLive(db: DbOrTx, token: string, now: Date = new Date()): Promise<boolean> {
-  if (!TOKEN_SHAPE.test(token)) return false;
+export async function liveSessionAgent(db: DbOrTx, token: string, now: Date = new Date()): Promise<AgentProfile | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
   const nowIso = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db
-    .select({ id: sessions.id })
+    .select({
+      id: agents.id,
+      accountDomain: agents.accountDomain,
+      gorgiasUserId: agents.gorgiasUserId,
+      email: agents.email,
+      name: agents.name,
+      role: agents.role,
+    })
     .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
     .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.idleExpiresAt, nowIso), gt(sessions.absoluteExpiresAt, nowIso)));
-  return row !== undefined;
+  return row ?? null;
+}
+
+/** Whether a session is still live, without sliding its idle expiry (see `liveSessionAgent`). */
+export async function isSessionLive(db: DbOrTx, token: string, now: Date = new Date()): Promise<boolean> {
+  return (await liveSessionAgent(db, token, now)) !== null;
 }

@@ -38,3 +38,6 @@ export function apiUrl<N extends ApiRouteName>(name: N, params: ApiPathParams<N>
 
 /** The account's live stream (Server-Sent Events), outside the JSON contract above. */
 export const apiStreamUrl = (account: string): string => `/api/${encodeURIComponent(account)}/stream`;
+
+/** Where a tab reports its presence (a POST, also sent with `navigator.sendBeacon`). */
+export const apiPresenceUrl = (account: string): string => `/api/${encodeURIComponent(account)}/presence`;

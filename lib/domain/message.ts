@@ -81,3 +81,21 @@ export function messageDelivery(
   if (m.failedAt !== null && (m.sentAt === null || Date.parse(m.failedAt) >= Date.parse(m.sentAt))) return "failed";
   return m.sentAt !== null ? "sent" : "sending";
 }
+
+/**
+ * Public messages newer than what the agent had on screen and not written by the agent
+ * (docs/safety.md#stale-thread): the customer's, and a colleague's reply (two agents answering at
+ * once). The send pipeline refuses a reply over them; the composer warns as soon as they arrive.
+ */
+export function newerMessageIds(
+  messages: ReadonlyArray<Pick<Message, "id" | "public" | "kind" | "sender">>,
+  lastSeenMessageId: number | null,
+  agentUserId: number,
+): number[] {
+  return messages
+    .filter((m) => (lastSeenMessageId === null || m.id > lastSeenMessageId) && m.public && m.kind !== "note")
+    .filter((m) => m.kind === "customer" || m.sender?.id !== agentUserId)
+    .map((m) => m.id)
+    .sort((a, b) => a - b)
+    .slice(-50);
+}

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { matchesShortcut, useShortcut } from "@/features/shell";
+import { reportTyping } from "@/features/live";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
@@ -12,11 +13,14 @@ import type { ComposerProps } from "./composer";
 import { ComposerFooter } from "./composer-footer";
 import { ModeBanner } from "./mode-banner";
 import { ModeTabs } from "./mode-tabs";
+import { NewerMessagesNotice } from "./newer-messages";
 import { SendProblemNotice } from "./send-problem";
 import { TemplateTextarea } from "./template-textarea";
 import { UnfilledChips } from "./unfilled-chips";
 import { newestMode, useComposerDrafts } from "@/features/composer/client/use-composer-drafts";
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
+import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
+import { isNewerMessagesConflict } from "@/features/composer/client/send";
 
 export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
   const idPrefix = useId();
@@ -26,18 +30,16 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   // Messages the agent reviewed after a "customer wrote again" warning count as seen.
   const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const send = useComposerSend({
-    account,
-    ticketId: ticket.id,
-    lastSeenMessageId: Math.max(lastSeenMessageId ?? 0, reviewedUpTo ?? 0) || null,
-    onConfirmed: confirmed,
-    onEvent: applyEvent,
-  });
+  const seenUpTo = Math.max(lastSeenMessageId ?? 0, reviewedUpTo ?? 0) || null;
+  const send = useComposerSend({ account, ticketId: ticket.id, lastSeenMessageId: seenUpTo, onConfirmed: confirmed, onEvent: applyEvent });
+  // What the send would stop on, known as soon as the live feed re-reads the thread.
+  const newer = useNewerOnScreen(account, ticket.id, seenUpTo, agent.userId);
 
   const draft = drafts[mode];
   const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
   const recipient = ticket.replyAddress ?? ticket.customer?.email ?? null;
   const problem = send.problem?.mode === mode ? send.problem : null;
+  const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
   const blockedBy = send.pending
     ? "Sending…"
     : !draft.text.trim()
@@ -47,6 +49,19 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         : mode === "reply" && !recipient
           ? "This customer has no email address to reply to."
           : null;
+
+  function onText(text: string) {
+    // Messages already on screen when the agent starts a reply were there to read before it.
+    const starting = mode === "reply" && draft.text.trim() === "" && text.trim() !== "";
+    if (starting && newer.length > 0) setReviewedUpTo(newer.at(-1) ?? null);
+    setText(mode, text);
+    reportTyping(mode);
+  }
+
+  function reviewNewer() {
+    document.querySelector(`[data-message-id="${newer[0]}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    setReviewedUpTo(newer.at(-1) ?? null);
+  }
 
   function focusMode(next: ComposerMode) {
     setMode(next);
@@ -127,13 +142,14 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           textareaRef={textarea}
           tone={mode}
           value={draft.text}
-          onValueChange={(v) => setText(mode, v)}
+          onValueChange={onText}
           readOnly={send.pending}
           aria-label={mode === "reply" ? `Reply to ${recipient ?? "the customer"} (will be emailed)` : "Internal note (only agents see this)"}
           aria-describedby={unfilled.length ? chipsId : undefined}
           placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
           className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
         />
+        {warnNewer && <NewerMessagesNotice count={newer.length} onReview={reviewNewer} />}
         {problem && (
           <SendProblemNotice
             key={problem.seq}

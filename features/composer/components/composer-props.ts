@@ -9,7 +9,7 @@ import type { ComposerProps } from "./composer";
 export function composerPropsFor(input: {
   account: string;
   thread: TicketThread;
-  agent: { id: string; name: string; email?: string | null };
+  agent: { id: string; userId: number; name: string; email?: string | null };
   canWrite: boolean;
 }): ComposerProps {
   const { ticket, messages } = input.thread;

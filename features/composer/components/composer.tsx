@@ -23,7 +23,8 @@ export interface ComposerProps {
     /** The customer's latest order, for macro variables, when the page has it. */
     readonly order?: MacroOrder | null;
   };
-  readonly agent: { readonly id: string; readonly name: string; readonly firstname?: string | null; readonly email?: string | null };
+  /** `id` is our agent id (drafts); `userId` their Gorgias user id (whose messages are their own). */
+  readonly agent: { readonly id: string; readonly userId: number; readonly name: string; readonly firstname?: string | null; readonly email?: string | null };
   /** The newest message on screen when the ticket was opened (docs/safety.md#stale-thread). */
   readonly lastSeenMessageId: number | null;
   readonly canWrite: boolean;

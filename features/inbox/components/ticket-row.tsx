@@ -4,6 +4,7 @@ import { customerLabel } from "@/lib/domain/customer";
 import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
 import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
 import { cx } from "@/lib/utils";
+import { PresenceAvatars } from "@/features/live";
 import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
 import { RowStatusToggle } from "./row-status-toggle";
@@ -61,6 +62,7 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
               </span>
             )}
             <span className={cx("ml-auto flex shrink-0 items-center gap-2 text-xs", muted)}>
+              <PresenceAvatars ticketId={t.id} />
               <TagPills tags={t.tags} />
               <span className="hidden max-w-32 truncate md:inline" title="Assignee">
                 {t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned"}

@@ -3,8 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiStreamUrl } from "@/lib/domain/api-routes";
+import type { PresenceUpdate } from "@/lib/domain/presence";
 import { applyReset, applyTicketSignal } from "./apply-signal";
 import { liveStatus, setLiveStatus } from "./live-status";
+import { applyPresence, clearPresence } from "./presence-store";
 
 interface TicketSignalData {
   readonly ticketId: number | null;
@@ -31,15 +33,22 @@ export function useLiveDesk(account: string): void {
       if (typeof data.ticketId === "number") void applyTicketSignal(client, account, data.ticketId, data.version);
     };
     const onReset = () => void applyReset(client, account);
+    const onPresence = (event: MessageEvent<string>) => {
+      const data = JSON.parse(event.data) as Partial<PresenceUpdate>;
+      // A presence signal (LiveSignalKind) names no one; only updates with entries are presence lists.
+      if (Array.isArray(data.entries)) applyPresence({ full: data.full === true, entries: data.entries });
+    };
     const open = () => {
       const s = new EventSource(apiStreamUrl(account));
       source = s;
       s.addEventListener("ticket", onTicket);
       s.addEventListener("reset", onReset);
+      s.addEventListener("presence", onPresence);
       s.onopen = () => setLiveStatus("live");
       s.onerror = () => {
         const wasLive = liveStatus() === "live";
         setLiveStatus("down");
+        clearPresence();
         // Once per outage (EventSource keeps retrying): re-read what is on screen, which also
         // restarts the fallback polling that was off while pushes arrived.
         if (wasLive) void applyReset(client, account);
@@ -52,6 +61,7 @@ export function useLiveDesk(account: string): void {
       if (reopen) clearTimeout(reopen);
       source?.close();
       setLiveStatus("off");
+      clearPresence();
     };
   }, [account, client]);
 }

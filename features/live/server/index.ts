@@ -6,3 +6,4 @@ export { readMessages, readThread } from "./thread-reads";
 export type { CachedThread } from "./shared-cache";
 export { knownMessages, shareMessage, shareTicket } from "./after-write";
 export { feedReport } from "./feed-report";
+export { presenceHub } from "./presence-hub";

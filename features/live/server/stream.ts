@@ -16,6 +16,11 @@ export interface LiveStreamOptions {
   readonly heartbeatMs?: number;
   /** Re-checked at each heartbeat: a stream whose session ended (signed out elsewhere) closes. */
   readonly stillSignedIn?: () => Promise<boolean>;
+  /**
+   * Events besides signals (presence), attached once the stream is open: given a way to send one
+   * (without an id, so they never move Last-Event-ID), it returns how to stop.
+   */
+  readonly attach?: (send: (event: string, data: unknown) => void) => Promise<() => void>;
 }
 
 /** How soon a browser reconnects after the stream closes (an EventSource field). */
@@ -38,6 +43,7 @@ export async function liveStream(options: LiveStreamOptions): Promise<Response> 
   const held: LiveSignal[] = [];
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
+  let detach: (() => void) | null = null;
 
   const send = (s: LiveSignal) => {
     if (closed || s.seq <= lastSent) return;
@@ -74,6 +80,7 @@ export async function liveStream(options: LiveStreamOptions): Promise<Response> 
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    detach?.();
     try {
       controller.close();
     } catch {
@@ -100,6 +107,11 @@ export async function liveStream(options: LiveStreamOptions): Promise<Response> 
         }
         replaying = false;
         for (const s of held.splice(0)) send(s);
+        const stop = await options.attach?.((event, data) => {
+          if (!closed) controller.enqueue(frame(event, null, data));
+        });
+        if (closed) stop?.();
+        else detach = stop ?? null;
       } catch (error) {
         close();
         throw error;

@@ -21,6 +21,7 @@ export function MessageItem({ account, message, theme }: { account: string; mess
     <article
       aria-label={`${style.label} from ${sender}`}
       data-testid="thread-message"
+      data-message-id={message.id}
       data-kind={message.kind}
       className={cx("rounded-lg border px-4 py-3", style.container, style.align === "end" ? "sm:ml-10" : "sm:mr-10")}
     >

@@ -1,9 +1,10 @@
 import { ArrowLeft } from "lucide-react";
 import type { ReactNode } from "react";
 import type { TicketHeader as Header } from "@/lib/domain/ticket-thread";
+import { TicketPresence } from "@/features/live";
 import { TicketChips } from "./ticket-chips";
 
-/** Subject, read-only facts and the actions row; sticks to the top while the thread scrolls. */
+/** Subject, read-only facts, who else is here and the actions row; sticks to the top while the thread scrolls. */
 export function TicketHeader({ ticket, onBack, actions }: { ticket: Header; onBack: () => void; actions: ReactNode }) {
   return (
     <header className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white/95 px-4 pt-3 pb-3 backdrop-blur lg:-mx-6 lg:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
@@ -18,6 +19,7 @@ export function TicketHeader({ ticket, onBack, actions }: { ticket: Header; onBa
       </div>
       <h1 className="text-lg leading-snug font-semibold break-words text-zinc-900 dark:text-zinc-50">{ticket.subject?.trim() || "(no subject)"}</h1>
       <TicketChips ticket={ticket} />
+      <TicketPresence ticketId={ticket.id} />
       {actions}
     </header>
   );

@@ -6,7 +6,7 @@ import { useShortcut } from "@/features/shell";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { ticketThreadQuery } from "@/features/ticket/client/queries";
-import { usePollInterval } from "@/features/live";
+import { usePollInterval, usePresenceReport } from "@/features/live";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
 import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
 import { CustomerPanel } from "./customer-panel";
@@ -37,6 +37,8 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const updating = useIsMutating({ mutationKey: ticketUpdateKey(account, ticketId) }) > 0;
   // Pushes say when to re-read while the live stream is up; a slow poll covers when it is not.
   const pollInterval = usePollInterval();
+  // Colleagues see who has this ticket open (the composer adds whether they are writing).
+  usePresenceReport(account, ticketId);
   const query = useQuery({
     ...ticketThreadQuery(account, ticketId, theme),
     initialData: initialThread?.theme === theme ? initialThread : undefined,

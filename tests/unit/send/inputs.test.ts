@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
-import type { Message } from "@/lib/domain/message";
+import { newerMessageIds, type Message } from "@/lib/domain/message";
 import { CreateTicketRequest, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import { apiContract } from "@/lib/domain/contract/routes";
-import { deriveReply, newerMessageIds, replySubject } from "@/features/composer/server/send/derive";
+import { deriveReply, replySubject } from "@/features/composer/server/send/derive";
 import { messageHash, newTicketHash, normalizeBody } from "@/features/composer/server/send/hash";
 
 const uuid = fc.uuid({ version: 4 });

@@ -38,7 +38,7 @@ export default async function TicketPage({ params }: PageProps<"/[account]/ticke
       serverTheme={serverTheme}
       composer={
         thread?.ok ? (
-          <Composer {...composerPropsFor({ account, thread: thread.value, agent: { id: agent.agentId, name: agent.name, email: agent.email }, canWrite: !isReadOnlyRole(agent.role) })} />
+          <Composer {...composerPropsFor({ account, thread: thread.value, agent: { id: agent.agentId, userId: agent.gorgiasUserId, name: agent.name, email: agent.email }, canWrite: !isReadOnlyRole(agent.role) })} />
         ) : undefined
       }
     />

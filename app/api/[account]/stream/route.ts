@@ -4,7 +4,7 @@ import { appError } from "@/lib/errors";
 import { agentContext } from "@/lib/server/agent-action";
 import { errorResponse } from "@/lib/server/agent-route";
 import { requestIdFrom } from "@/lib/server/request-id";
-import { liveBus, liveDesk, liveStream } from "@/features/live/server";
+import { liveBus, liveDesk, liveStream, presenceHub } from "@/features/live/server";
 
 /** `Last-Event-ID` as EventSource sends it on reconnect; anything else starts fresh. */
 function lastEventId(request: Request): number | null {
@@ -14,7 +14,8 @@ function lastEventId(request: Request): number | null {
 
 /**
  * The agent's live stream: signals of their own account only, for as long as the tab keeps it
- * open. While any is open here, this instance helps read the account's change feed.
+ * open, and who else of the account is on which ticket. While any is open here, this instance helps
+ * read the account's change feed.
  */
 export async function GET(request: Request, context: RouteContext<"/api/[account]/stream">): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
@@ -27,7 +28,8 @@ export async function GET(request: Request, context: RouteContext<"/api/[account
   const detach = liveDesk(account).attach();
   request.signal.addEventListener("abort", detach, { once: true });
   try {
-    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus(), stillSignedIn });
+    const presence = presenceHub().forStream(account, ctx.value.agent.gorgiasUserId);
+    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus(), stillSignedIn, attach: presence });
   } catch (error) {
     detach();
     throw error;

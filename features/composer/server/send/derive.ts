@@ -4,7 +4,6 @@
  */
 import type { Integration } from "@/lib/domain/integration";
 import { isEmailIntegration } from "@/lib/domain/integration";
-import type { Message } from "@/lib/domain/message";
 import type { Ticket } from "@/lib/domain/ticket";
 import { err, ok, type Result } from "@/lib/result";
 import type { ReplyRequest } from "@/lib/gorgias";
@@ -54,17 +53,4 @@ export function deriveReply(
     integrationId: from.integrationId,
     subject: replySubject(ticket.subject),
   });
-}
-
-/**
- * Public messages newer than what the agent had on screen and not written by the agent
- * (docs/safety.md#stale-thread): the customer's, and a colleague's reply (two agents answering at once).
- */
-export function newerMessageIds(messages: readonly Message[], lastSeenMessageId: number | null, agentUserId: number): number[] {
-  return messages
-    .filter((m) => (lastSeenMessageId === null || m.id > lastSeenMessageId) && m.public && m.kind !== "note")
-    .filter((m) => m.kind === "customer" || m.sender?.id !== agentUserId)
-    .map((m) => m.id)
-    .sort((a, b) => a - b)
-    .slice(-50);
 }

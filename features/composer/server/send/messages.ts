@@ -4,7 +4,7 @@
  * agent; tests call them with a sandbox client and a test store.
  */
 import type { SendOperationRow } from "@/lib/db";
-import type { Message } from "@/lib/domain/message";
+import { newerMessageIds, type Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
 import { wholeThreadOf } from "@/lib/domain/ticket-summary";
@@ -12,7 +12,7 @@ import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ReplyRequest } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
-import { accountEmailSenders, deriveReply, emailSendersOf, newerMessageIds } from "./derive";
+import { accountEmailSenders, deriveReply, emailSendersOf } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
