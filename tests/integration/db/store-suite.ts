@@ -13,6 +13,8 @@ import {
   createSession,
   deleteDeadSessions,
   hashSessionToken,
+  isSessionLive,
+  liveSessionAgent,
   resolveSession,
   revokeAgentSessions,
   revokeSession,
@@ -279,6 +281,20 @@ export function storeSuite(label: string, makeTarget: () => Promise<TestTarget>)
         expect(await resolveSession(db(), s2.token, at(4 * MIN))).toBeNull();
         expect(await resolveSession(db(), s3.token, at(4 * MIN))).toBeNull();
         expect(await deleteDeadSessions(db(), at(5 * MIN))).toBeGreaterThanOrEqual(3);
+      });
+
+      it("names a live session's agent for presence without sliding its idle expiry", async () => {
+        const agent = await newAgent({ apiKey: "must-not-leak" });
+        const { token } = await createSession(db(), agent.id, {}, t0);
+        // Heartbeats every minute for the whole idle timeout keep nothing alive.
+        for (let t = MIN; t < SESSION_IDLE_TIMEOUT_MS; t += MIN) expect(await liveSessionAgent(db(), token, at(t))).toEqual(agent);
+        expect(await liveSessionAgent(db(), token, at(SESSION_IDLE_TIMEOUT_MS))).toBeNull();
+        expect(await isSessionLive(db(), token, at(SESSION_IDLE_TIMEOUT_MS))).toBe(false);
+        const other = await createSession(db(), agent.id, {}, t0);
+        expect(await isSessionLive(db(), other.token, at(MIN))).toBe(true);
+        await revokeSession(db(), other.token, at(2 * MIN));
+        expect(await liveSessionAgent(db(), other.token, at(3 * MIN))).toBeNull();
+        expect(await liveSessionAgent(db(), "not a token", t0)).toBeNull();
       });
 
       it("rejects unknown and malformed tokens", async () => {
