@@ -19,6 +19,20 @@ const stateDir = process.env.E2E_STATE_DIR;
 const baseURL = `http://127.0.0.1:${port}`;
 const sandboxURL = `http://127.0.0.1:${sandboxPort}`;
 
+// What a `next start` under test runs with, except its store: this config's server, and the extra
+// instances a spec starts itself (read from `metadata`, as presence.spec.ts does).
+const deskEnv: Record<string, string> = {
+  AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  SANDBOX_URL: sandboxURL,
+  GORGIAS_API_URL: `${sandboxURL}/{accountDomain}/api`,
+  GORGIAS_ACCOUNT_DOMAIN: "",
+  CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyLWJ5dGU=",
+  // The change feed reads the event log every second while a browser is connected, as webhooks would push.
+  LIVE_POLL_MS: "1000",
+};
+
 // Debian's Chromium when present (this machine, CI); Playwright's own browser elsewhere.
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (p): p is string => !!p && existsSync(p),
@@ -42,7 +56,7 @@ export default defineConfig({
     launchOptions: systemChromium ? { executablePath: systemChromium, args: ["--disable-gpu", "--disable-quic"] } : {},
   },
   projects: [{ name: "chromium" }],
-  metadata: { sandboxURL },
+  metadata: { sandboxURL, deskEnv },
   webServer: [
     {
       command: `node --import tsx sandbox/main.ts --port ${sandboxPort} --data-dir ${path.join(stateDir, "sandbox")} --reset --no-live --no-rate-limit --quiet`,
@@ -59,19 +73,7 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: {
-        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-        SANDBOX_URL: sandboxURL,
-        GORGIAS_API_URL: `${sandboxURL}/{accountDomain}/api`,
-        GORGIAS_ACCOUNT_DOMAIN: "",
-        DATABASE_URL: "",
-        PGLITE_DIR: path.join(stateDir, "pglite"),
-        CREDENTIALS_KEY: "ZTJlLW9ubHktY3JlZGVudGlhbHMta2V5LTMyLWJ5dGU=",
-        // The change feed reads the event log every second while a browser is connected, as webhooks would push.
-        LIVE_POLL_MS: "1000",
-      },
+      env: { ...deskEnv, DATABASE_URL: "", PGLITE_DIR: path.join(stateDir, "pglite") },
     },
   ],
 });

@@ -7,7 +7,8 @@ import { parseArgs } from "./team/args";
 import { startBalancer } from "./team/balancer";
 import { DeskSession, loadActionIds } from "./team/desk-client";
 import { Observations } from "./team/observations";
-import { machineCpu, postmasterPid, runToEnd, startPostgres, treeCpuSeconds } from "./team/processes";
+import { machineCpu, postmasterPid, runToEnd, treeCpuSeconds } from "./team/processes";
+import { startPostgres } from "./support/postgres";
 import { benchDeskEnv, freePort, requireProductionBuild, startNext, type BenchStore, type NextServer } from "./support/next-server";
 import { printReport } from "./team/report";
 import { fmt } from "./team/stats";
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
   let store: BenchStore = { DATABASE_URL: "", PGLITE_DIR: path.join(work, "pglite") };
   let pgDataDir: string | null = null;
   if (args.instances > 1) {
-    const pg = await startPostgres();
+    const pg = await startPostgres("gorgias_desk_bench");
     cleanups.push(() => pg.stop());
     store = { DATABASE_URL: pg.url, PGLITE_DIR: "" };
     pgDataDir = pg.dataDir;

@@ -180,6 +180,26 @@ test.describe("composer", () => {
     expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("update you asked for"))).toHaveLength(1);
   });
 
+  test("a message arriving while the agent writes a reply shows at once; reviewed, the reply goes without asking", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
+    await editor(page).fill("Your replacement is on its way.");
+    await gorgias("POST", `/tickets/${ticket.id}/messages`, { channel: "email", via: "email", from_agent: false, body_text: "Actually, could you refund me instead?" });
+
+    // The live feed re-reads the thread; the composer warns before the agent presses send.
+    const notice = composer(page).getByTestId("newer-messages");
+    await expect(notice).toHaveText(/A new message arrived while you were writing/, { timeout: 8_000 });
+    await expect(page.getByTestId("thread-message").filter({ hasText: "refund me instead" })).toBeVisible();
+    await notice.getByRole("button", { name: "Review" }).click();
+    await expect(notice).toHaveCount(0);
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+    await expect(composer(page).getByTestId("send-problem")).toHaveCount(0);
+    expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("replacement is on its way"))).toHaveLength(1);
+  });
+
   test("a lost connection keeps the text and the failure visible; the retry reuses the operation and emails once", async ({ page }) => {
     test.setTimeout(240_000);
     const ticket = await freshEmailTicket();
