@@ -2,7 +2,7 @@
  * What the live desk pushes to browsers: which ticket changed and how, never its contents
  * (the browser re-reads through the routes it already uses).
  */
-export type LiveSignalKind = "ticket" | "presence";
+export type LiveSignalKind = "ticket";
 
 export interface LiveSignal {
   /** Orders signals across instances; a stream resumes after the last one it saw. */

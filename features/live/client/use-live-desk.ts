@@ -35,7 +35,6 @@ export function useLiveDesk(account: string): void {
     const onReset = () => void applyReset(client, account);
     const onPresence = (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as Partial<PresenceUpdate>;
-      // A presence signal (LiveSignalKind) names no one; only updates with entries are presence lists.
       if (Array.isArray(data.entries)) applyPresence({ full: data.full === true, entries: data.entries });
     };
     const open = () => {

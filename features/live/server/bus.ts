@@ -10,7 +10,7 @@ interface Subscription {
   readonly onGap: () => void;
 }
 
-const KINDS: ReadonlySet<string> = new Set<LiveSignalKind>(["ticket", "presence"]);
+const KINDS: ReadonlySet<string> = new Set<LiveSignalKind>(["ticket"]);
 
 /** Our own NOTIFY payload (lib/db/live-signals.ts), checked anyway: anything on the database may notify. */
 function parsePayload(payload: string): { account: string; signal: LiveSignal } | null {

@@ -46,14 +46,14 @@ describe.each(targets)("live signals on %s", (label, makeTarget) => {
     const start = await latestSignalSeq(store.db, "alpha");
     const a = await publishSignal(store.db, "alpha", { kind: "ticket", ticketId: 1, version: "2026-11-29T10:00:00.000Z" });
     await publishSignal(store.db, "beta", { kind: "ticket", ticketId: 9, version: null });
-    const b = await publishSignal(store.db, "alpha", { kind: "presence", ticketId: 2, version: null });
+    const b = await publishSignal(store.db, "alpha", { kind: "ticket", ticketId: 2, version: null });
     expect(b.seq).toBeGreaterThan(a.seq);
     expect(await latestSignalSeq(store.db, "alpha")).toBe(b.seq);
     expect(await signalsSince(store.db, "alpha", start)).toEqual([
       { seq: a.seq, kind: "ticket", ticketId: 1, version: "2026-11-29T10:00:00.000Z" },
-      { seq: b.seq, kind: "presence", ticketId: 2, version: null },
+      { seq: b.seq, kind: "ticket", ticketId: 2, version: null },
     ]);
-    expect(await signalsSince(store.db, "alpha", a.seq)).toEqual([{ seq: b.seq, kind: "presence", ticketId: 2, version: null }]);
+    expect(await signalsSince(store.db, "alpha", a.seq)).toEqual([{ seq: b.seq, kind: "ticket", ticketId: 2, version: null }]);
   });
 
   it("announces each signal to listeners on the database, another instance's included", async () => {

@@ -84,14 +84,14 @@ describe("live stream", () => {
   it("resumes after Last-Event-ID with exactly what was missed, in order, then live", async () => {
     const seen = await publishSignal(store.db, "demo", { kind: "ticket", ticketId: 3, version: "a" });
     const m1 = await publishSignal(store.db, "demo", { kind: "ticket", ticketId: 4, version: "b" });
-    const m2 = await publishSignal(store.db, "demo", { kind: "presence", ticketId: 4, version: null });
+    const m2 = await publishSignal(store.db, "demo", { kind: "ticket", ticketId: 4, version: null });
     const { abort, response } = open("demo", seen.seq);
     const next = frames(await response);
     const live = publishSignal(store.db, "demo", { kind: "ticket", ticketId: 5, version: "c" });
     const got = await next(3);
     expect(got.map((f) => [f.event, f.id])).toEqual([
       ["ticket", m1.seq],
-      ["presence", m2.seq],
+      ["ticket", m2.seq],
       ["ticket", (await live).seq],
     ]);
     abort.abort();
