@@ -22,7 +22,8 @@ const apiKeyAad = (agentId: string) => `gorgias-desk:agent-api-key:${agentId}`;
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const profileColumns = {
+/** The columns of an `AgentProfile`, for every query that returns one. */
+export const profileColumns = {
   id: agents.id,
   accountDomain: agents.accountDomain,
   gorgiasUserId: agents.gorgiasUserId,

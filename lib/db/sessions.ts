@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { AgentProfile } from "./agents";
+import { profileColumns, type AgentProfile } from "./agents";
 import type { DbOrTx } from "./store";
 import { agents, sessions } from "./schema";
 
@@ -194,14 +194,7 @@ export async function liveSessionAgent(db: DbOrTx, token: string, now: Date = ne
   if (!TOKEN_SHAPE.test(token)) return null;
   const nowIso = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db
-    .select({
-      id: agents.id,
-      accountDomain: agents.accountDomain,
-      gorgiasUserId: agents.gorgiasUserId,
-      email: agents.email,
-      name: agents.name,
-      role: agents.role,
-    })
+    .select(profileColumns)
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
     .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.idleExpiresAt, nowIso), gt(sessions.absoluteExpiresAt, nowIso)));
