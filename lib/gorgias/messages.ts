@@ -6,6 +6,7 @@ import { paginate } from "./pagination";
 import type { CallOptions, Transport } from "./request";
 import { listOf } from "./wire/common";
 import { message } from "./wire/message";
+import { oneLine } from "@/lib/domain/safe-text";
 
 export interface MailAddress {
   readonly address: string;
@@ -43,7 +44,8 @@ export interface ListMessagesQuery {
   readonly order?: "asc" | "desc";
 }
 
-const addr = (a: MailAddress) => (a.name ? { address: a.address, name: a.name } : { address: a.address });
+// Names and subjects go into e-mail headers: one line each (docs/safety.md#untrusted-text).
+const addr = (a: MailAddress) => (a.name && oneLine(a.name) ? { address: a.address, name: oneLine(a.name) } : { address: a.address });
 
 /** No `sent_datetime`: that is what makes Gorgias actually send it (asynchronously). */
 export function replyBody(r: ReplyRequest): Record<string, unknown> {
@@ -56,7 +58,7 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
     receiver: { id: r.receiverCustomerId },
     source: { type: "email", from: addr(r.from), to: r.to.map(addr) },
     ...(r.integrationId != null ? { integration_id: r.integrationId } : {}),
-    ...(r.subject ? { subject: r.subject } : {}),
+    ...(r.subject && oneLine(r.subject) ? { subject: oneLine(r.subject) } : {}),
     body_text: r.bodyText,
     ...(r.bodyHtml ? { body_html: r.bodyHtml } : {}),
     external_id: r.externalId,

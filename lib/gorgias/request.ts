@@ -6,6 +6,7 @@ import { BudgetShedError, type BudgetScheduler, type Priority } from "./budget";
 import { errorFromResponse, parseCallLimit, parseRetryAfter } from "./classify";
 import { redact, redactError, type GorgiasError } from "./errors";
 import { retryDelayMs, type RetryPolicy } from "./retry";
+import { wellFormed } from "@/lib/domain/safe-text";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
@@ -191,7 +192,7 @@ export function createTransport(config: TransportConfig): Transport {
     if (spec.schema === null) return ok(undefined as T);
     let json: unknown;
     try {
-      json = JSON.parse(raw.value.text);
+      json = JSON.parse(raw.value.text, (_key, value: unknown) => (typeof value === "string" ? wellFormed(value) : value));
     } catch {
       return err({ kind: "unexpected_response", request: label, status: raw.value.status, detail: "body is not JSON", message: "Gorgias sent a response this app cannot read." });
     }

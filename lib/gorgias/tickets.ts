@@ -5,6 +5,7 @@ import type { GorgiasError } from "./errors";
 import type { CallOptions, Transport } from "./request";
 import { listOf } from "./wire/common";
 import { ticket, ticketSummary } from "./wire/ticket";
+import { oneLine } from "@/lib/domain/safe-text";
 
 export interface ListTicketsQuery {
   readonly cursor?: string | null;
@@ -53,6 +54,8 @@ export interface TicketPatch {
 }
 
 const ref = (id: number | null) => (id === null ? null : { id });
+// Names and subjects go into e-mail headers: one line each (docs/safety.md#untrusted-text).
+const headerName = (name: string | null | undefined) => (name && oneLine(name)) || undefined;
 const dropUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** Only the fields being changed are sent: Gorgias `PUT` is partial and we must not clobber others' edits. */
@@ -76,7 +79,7 @@ function firstNote(req: NewTicketRequest): Record<string, unknown> {
     from_agent: true,
     public: false,
     sender: { id: req.senderUserId },
-    subject: req.subject,
+    subject: oneLine(req.subject),
     body_text: req.bodyText,
     body_html: req.bodyHtml ?? undefined,
     external_id: req.externalId,
@@ -91,9 +94,9 @@ function firstEmail(req: NewTicketRequest): Record<string, unknown> {
     public: true,
     sender: { id: req.senderUserId },
     receiver: "id" in req.customer ? { id: req.customer.id } : { email: req.customer.email },
-    source: { type: "email", from: dropUndefined({ address: req.from.address, name: req.from.name ?? undefined }), to: [dropUndefined({ address: req.to.address, name: req.to.name ?? undefined })] },
+    source: { type: "email", from: dropUndefined({ address: req.from.address, name: headerName(req.from.name) }), to: [dropUndefined({ address: req.to.address, name: headerName(req.to.name) })] },
     integration_id: req.integrationId ?? undefined,
-    subject: req.subject,
+    subject: oneLine(req.subject),
     body_text: req.bodyText,
     body_html: req.bodyHtml ?? undefined,
     external_id: req.externalId,
@@ -108,9 +111,9 @@ export function newTicketBody(req: NewTicketRequest): Record<string, unknown> {
     via: "api",
     from_agent: true,
     status: "open",
-    subject: req.subject,
+    subject: oneLine(req.subject),
     // Reference by id or e-mail only: extra fields on a nested object would edit the customer.
-    customer: "id" in req.customer ? { id: req.customer.id } : dropUndefined({ email: req.customer.email, name: req.customer.name ?? undefined }),
+    customer: "id" in req.customer ? { id: req.customer.id } : dropUndefined({ email: req.customer.email, name: headerName(req.customer.name) }),
     external_id: req.externalId,
     tags: req.tagNames?.map((name) => ({ name })),
     assignee_user: req.assigneeUserId === undefined ? undefined : ref(req.assigneeUserId),

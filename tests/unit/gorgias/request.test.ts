@@ -178,3 +178,13 @@ describe("coalescing and cancellation", () => {
     expect(r.ok ? null : r.error).toMatchObject({ kind: "network", reason: "aborted" });
   });
 });
+
+describe("answers with broken text", () => {
+  it("a lone surrogate in any string Gorgias sends is read as U+FFFD, so server and browser render alike", async () => {
+    const { fetch } = scriptedFetch(json(envelope([{ ...ticketListItem, subject: "Broken \uD83D emoji", excerpt: "\uDE00 tail" }])));
+    const { client } = testClient(fetch);
+    const page = await client.tickets.list();
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.items[0]).toMatchObject({ subject: "Broken \uFFFD emoji", excerpt: "\uFFFD tail" });
+  });
+});

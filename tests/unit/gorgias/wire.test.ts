@@ -106,6 +106,15 @@ describe("domain → wire request bodies", () => {
     });
   });
 
+  it("a customer's CR/LF in a subject or name never reaches a header of an e-mail we send", () => {
+    const hostile = "Order 12\r\nBcc: attacker@example.com";
+    const reply = replyBody({ senderUserId: 7, receiverCustomerId: 8, from: { address: "support@acme.test", name: "Acme\nSupport" }, to: [{ address: "john@example.com", name: "John\r\nBcc: x@y.z" }], subject: `Re: ${hostile}`, bodyText: "Hi", externalId: "op-9" });
+    const created = newTicketBody({ customer: { email: "a@b.test", name: "A\r\nB" }, subject: hostile, senderUserId: 1, from: { address: "s@acme.test", name: "S\r\n" }, to: { address: "a@b.test", name: "A\nB" }, bodyText: "x", externalId: "op-10" });
+    for (const body of [reply, created]) expect(JSON.stringify(body)).not.toMatch(/\\[rn]/);
+    expect(reply).toMatchObject({ subject: "Re: Order 12 Bcc: attacker@example.com", source: { from: { name: "Acme Support" }, to: [{ name: "John Bcc: x@y.z" }] } });
+    expect(created).toMatchObject({ subject: "Order 12 Bcc: attacker@example.com" });
+  });
+
   it("a note is always private and addressed to nobody", () => {
     const body = noteBody({ senderUserId: 7, bodyText: "internal", externalId: "op-2", mentionUserIds: [3] });
     expect(body).toEqual({ channel: "internal-note", via: "api", from_agent: true, public: false, sender: { id: 7 }, body_text: "internal", external_id: "op-2", mention_ids: [3] });
