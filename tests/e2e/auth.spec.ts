@@ -150,4 +150,17 @@ test.describe("agent sign-in", () => {
     await expect(page.getByTestId("sign-in-error")).toContainText("Those credentials did not work");
     expect(await sandbox.requests("acme")).toEqual([]);
   });
+
+  test("an address with a broken % escape is a plain 400 on pages, routes and auth, never a 500", async ({ playwright, baseURL }) => {
+    const anyone = await playwright.request.newContext({ baseURL });
+    for (const path of ["/demo/%E0%A4%A", "/demo/tickets/%ZZ", "/api/demo/tickets/%", "/api/auth/%zz", "/sign-in/%"]) {
+      const res = await anyone.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(400);
+      expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
+    // A well-formed escape still reaches its page.
+    expect((await anyone.get("/sign-in?next=%2Fdemo", { maxRedirects: 0 })).status()).toBe(200);
+    await anyone.dispose();
+  });
 });
+
