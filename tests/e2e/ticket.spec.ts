@@ -191,6 +191,8 @@ test.describe("ticket page", () => {
     await page.getByTestId("team-picker").click();
     const teamSearch = page.getByRole("combobox", { name: "Search team" });
     await teamSearch.fill("VIP");
+    // Enter takes the highlighted option: wait until the teams have arrived and one matches.
+    await expect(page.getByRole("option", { name: /VIP/ })).toBeVisible();
     await teamSearch.press("Enter");
     await expect(page.getByTestId("team-picker")).toContainText("VIP");
     await expect.poll(async () => (await putsFor(ticket.id)).some((b) => typeof (b.assignee_team as { id?: number } | null)?.id === "number")).toBe(true);
