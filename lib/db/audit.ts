@@ -11,6 +11,8 @@ export type AuditEntryInput = {
   outcome: AuditOutcome;
   /** Small, non-secret facts only: never message bodies, never keys or tokens. */
   detail?: Record<string, unknown> | null;
+  /** The personal access token an assistant acted through, if it was one (its id, never the token). */
+  assistantTokenId?: string | null;
   at?: Date;
 };
 
@@ -26,6 +28,7 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntryInput): Promise<A
       ticketId: entry.ticketId ?? null,
       outcome: entry.outcome,
       detail: entry.detail ?? null,
+      assistantTokenId: entry.assistantTokenId ?? null,
       ...(entry.at ? { at: entry.at } : {}),
     })
     .returning();
@@ -38,6 +41,7 @@ export type ListAuditOptions = {
   agentId?: string;
   ticketId?: number;
   action?: string;
+  assistantTokenId?: string;
   /** Keyset pagination: pass the last id of the previous page. */
   beforeId?: number;
   limit?: number;
@@ -50,6 +54,7 @@ export async function listAudit(db: DbOrTx, options: ListAuditOptions): Promise<
   if (options.agentId !== undefined) conditions.push(eq(auditLog.agentId, options.agentId));
   if (options.ticketId !== undefined) conditions.push(eq(auditLog.ticketId, options.ticketId));
   if (options.action !== undefined) conditions.push(eq(auditLog.action, options.action));
+  if (options.assistantTokenId !== undefined) conditions.push(eq(auditLog.assistantTokenId, options.assistantTokenId));
   if (options.beforeId !== undefined) conditions.push(lt(auditLog.id, options.beforeId));
   return db
     .select()

@@ -14,3 +14,5 @@ export * from "./budget-ledger";
 export * from "./live-signals";
 export * from "./feed";
 export * from "./shared-snapshots";
+export * from "./assistant-tokens";
+export * from "./assistant-confirmations";

@@ -1,3 +1,4 @@
+import { CONFIRMATION_RETENTION_MS, pruneConfirmations } from "./assistant-confirmations";
 import { pruneFeedDeliveries } from "./feed";
 import { pruneLiveSignals } from "./live-signals";
 import { deleteDeadSessions } from "./sessions";
@@ -26,11 +27,13 @@ export interface PruneCounts {
   readonly liveSignals: number;
   readonly feedDeliveries: number;
   readonly sharedSnapshots: number;
+  readonly assistantConfirmations: number;
 }
 
 /**
  * Deletes what can no longer matter: dead sessions, old send records, sign-in attempts outside the
- * window, stale live signals and feed deliveries, shared cache entries nobody refreshed.
+ * window, stale live signals and feed deliveries, shared cache entries nobody refreshed, assistants'
+ * confirmations a day past their expiry.
  */
 export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<PruneCounts> {
   return {
@@ -40,6 +43,7 @@ export async function pruneStore(db: DbOrTx, now: Date = new Date()): Promise<Pr
     liveSignals: await pruneLiveSignals(db, new Date(now.getTime() - LIVE_SIGNAL_RETENTION_MS)),
     feedDeliveries: await pruneFeedDeliveries(db, new Date(now.getTime() - FEED_DELIVERY_RETENTION_MS)),
     sharedSnapshots: await pruneSnapshots(db, new Date(now.getTime() - SNAPSHOT_RETENTION_MS)),
+    assistantConfirmations: await pruneConfirmations(db, new Date(now.getTime() - CONFIRMATION_RETENTION_MS)),
   };
 }
 

@@ -89,11 +89,15 @@ export const auditLog = pgTable(
     // A text + CHECK rather than a pg enum: adding an outcome later is a plain constraint swap.
     outcome: text("outcome", { enum: auditOutcomes }).notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
+    // The personal access token an assistant acted through (null: the agent's own click). No foreign
+    // key, like agent_id: a revoked and deleted token's calls stay on record.
+    assistantTokenId: uuid("assistant_token_id"),
   },
   (t) => [
     check("audit_log_outcome_ck", sql`${t.outcome} in ('ok', 'error', 'unknown')`),
     index("audit_log_account_id_idx").on(t.accountDomain, t.id),
     index("audit_log_ticket_idx").on(t.accountDomain, t.ticketId),
+    index("audit_log_token_idx").on(t.assistantTokenId, t.id),
   ],
 );
 
@@ -144,6 +148,8 @@ export const sendOperations = pgTable(
     // settle window counts from here).
     attempts: integer("attempts").notNull().default(0),
     attemptedAt: tstz("attempted_at"),
+    // Set when an assistant sent it through a personal access token: the thread labels it as theirs.
+    assistantTokenId: uuid("assistant_token_id"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -255,3 +261,69 @@ export const sharedSnapshots = pgTable(
   },
   (t) => [uniqueIndex("shared_snapshots_account_key_idx").on(t.accountDomain, t.key), index("shared_snapshots_fetched_at_idx").on(t.fetchedAt)],
 );
+
+// ---- Assistants (features/assistants; docs/safety.md#assistant-tokens): personal access tokens for MCP clients. ----
+
+export const assistantScopes = ["read", "write", "send"] as const;
+export type AssistantScope = (typeof assistantScopes)[number];
+
+/**
+ * A personal access token an agent made for an assistant: it acts as that agent, with their stored
+ * Gorgias key, within its scopes. Only the SHA-256 of the token is kept (like sessions); `hint` is
+ * its first characters, enough to recognise it in a list and useless to call with.
+ */
+export const assistantTokens = pgTable(
+  "assistant_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    accountDomain: text("account_domain").notNull(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    hint: text("hint").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastUsedAt: tstz("last_used_at"),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("assistant_tokens_hash_uq").on(t.tokenHash),
+    index("assistant_tokens_agent_idx").on(t.agentId),
+    check("assistant_tokens_scopes_ck", sql`${t.scopes} <@ array['read', 'write', 'send']::text[] and cardinality(${t.scopes}) > 0`),
+  ],
+);
+
+export const confirmationKinds = ["reply", "ticket", "update"] as const;
+export type ConfirmationKind = (typeof confirmationKinds)[number];
+
+/**
+ * What an assistant was shown before an e-mail or a bulk update (docs/safety.md#assistant-confirm):
+ * the second call must present the token (only its SHA-256 is kept) with the same payload, before it
+ * expires, while the ticket's newest message is still the one previewed. The operation id is fixed
+ * here, so repeating the confirmed call replays the first outcome. No foreign keys: the stdio server
+ * has no token row, and rows die by expiry (lib/db/maintenance.ts).
+ */
+export const assistantConfirmations = pgTable(
+  "assistant_confirmations",
+  {
+    id: text("id").primaryKey(),
+    agentId: uuid("agent_id").notNull(),
+    assistantTokenId: uuid("assistant_token_id"),
+    kind: text("kind", { enum: confirmationKinds }).notNull(),
+    ticketId: integer("ticket_id"),
+    payloadHash: text("payload_hash").notNull(),
+    newestMessageId: integer("newest_message_id"),
+    operationId: uuid("operation_id").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [
+    check("assistant_confirmations_kind_ck", sql`${t.kind} in ('reply', 'ticket', 'update')`),
+    index("assistant_confirmations_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export type AssistantTokenRow = typeof assistantTokens.$inferSelect;
+export type AssistantConfirmationRow = typeof assistantConfirmations.$inferSelect;

@@ -28,6 +28,8 @@ export type ClaimInput = {
   now: Date;
   /** An `in_flight` row younger than this belongs to a request still running. */
   inFlightStaleMs: number;
+  /** The personal access token an assistant sent it through, so the thread can say so. */
+  assistantTokenId?: string | null;
 };
 
 /**
@@ -64,6 +66,7 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
         ticketId: input.ticketId,
         kind: input.kind,
         bodyHash: input.bodyHash,
+        assistantTokenId: input.assistantTokenId ?? null,
         state: "in_flight",
         claimSeq: 1,
         createdAt: input.now,

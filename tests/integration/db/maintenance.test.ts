@@ -21,6 +21,9 @@ import {
   getSnapshot,
   putSnapshot,
   SNAPSHOT_RETENTION_MS,
+  CONFIRMATION_RETENTION_MS,
+  findConfirmation,
+  issueConfirmation,
 } from "@/lib/db";
 import { storeTargets, useTestStore } from "./harness";
 
@@ -70,6 +73,10 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     const snapshot = (key: string, fetchedAt: Date) => putSnapshot(opened.store.db, "demo", { key, version: null, body: {}, fetchedAt });
     await snapshot("old", new Date(now.getTime() - SNAPSHOT_RETENTION_MS - 1000));
     await snapshot("fresh", now);
+    const confirmation = (expiresAt: Date) =>
+      issueConfirmation(opened.store.db, { agentId: agent.id, assistantTokenId: null, kind: "reply", ticketId: 7, payloadHash: "h", newestMessageId: 1, operationId: randomUUID(), expiresAt });
+    const longExpired = await confirmation(new Date(now.getTime() - CONFIRMATION_RETENTION_MS - 1000));
+    const justExpired = await confirmation(new Date(now.getTime() - 1000));
 
     const counts = await pruneStore(opened.store.db, now);
 
@@ -84,8 +91,12 @@ describe.each(targets)("store pruning on %s", (_label, makeTarget) => {
     expect(counts.sharedSnapshots).toBe(1);
     expect(await getSnapshot(opened.store.db, "demo", "old")).toBeNull();
     expect(await getSnapshot(opened.store.db, "demo", "fresh")).not.toBeNull();
+    // An expired confirmation stays a day, so a repeated confirm still finds its operation.
+    expect(counts.assistantConfirmations).toBe(1);
+    expect(await findConfirmation(opened.store.db, longExpired, { agentId: agent.id, assistantTokenId: null })).toBeNull();
+    expect(await findConfirmation(opened.store.db, justExpired, { agentId: agent.id, assistantTokenId: null })).not.toBeNull();
     // A second run (another instance, the next hour) finds nothing left to do.
-    expect(await pruneStore(opened.store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0, sharedSnapshots: 0 });
+    expect(await pruneStore(opened.store.db, now)).toEqual({ sessions: 0, sendOperations: 0, signInAttempts: 0, liveSignals: 0, feedDeliveries: 0, sharedSnapshots: 0, assistantConfirmations: 0 });
   });
 });
 
