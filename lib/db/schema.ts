@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ASSISTANT_SCOPES, type AssistantScope } from "../domain/assistant";
 
 /**
  * Drizzle 0.45 pg-core has no bytea builder. node-postgres returns a Buffer but PGlite a plain
@@ -264,8 +265,8 @@ export const sharedSnapshots = pgTable(
 
 // ---- Assistants (features/assistants; docs/safety.md#assistant-tokens): personal access tokens for MCP clients. ----
 
-export const assistantScopes = ["read", "write", "send"] as const;
-export type AssistantScope = (typeof assistantScopes)[number];
+export const assistantScopes = ASSISTANT_SCOPES;
+export type { AssistantScope };
 
 /**
  * A personal access token an agent made for an assistant: it acts as that agent, with their stored

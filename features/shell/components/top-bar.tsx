@@ -30,6 +30,9 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
         )}
       </div>
       <div className="flex shrink-0 items-center gap-2 sm:gap-3">
+        <Link href={`/${accountDomain}/assistants`} className="hidden text-sm text-zinc-600 underline-offset-2 hover:underline sm:inline dark:text-zinc-400" data-testid="assistants-link">
+          Assistants
+        </Link>
         {feedHealthHref && (
           <Link href={feedHealthHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
             Live feed

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSISTANT_SCOPES } from "../assistant";
 import { INPUT_MESSAGES, MAX_BODY_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from "../inputs";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "../ticket";
 import { AccountDomain, GorgiasId } from "./ids";
@@ -95,3 +96,15 @@ export const SignInInput = z.object({
   apiKey: z.string().trim().min(8, "Enter an API key from Gorgias (Settings → REST API)").max(512),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+/** A personal access token for an assistant (docs/safety.md#assistant-tokens). */
+export const CreateAssistantTokenInput = z
+  .object({
+    name: z.string().trim().min(1, "Name it after the assistant that will use it.").max(80, "Keep the name under 80 characters."),
+    scopes: z.array(z.enum(ASSISTANT_SCOPES)).min(1, "Choose at least one scope.").max(ASSISTANT_SCOPES.length),
+  })
+  .strict();
+export type CreateAssistantTokenInput = z.infer<typeof CreateAssistantTokenInput>;
+
+export const RevokeAssistantTokenInput = z.object({ tokenId: z.uuid() }).strict();
+export type RevokeAssistantTokenInput = z.infer<typeof RevokeAssistantTokenInput>;
