@@ -13,8 +13,8 @@ import type { CallLimit } from "@/lib/domain/account";
  * `X-Gorgias-Account-Api-Call-Limit`, which counts everyone's calls.
  */
 
-/** Lanes in order: sends and notes, status/assign writes, the ticket on screen, list refresh, prefetch. */
-export const PRIORITIES = ["send", "write", "read", "refresh", "prefetch"] as const;
+/** Lanes in order: sends and notes, status/assign writes, the ticket on screen, list refresh, prefetch, assistants (MCP). */
+export const PRIORITIES = ["send", "write", "read", "refresh", "prefetch", "assistant"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export interface Clock {
@@ -31,7 +31,7 @@ export const systemClock: Clock = {
 };
 
 /** Free slots a lane needs before it may start; lower lanes leave room for higher ones. */
-export const DEFAULT_MIN_FREE: Readonly<Record<Priority, number>> = { send: 1, write: 2, read: 4, refresh: 8, prefetch: 12 };
+export const DEFAULT_MIN_FREE: Readonly<Record<Priority, number>> = { send: 1, write: 2, read: 4, refresh: 8, prefetch: 12, assistant: 16 };
 
 /**
  * The account's bucket as every instance sees it. `tryTake` counts one request if, after it,

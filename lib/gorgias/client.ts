@@ -2,7 +2,7 @@ import type { CallLimit } from "@/lib/domain/account";
 import { err, ok, type Result } from "@/lib/result";
 import { accountApi } from "./account";
 import { DEFAULT_BASE_URL_TEMPLATE, resolveBaseUrl, type BaseUrlError } from "./base-url";
-import { budgetFor, BudgetScheduler, type BudgetOptions } from "./budget";
+import { budgetFor, BudgetScheduler, type BudgetOptions, type Priority } from "./budget";
 import { customersApi } from "./customers";
 import { eventsApi } from "./events";
 import { integrationsApi } from "./integrations";
@@ -37,6 +37,13 @@ export interface GorgiasClientOptions {
   readonly random?: () => number;
   /** Called with every `X-Gorgias-Account-Api-Call-Limit` seen, so callers can show the budget. */
   readonly onCallLimit?: (limit: CallLimit) => void;
+  /**
+   * Every request of this client goes in this lane, whatever its caller asks: an assistant's client
+   * runs the Desk's own reads and sends in the `assistant` lane (docs/safety.md#assistant-budget).
+   */
+  readonly lane?: Priority;
+  /** A second bucket every request must also fit before the account's: an assistant token's own cap. */
+  readonly gate?: BudgetScheduler;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -59,6 +66,8 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     random: options.random ?? Math.random,
     now: () => Date.now(),
     onCallLimit: options.onCallLimit,
+    lane: options.lane,
+    gate: options.gate,
   });
   const credentialId = createHash("sha256").update(`${options.email}:${options.apiKey}`).digest("hex").slice(0, 16);
   return ok({

@@ -40,6 +40,10 @@ export interface TransportConfig {
   readonly random: () => number;
   readonly now: () => number;
   readonly onCallLimit?: (limit: CallLimit) => void;
+  /** Overrides every call's lane (see `GorgiasClientOptions.lane`). */
+  readonly lane?: Priority;
+  /** Acquired before the account's budget (see `GorgiasClientOptions.gate`). */
+  readonly gate?: BudgetScheduler;
 }
 
 export type Transport = <T>(spec: RequestSpec<T>, options?: CallOptions) => Promise<Result<T, GorgiasError>>;
@@ -99,6 +103,7 @@ export function createTransport(config: TransportConfig): Transport {
 
   async function attempt(method: HttpMethod, url: URL, body: unknown, label: string, priority: Priority, signal?: AbortSignal): Promise<Result<RawSuccess, GorgiasError>> {
     try {
+      await config.gate?.acquire(priority, signal);
       await config.budget.acquire(priority, signal);
     } catch (e) {
       if (e instanceof BudgetShedError) {
@@ -176,13 +181,16 @@ export function createTransport(config: TransportConfig): Transport {
   return async function send<T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<Result<T, GorgiasError>> {
     const url = buildUrl(config.baseUrl, spec.path, spec.query);
     const label = `${spec.method} ${url.pathname}`;
-    const priority = options.priority ?? (spec.method === "GET" ? "read" : "write");
+    const priority = config.lane ?? options.priority ?? (spec.method === "GET" ? "read" : "write");
     // GETs are shared by identical concurrent callers, so one caller's cancel must not cancel the
-    // others: the shared call runs unsignalled and each caller stops waiting on its own signal.
+    // others: the shared call runs unsignalled and each caller stops waiting on its own signal. A
+    // client with its own lane shares only with its kind: an agent's read never waits on an
+    // assistant's read queued in the lowest lane.
+    const coalesceKey = `${credentialId}${config.lane ? ` ${config.lane}` : ""} GET ${url.href}`;
     const raw =
       spec.method === "GET"
         ? await raceSignal(
-            config.budget.coalesce(`${credentialId} GET ${url.href}`, () => withRetries(url, label, priority)),
+            config.budget.coalesce(coalesceKey, () => withRetries(url, label, priority)),
             label,
             options.signal,
           )
