@@ -3,20 +3,12 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { RouteSpec } from "@/lib/domain/contract/routes";
 import { searchParamsRecord } from "@/lib/domain/inbox-query";
-import { appError, HTTP_STATUS, type AppError } from "@/lib/errors";
+import { appError, type AppError } from "@/lib/errors";
 import type { Result } from "@/lib/result";
 import { agentContext, invalidInput, type AgentContext } from "./agent-action";
 import { logger } from "./logger";
+import { errorResponse, NO_STORE } from "./error-response";
 import { requestIdFrom } from "./request-id";
-
-const NO_STORE = { "Cache-Control": "private, no-store" };
-
-export function errorResponse(error: AppError): NextResponse {
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.ceil(error.retryAfterSeconds));
-  if (error.requestId !== undefined) headers["X-Request-Id"] = error.requestId;
-  return NextResponse.json({ error }, { status: HTTP_STATUS[error.code], headers });
-}
 
 export interface RouteCall<S extends RouteSpec> {
   readonly params: z.output<S["params"]>;

@@ -1,20 +1,11 @@
 "use server";
 
-import { knownMessages, shareMessage, shareTicket } from "@/features/live/server";
+import { writeShare } from "@/features/live/server";
 import { appStore } from "@/lib/auth/app-store";
 import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
-import type { Message } from "@/lib/domain/message";
-import type { Ticket } from "@/lib/domain/ticket";
 import { agentAction } from "@/lib/server/agent-action";
 import { discardAgentDraft, saveAgentDraft } from "./drafts";
 import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";
-
-/** What a send reads and creates goes into the account's shared cache (features/live). */
-const shareFor = (account: string) => ({
-  ticket: (t: Ticket) => shareTicket(account, t),
-  message: (m: Message) => shareMessage(account, m),
-  knownMessages: (ticketId: number) => knownMessages(account, ticketId),
-});
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first
@@ -22,13 +13,13 @@ const shareFor = (account: string) => ({
  */
 export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
-  return sendReplyOnce({ db, gorgias, agent, share: shareFor(agent.accountDomain) }, input);
+  return sendReplyOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
 });
 
 /** An internal note: never public, never e-mailed. */
 export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
-  return sendNoteOnce({ db, gorgias, agent, share: shareFor(agent.accountDomain) }, input);
+  return sendNoteOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
 });
 
 /** Upserts the agent's draft for a ticket and mode (last write wins). */

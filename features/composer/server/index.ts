@@ -1,8 +1,9 @@
 import "server-only";
-// The exactly-once pipeline is shared with new tickets (features/new-ticket/server/create-ticket.ts).
+// The exactly-once pipeline is shared with new tickets (features/new-ticket/server/create-ticket.ts)
+// and assistants (features/assistants/server).
 export { ticketDrafts } from "./drafts";
-export { accountEmailSenders } from "./send/derive";
+export { accountEmailSenders, replySubject } from "./send/derive";
 export { runExactlyOnce, type Refusal } from "./send/exactly-once";
-export { newTicketHash } from "./send/hash";
-export { OBSERVER_REFUSAL } from "./send/messages";
-export { resolveContext, type SendContext } from "./send/policy";
+export { messageHash, newTicketHash, operationHash } from "./send/hash";
+export { OBSERVER_REFUSAL, sendNote, sendReply } from "./send/messages";
+export { resolveContext, type SendContext, type SendPolicy, type SendShare } from "./send/policy";

@@ -30,3 +30,10 @@ export async function knownMessages(account: string, ticketId: number): Promise<
     return null;
   }
 }
+
+/** The shared cache as a write path needs it (the send pipeline's `share`): answers in, known threads out. */
+export const writeShare = (account: string) => ({
+  ticket: (t: Ticket) => shareTicket(account, t),
+  message: (m: Message) => shareMessage(account, m),
+  knownMessages: (ticketId: number) => knownMessages(account, ticketId),
+});

@@ -1,2 +1,3 @@
 import "server-only";
 export { loadMessageBody, loadTicketThread } from "./ticket-thread";
+export { changeTicketTags, updateTicketFields, type UpdateContext } from "./update-ticket";

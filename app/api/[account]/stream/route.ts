@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { sessionWatch } from "@/lib/auth/session-watch";
 import { appError } from "@/lib/errors";
 import { agentContext } from "@/lib/server/agent-action";
-import { errorResponse } from "@/lib/server/agent-route";
+import { errorResponse } from "@/lib/server/error-response";
 import { requestIdFrom } from "@/lib/server/request-id";
 import { liveBus, liveDesk, liveStream, presenceHub } from "@/features/live/server";
 

@@ -70,7 +70,7 @@ const answered = (e: GorgiasError): boolean =>
 const NOT_SENT_RETRY = "Nothing was sent and your text is kept. Send again when ready.";
 
 export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: OperationSpec<P, F, T>): Promise<Result<T, AppError>> {
-  const { db, agent, policy } = ctx;
+  const { db, agent, policy, assistantTokenId } = ctx;
   const audit = (outcome: "ok" | "error" | "unknown", detail: Record<string, unknown>, ticketId = spec.ticketId) =>
     recordAudit(db, {
       agentId: agent.agentId,
@@ -78,6 +78,7 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
       action: spec.auditAction,
       ticketId,
       outcome,
+      assistantTokenId,
       detail: { operationId: spec.operationId, ...spec.auditDetail, ...detail },
     });
 
@@ -90,6 +91,7 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
     bodyHash: spec.bodyHash,
     now: ctx.now(),
     inFlightStaleMs: policy.inFlightStaleMs,
+    assistantTokenId,
   });
   if (decision.kind === "mismatch") {
     await audit("error", { reason: "different_text" });
@@ -135,6 +137,7 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
         action: spec.auditAction,
         ticketId: landed.ticketId,
         outcome: "ok",
+        assistantTokenId,
         detail: { operationId: spec.operationId, messageId: landed.messageId, alreadySent, ...spec.auditDetail },
       });
     });

@@ -49,6 +49,8 @@ export interface SendContext {
   readonly policy?: Partial<SendPolicy>;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The personal access token an assistant sends through: recorded with the send and its audit rows. */
+  readonly assistantTokenId?: string | null;
 }
 
 export interface ResolvedContext {
@@ -59,6 +61,7 @@ export interface ResolvedContext {
   readonly policy: SendPolicy;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
+  readonly assistantTokenId: string | null;
 }
 
 export function resolveContext(ctx: SendContext): ResolvedContext {
@@ -70,5 +73,6 @@ export function resolveContext(ctx: SendContext): ResolvedContext {
     policy: { ...DEFAULT_SEND_POLICY, ...ctx.policy },
     now: ctx.now ?? (() => new Date()),
     sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    assistantTokenId: ctx.assistantTokenId ?? null,
   };
 }

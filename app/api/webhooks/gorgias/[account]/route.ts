@@ -2,7 +2,7 @@ import { getDb, webhookSecretMatches } from "@/lib/db";
 import { AccountDomain } from "@/lib/domain/contract/ids";
 import { WEBHOOK_SECRET_HEADER, WebhookBody, webhookHint } from "@/lib/domain/contract/webhook";
 import { appError } from "@/lib/errors";
-import { errorResponse } from "@/lib/server/agent-route";
+import { errorResponse } from "@/lib/server/error-response";
 import { logger } from "@/lib/server/logger";
 import { requestIdFrom } from "@/lib/server/request-id";
 import { liveDesk } from "@/features/live/server";

@@ -1,0 +1,2 @@
+import "server-only";
+export { createTicket } from "./create-ticket";
