@@ -1,2 +1,3 @@
 import "server-only";
 export { assistantTokensOf } from "./tokens";
+export { handleMcpRequest } from "./http";

@@ -33,6 +33,12 @@ const PROMISED = [
   "absolute-updates",
   "shared-budget",
   "timeouts-retries",
+  "assistant-tokens",
+  "assistant-notes",
+  "assistant-confirm",
+  "assistant-budget",
+  "assistant-untrusted",
+  "assistant-visible",
 ];
 
 // `safety.md#send-once`, and lists that continue it: `safety.md#send-once, #drafts`, also across a
