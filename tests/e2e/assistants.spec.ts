@@ -1,3 +1,5 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
@@ -43,6 +45,39 @@ test.describe("assistants settings", () => {
     await expect(row).toHaveAttribute("data-revoked", "true");
     await expect(row).toContainText("revoked just now");
     await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+  });
+
+  test("an assistant connects with the token; its calls show under it; once revoked it gets 401", async ({ page, baseURL }) => {
+    await signInAs(page, "agent");
+    await page.goto("/demo/assistants");
+    const token = await createToken(page, "Cursor", ["read", "write"]);
+    const endpoint = new URL((await page.getByTestId("mcp-endpoint").textContent()) ?? "", baseURL);
+    const connect = async () => {
+      const client = new Client({ name: "e2e", version: "1.0.0" });
+      await client.connect(new StreamableHTTPClientTransport(endpoint, { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+      return client;
+    };
+
+    const client = await connect();
+    const users = await client.callTool({ name: "list_users", arguments: { accountDomain: "demo" } });
+    expect(users.isError).toBeFalsy();
+    expect((users.structuredContent as { users: unknown[] }).users.length).toBeGreaterThan(0);
+    const wrongAccount = await client.callTool({ name: "list_users", arguments: { accountDomain: "acme" } });
+    expect(wrongAccount.isError).toBe(true);
+
+    await page.reload();
+    const row = page.locator('[data-testid="assistant-token"][data-token-name="Cursor"]');
+    await expect(row.getByTestId("token-last-used")).toHaveText("last used just now");
+    await row.getByText(/Recent calls/).click();
+    await expect(row.getByTestId("recent-call")).toHaveCount(2);
+    await expect(row.getByTestId("recent-call").first()).toContainText("list_users");
+    await expect(row.getByTestId("recent-call").first()).toContainText("error (other_account)");
+
+    await row.getByRole("button", { name: "Revoke Cursor…" }).click();
+    await row.getByRole("button", { name: "Revoke Cursor", exact: true }).click();
+    await expect(row).toHaveAttribute("data-revoked", "true");
+    await expect(client.callTool({ name: "list_users", arguments: { accountDomain: "demo" } })).rejects.toMatchObject({ code: 401 });
+    await expect(connect()).rejects.toMatchObject({ code: 401 });
   });
 
   test("an observer's tokens may only read", async ({ page }) => {
