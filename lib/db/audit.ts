@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./store";
-import { auditLog, type AuditOutcome, type AuditRow } from "./schema";
+import { agents, auditLog, type AuditOutcome, type AuditRow } from "./schema";
 
 export type AuditEntryInput = {
   agentId: string | null;
@@ -62,4 +62,30 @@ export async function listAudit(db: DbOrTx, options: ListAuditOptions): Promise<
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+/** The audit verbs of ticket changes (the ticket feature's updates and tag changes). */
+export const TICKET_CHANGE_ACTIONS = ["ticket.update", "ticket.tags"] as const;
+
+/**
+ * The latest successful changes to a ticket made through an assistant token, newest first, with the
+ * name of the agent the assistant acted for (docs/safety.md#assistant-visible).
+ */
+export async function assistantTicketChanges(db: DbOrTx, accountDomain: string, ticketId: number, limit = 5): Promise<Array<AuditEntry & { agentName: string | null }>> {
+  const rows = await db
+    .select({ entry: auditLog, agentName: agents.name })
+    .from(auditLog)
+    .leftJoin(agents, eq(agents.id, auditLog.agentId))
+    .where(
+      and(
+        eq(auditLog.accountDomain, accountDomain),
+        eq(auditLog.ticketId, ticketId),
+        isNotNull(auditLog.assistantTokenId),
+        eq(auditLog.outcome, "ok"),
+        inArray(auditLog.action, [...TICKET_CHANGE_ACTIONS]),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.entry, agentName: r.agentName }));
 }

@@ -10,10 +10,10 @@
  *
  * Timestamps come from the caller's clock (`now`) so the settle and staleness windows are testable.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./store";
-import { sendOperations, type SendKind, type SendOperationRow, type SendState } from "./schema";
+import { agents, sendOperations, type SendKind, type SendOperationRow, type SendState } from "./schema";
 
 export type { SendOperationRow, SendKind, SendState };
 
@@ -199,4 +199,22 @@ export async function pruneSendOperations(db: DbOrTx, olderThan: Date): Promise<
     .where(and(sql`${sendOperations.updatedAt} < ${olderThan}`, sql`${sendOperations.state} in ('succeeded', 'failed', 'pending')`))
     .returning({ id: sendOperations.operationId });
   return rows.length;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Of these operation ids (a thread's messages' external ids), the ones an assistant sent through a
+ * personal access token, with the name of the agent it acted for (docs/safety.md#assistant-visible).
+ * Other integrations' external ids are not ours, and not even UUIDs: they are skipped.
+ */
+export async function assistantSends(db: DbOrTx, accountDomain: string, operationIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(operationIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ operationId: sendOperations.operationId, agentName: agents.name })
+    .from(sendOperations)
+    .leftJoin(agents, eq(agents.id, sendOperations.agentId))
+    .where(and(eq(sendOperations.accountDomain, accountDomain), isNotNull(sendOperations.assistantTokenId), inArray(sendOperations.operationId, ids)));
+  return new Map(rows.map((r) => [r.operationId, r.agentName ?? "An agent"]));
 }

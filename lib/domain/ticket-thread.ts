@@ -39,6 +39,16 @@ export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "
   readonly body: ThreadBody;
   readonly hasQuotedHistory: boolean;
   readonly hasSignature: boolean;
+  /** The agent whose assistant sent it through a personal access token, or null (docs/safety.md#assistant-visible). */
+  readonly assistantOf: string | null;
+}
+
+/** A change an assistant made to the ticket through an agent's token, from the audit log. */
+export interface AssistantChange {
+  readonly at: string;
+  readonly agentName: string;
+  /** What changed, in words: "status, priority", "tags". */
+  readonly what: string;
 }
 
 export type TicketHeader = Omit<Ticket, "messages">;
@@ -58,6 +68,8 @@ export interface TicketThread {
   readonly theme: EmailTheme;
   /** The thread was longer than we page through (newest first): its oldest messages are missing. */
   readonly partial: boolean;
+  /** Newest first; empty when none (or when the loader was not given the store). */
+  readonly assistantChanges: readonly AssistantChange[];
   /** Epoch ms of the read, so the browser knows how fresh a prefetched copy is. */
   readonly fetchedAt: number;
 }

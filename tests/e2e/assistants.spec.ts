@@ -47,8 +47,8 @@ test.describe("assistants settings", () => {
     await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
   });
 
-  test("an assistant connects with the token; its calls show under it; once revoked it gets 401", async ({ page, baseURL }) => {
-    await signInAs(page, "agent");
+  test("an assistant connects with the token; its work is labelled in the ticket and its calls listed under it; once revoked it gets 401", async ({ page, baseURL }) => {
+    const agent = await signInAs(page, "agent");
     await page.goto("/demo/assistants");
     const token = await createToken(page, "Cursor", ["read", "write"]);
     const endpoint = new URL((await page.getByTestId("mcp-endpoint").textContent()) ?? "", baseURL);
@@ -65,13 +65,27 @@ test.describe("assistants settings", () => {
     const wrongAccount = await client.callTool({ name: "list_users", arguments: { accountDomain: "acme" } });
     expect(wrongAccount.isError).toBe(true);
 
-    await page.reload();
+    // In the ticket, what the assistant wrote and changed is labelled as the agent's assistant's.
+    const listed = await client.callTool({ name: "list_tickets", arguments: { accountDomain: "demo", limit: 1 } });
+    const ticketId = (listed.structuredContent as { tickets: Array<{ id: number }> }).tickets[0]!.id;
+    const note = await client.callTool({ name: "create_ticket_message", arguments: { accountDomain: "demo", ticketId, bodyText: "Summary by the assistant: waiting on the warehouse." } });
+    expect(note.isError).toBeFalsy();
+    expect((await client.callTool({ name: "update_ticket", arguments: { accountDomain: "demo", ticketId, priority: "high" } })).isError).toBeFalsy();
+    await page.goto(`/demo/tickets/${ticketId}`);
+    const labelled = page.getByTestId("thread-message").filter({ hasText: "Summary by the assistant" });
+    await expect(labelled.getByTestId("assistant-label")).toHaveText(`via ${agent.name}'s assistant`);
+    await expect(page.getByTestId("assistant-label")).toHaveCount(1);
+    await expect(page.getByTestId("assistant-change").first()).toContainText(`${agent.name}'s assistant changed priority`);
+    await snapshot(page, "ticket-assistant");
+
+    await page.goto("/demo/assistants");
     const row = page.locator('[data-testid="assistant-token"][data-token-name="Cursor"]');
     await expect(row.getByTestId("token-last-used")).toHaveText("last used just now");
     await row.getByText(/Recent calls/).click();
-    await expect(row.getByTestId("recent-call")).toHaveCount(2);
-    await expect(row.getByTestId("recent-call").first()).toContainText("list_users");
-    await expect(row.getByTestId("recent-call").first()).toContainText("error (other_account)");
+    await expect(row.getByTestId("recent-call")).toHaveCount(5);
+    await expect(row.getByTestId("recent-call").last()).toContainText("list_users");
+    await expect(row.getByTestId("recent-call").nth(3)).toContainText("error (other_account)");
+    await expect(row.getByTestId("recent-call").first()).toContainText("update_ticket");
 
     await row.getByRole("button", { name: "Revoke Cursor…" }).click();
     await row.getByRole("button", { name: "Revoke Cursor", exact: true }).click();

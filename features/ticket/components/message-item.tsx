@@ -1,4 +1,5 @@
-import { Lock } from "lucide-react";
+import { Bot, Lock } from "lucide-react";
+import { assistantLabel } from "@/lib/domain/assistant";
 import type { EmailTheme, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { cx } from "@/lib/utils";
 import { AttachmentList } from "./attachment-list";
@@ -31,6 +32,12 @@ export function MessageItem({ account, message, theme }: { account: string; mess
           {style.label}
         </span>
         <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{sender}</span>
+        {message.assistantOf && (
+          <span className="inline-flex items-center gap-1 rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-900 dark:bg-violet-950 dark:text-violet-200" data-testid="assistant-label">
+            <Bot aria-hidden size={12} />
+            via {assistantLabel(message.assistantOf)}
+          </span>
+        )}
         {recipients && <span className="truncate text-zinc-600 dark:text-zinc-400">to {recipients}</span>}
         <span className="ml-auto flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
           {message.channel && message.channel !== "internal-note" && <span>{message.channel}</span>}

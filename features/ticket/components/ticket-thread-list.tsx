@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import type { TicketThread } from "@/lib/domain/ticket-thread";
+import { AssistantChanges } from "./assistant-changes";
 import { MessageItem } from "./message-item";
 import { PartialThreadNotice } from "./partial-thread-notice";
 import { PendingSends } from "./pending-sends";
@@ -12,6 +13,7 @@ export function TicketThreadList({ account, thread }: { account: string; thread:
   return (
     <section aria-label="Conversation" className="flex flex-col gap-3" data-testid="thread">
       {thread.partial && <PartialThreadNotice shown={thread.messages.length} />}
+      <AssistantChanges changes={thread.assistantChanges} />
       {thread.messages.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No messages on this ticket yet.</p>}
       {thread.messages.map((m) => (
         <MessageItem key={m.id} account={account} message={m} theme={thread.theme} />

@@ -63,5 +63,5 @@ export function prepareBody(m: BodyFields, options: PrepareOptions): { body: Thr
 /** Drops every raw body field: what leaves the server is the prepared body only. */
 export function toThreadMessage(m: Message, options: PrepareOptions): ThreadMessage {
   const { bodyText: _t, bodyHtml: _h, strippedText: _st, strippedHtml: _sh, ...rest } = m;
-  return { ...rest, ...prepareBody(m, options) };
+  return { ...rest, ...prepareBody(m, options), assistantOf: null };
 }

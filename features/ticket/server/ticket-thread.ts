@@ -7,6 +7,7 @@ import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { GorgiasClient, Priority } from "@/lib/gorgias";
 import { err, mapResult, ok, type Result } from "@/lib/result";
 import type { AgentContext } from "@/lib/server/agent-action";
+import type { ThreadRecords } from "./assistant-records";
 import { prepareBody, toThreadMessage } from "./prepare-body";
 
 /** Prepared threads by ticket version and theme: fifty agents re-reading one change sanitize it once. */
@@ -25,14 +26,25 @@ function prepareThread(ticketId: number, version: string | null, messages: reado
   return out;
 }
 
+/** Labels what an assistant sent and changed, from the store's records (docs/safety.md#assistant-visible). */
+async function labelled(messages: readonly ThreadMessage[], ticketId: number, records: ThreadRecords | undefined) {
+  if (!records) return { messages, assistantChanges: [] };
+  const sends = await records.sends(messages.flatMap((m) => (m.kind !== "customer" && m.externalId ? [m.externalId] : [])));
+  return {
+    messages: sends.size === 0 ? messages : messages.map((m) => (m.externalId && sends.has(m.externalId.toLowerCase()) ? { ...m, assistantOf: sends.get(m.externalId.toLowerCase()) ?? null } : m)),
+    assistantChanges: await records.changes(ticketId),
+  };
+}
+
 /**
  * The ticket and its whole thread, oldest first, every body prepared for the browser. The agent's
- * role decides whether the shared cache may serve them (lib/domain/sharing.ts).
+ * role decides whether the shared cache may serve them (lib/domain/sharing.ts). With `records`,
+ * messages and changes an assistant made are labelled.
  */
 export async function loadTicketThread(
   { agent, gorgias }: AgentContext,
   ticketId: number,
-  options: { theme: EmailTheme; priority?: Priority },
+  options: { theme: EmailTheme; priority?: Priority; records?: ThreadRecords },
 ): Promise<Result<TicketThread, AppError>> {
   const priority = options.priority ?? "read";
   const read: Result<CachedThread, AppError> = sharesReads(agent.role)
@@ -43,7 +55,8 @@ export async function loadTicketThread(
     : mapResult(await readThread(gorgias, ticketId, priority), (raw) => ({ ...raw, version: raw.ticket.updatedAt, fetchedAt: Date.now() }));
   if (!read.ok) return read;
   const { ticket, messages, partial, version, fetchedAt } = read.value;
-  return ok({ ticket, messages: prepareThread(ticketId, version, messages, options.theme), theme: options.theme, partial, fetchedAt });
+  const labels = await labelled(prepareThread(ticketId, version, messages, options.theme), ticketId, options.records);
+  return ok({ ticket, ...labels, theme: options.theme, partial, fetchedAt });
 }
 
 export async function loadMessageBody(

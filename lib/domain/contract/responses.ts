@@ -127,7 +127,7 @@ const ThreadBodySchema = restates<ThreadBody>()(
 );
 
 const ThreadMessageSchema = restates<ThreadMessage>()(
-  messageFields.extend({ body: ThreadBodySchema, hasQuotedHistory: z.boolean(), hasSignature: z.boolean() }),
+  messageFields.extend({ body: ThreadBodySchema, hasQuotedHistory: z.boolean(), hasSignature: z.boolean(), assistantOf: text }),
 );
 
 export const TicketThreadSchema = restates<TicketThread>()(
@@ -136,6 +136,7 @@ export const TicketThreadSchema = restates<TicketThread>()(
     messages: z.array(ThreadMessageSchema).readonly(),
     theme: z.enum(["light", "dark"]),
     partial: z.boolean(),
+    assistantChanges: z.array(z.object({ at: z.string(), agentName: z.string(), what: z.string() })).readonly(),
     fetchedAt: z.number(),
   }),
 );

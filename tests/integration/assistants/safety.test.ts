@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { assistantTokensOf } from "@/features/assistants/server";
+import { sendNote } from "@/features/composer/server";
+import { loadTicketThread, threadRecords, updateTicketFields } from "@/features/ticket/server";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import { createAssistantToken, listAudit, revokeAssistantToken } from "@/lib/db";
 import { resetBudgets } from "@/lib/gorgias/budget";
@@ -263,6 +265,32 @@ describe("visibility", () => {
       ["create_ticket_message", "error", "send_scope_required"],
       ["create_ticket_message", "ok", null],
       ["get_ticket", "ok", null],
+    ]);
+    await client.close();
+  });
+});
+
+describe("in the ticket", () => {
+  it("messages and changes made through a token are labelled as the agent's assistant; the agent's own are not", async () => {
+    const { token, agent } = await desk.token("agent", ["read", "write"]);
+    const client = await mcpClient(POST, token);
+    const ticket = await oneTicket();
+    const note = structured<{ messageId: number }>(await client.callTool({ name: "create_ticket_message", arguments: { ...demo, ticketId: ticket.id, bodyText: "Assistant's summary: waiting on the warehouse." } }));
+    structured(await client.callTool({ name: "update_ticket", arguments: { ...demo, ticketId: ticket.id, priority: "high", addTags: ["warehouse"] } }));
+    const gorgias = (await gorgiasFor(agent))!;
+    // The agent's own note, through the composer's pipeline without a token.
+    const own = must(await sendNote({ db: desk.db, gorgias, agent }, { ticketId: ticket.id, operationId: randomUUID(), bodyText: "My own note.", mentionUserIds: [], closeAfter: false }));
+    // And their own change, without a token.
+    must(await updateTicketFields({ db: desk.db, gorgias, agent }, { ticketId: ticket.id, status: "open" }));
+
+    const thread = must(await loadTicketThread({ agent, gorgias }, ticket.id, { theme: "light", records: threadRecords("demo") }));
+    const byId = new Map(thread.messages.map((m) => [m.id, m]));
+    expect(byId.get(note.messageId)?.assistantOf).toBe(agent.name);
+    expect(byId.get(own.message.id)?.assistantOf).toBeNull();
+    expect(thread.messages.filter((m) => m.assistantOf !== null)).toHaveLength(1);
+    expect(thread.assistantChanges.map((c) => [c.agentName, c.what])).toEqual([
+      [agent.name, "tags"],
+      [agent.name, "priority"],
     ]);
     await client.close();
   });

@@ -19,7 +19,7 @@ function summary(id: number, extra: Partial<TicketSummary> = {}): TicketSummary 
 
 function thread(id: number): TicketThread {
   const { customer: _c, excerpt: _e, messagesCount: _m, ...rest } = summary(id);
-  return { ticket: { ...rest, customer: null, replyOptions: [] }, messages: [], theme: "light", partial: false, fetchedAt: 1 };
+  return { ticket: { ...rest, customer: null, replyOptions: [] }, messages: [], theme: "light", partial: false, assistantChanges: [], fetchedAt: 1 };
 }
 
 const pages = (...groups: number[][]): InfiniteData<ListPage> => ({

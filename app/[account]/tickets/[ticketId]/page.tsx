@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { loadTicketThread } from "@/features/ticket/server";
+import { loadTicketThread, threadRecords } from "@/features/ticket/server";
 import { Composer } from "@/features/composer";
 import { composerPropsFor } from "@/features/composer";
 import { TicketView } from "@/features/ticket";
@@ -25,7 +25,7 @@ export default async function TicketPage({ params }: PageProps<"/[account]/ticke
   // "system" cannot be known on the server; the browser re-reads in dark if it needs to.
   const serverTheme = parseTheme((await cookies()).get(THEME_COOKIE)?.value) === "dark" ? "dark" : "light";
   const gorgias = await gorgiasFor(agent);
-  const thread = gorgias ? await loadTicketThread({ agent, gorgias }, ticketId.data, { theme: serverTheme }) : null;
+  const thread = gorgias ? await loadTicketThread({ agent, gorgias }, ticketId.data, { theme: serverTheme, records: threadRecords(agent.accountDomain) }) : null;
   if (thread && !thread.ok && thread.error.code === "not_found") notFound();
 
   return (
