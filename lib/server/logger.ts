@@ -2,7 +2,7 @@ import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
- * Structured server logs: one JSON line per event on stdout, errors whole (type, message, stack
+ * Structured server logs: one JSON line per event on stdout (stderr for the stdio MCP server), errors whole (type, message, stack
  * and their causes, through pino's `err` serializer). No transport, so no worker thread and
  * nothing to bundle; pretty-printing is left to whoever reads the logs.
  */
@@ -17,4 +17,5 @@ export function createLogger(destination?: DestinationStream): Logger {
   return destination ? pino(options, destination) : pino(options);
 }
 
-export const logger = createLogger();
+// `npm run mcp` speaks its protocol on stdout, so it sets DESK_LOG_TO_STDERR.
+export const logger = createLogger(process.env.DESK_LOG_TO_STDERR === "1" ? pino.destination(2) : undefined);
