@@ -8,6 +8,7 @@ import { ASSISTANT_SCOPES } from "@/lib/domain/assistant";
 import { AccountDomain } from "@/lib/domain/contract/ids";
 import { BudgetScheduler, createGorgiasClient } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
+import { uuidFromHex } from "./tools/confirm";
 import type { AssistantContext } from "./tools/context";
 import { assistantServer } from "./tools/server";
 
@@ -29,10 +30,8 @@ export const StdioEnv = z.object({
 });
 
 /** A stable agent id for a user who never signed in to the Desk: their send records stay theirs across runs. */
-const stdioAgentId = (accountDomain: string, userId: number): string => {
-  const h = createHash("sha256").update(`gorgias-desk:stdio:${accountDomain}:${userId}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16] ?? "0", 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+const stdioAgentId = (accountDomain: string, userId: number): string =>
+  uuidFromHex(createHash("sha256").update(`gorgias-desk:stdio:${accountDomain}:${userId}`).digest("hex"));
 
 /**
  * The caller of a stdio server: the user behind the key (Gorgias says who, `GET /users/0`), the

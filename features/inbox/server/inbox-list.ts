@@ -15,6 +15,12 @@ export interface InboxPageRequest {
   readonly cursor?: string | null;
   readonly limit?: number;
   readonly priority: Priority;
+  /**
+   * false: read Gorgias directly, never through the account's shared cache. An assistant's read
+   * waits in the lowest lane, and an agent's identical read must not join it there
+   * (docs/safety.md#assistant-budget).
+   */
+  readonly shared?: boolean;
 }
 
 /** The account's views (cached per credential by the client, so this rarely costs a request). */
@@ -28,7 +34,7 @@ export async function loadViews(gorgias: GorgiasClient, priority: Priority): Pro
  * the whole team may share (lib/domain/sharing.ts) comes from the account's shared cache.
  */
 export async function loadInboxPage({ agent, gorgias }: AgentContext, query: InboxQuery, req: InboxPageRequest): Promise<Result<Page<TicketSummary>, AppError>> {
-  const shared = sharesReads(agent.role) && !req.cursor;
+  const shared = req.shared !== false && sharesReads(agent.role) && !req.cursor;
   let views: readonly View[] = [];
   if (query.view !== undefined && (query.q !== undefined || shared)) {
     const read = await loadViews(gorgias, req.priority);

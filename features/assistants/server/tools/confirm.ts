@@ -10,14 +10,18 @@ import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 import { CONFIRM_TTL_MS, nowOf, type AssistantContext } from "./context";
 
-/** A UUID made from a hash: the same content through the same token is the same operation. */
-export function derivedOperationId(ctx: AssistantContext, kind: "reply" | "note" | "ticket", target: string, ...parts: string[]): string {
-  const h = operationHash(kind, target, `assistant:${ctx.tokenId ?? `stdio:${ctx.agent.agentId}`}`, ...parts).slice(0, 32).split("");
-  h[12] = "8"; // version 8: "custom", so it is never mistaken for a random id
+/** A UUID from the first 128 bits of a hex digest, marked version 8 ("custom"): never mistaken for a random one. */
+export function uuidFromHex(hex: string): string {
+  const h = hex.slice(0, 32).split("");
+  h[12] = "8";
   h[16] = ((parseInt(h[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
   const x = h.join("");
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
+
+/** An operation id made from the content: the same content through the same token is the same operation. */
+export const derivedOperationId = (ctx: AssistantContext, kind: "reply" | "note" | "ticket", target: string, ...parts: string[]): string =>
+  uuidFromHex(operationHash(kind, target, `assistant:${ctx.tokenId ?? `stdio:${ctx.agent.agentId}`}`, ...parts));
 
 /** sha256 of a JSON value with sorted keys: what an update or a payload is, independent of key order. */
 export function payloadHash(value: unknown): string {
