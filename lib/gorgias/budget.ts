@@ -103,8 +103,8 @@ export class BudgetScheduler {
   private readonly onLedgerError: (error: unknown) => void;
   /** The head of the queue is asking the ledger; nobody else may be granted meanwhile. */
   private asking = false;
-  /** The ledger said "not before": no point asking again sooner. */
-  private sharedWaitUntil = 0;
+  /** The ledger said "not before" to a lane with this reserve: no point asking again sooner for it or a lower lane. */
+  private sharedWait = { until: 0, minFree: 0 };
 
   constructor(options: BudgetOptions = {}) {
     this.capacity = options.capacity ?? 40;
@@ -202,13 +202,19 @@ export class BudgetScheduler {
 
   private canStart(priority: Priority): boolean {
     this.drain();
-    if (this.clock.now() < Math.max(this.pausedUntil, this.sharedWaitUntil)) return false;
+    if (this.clock.now() < Math.max(this.pausedUntil, this.sharedWaitFor(priority))) return false;
     return this.capacity - this.level >= Math.min(this.minFree[priority], this.capacity);
+  }
+
+  // A wait the ledger gave a lower lane (a larger reserve) says nothing about a higher one: an
+  // assistant told to wait must not hold back an agent's read.
+  private sharedWaitFor(priority: Priority): number {
+    return this.minFree[priority] >= this.sharedWait.minFree ? this.sharedWait.until : 0;
   }
 
   private waitMs(priority: Priority): number {
     this.drain();
-    const pause = Math.max(0, Math.max(this.pausedUntil, this.sharedWaitUntil) - this.clock.now());
+    const pause = Math.max(0, Math.max(this.pausedUntil, this.sharedWaitFor(priority)) - this.clock.now());
     const needed = this.level - (this.capacity - Math.min(this.minFree[priority], this.capacity));
     const leak = needed > 0 ? (needed * this.windowMs) / this.capacity : 0;
     return Math.max(pause, leak);
@@ -257,7 +263,7 @@ export class BudgetScheduler {
         this.asking = false;
         // The waiter may have given up (aborted) while we asked; its slot then goes to the next one.
         const stillWaiting = this.queue.includes(head);
-        if (waitMs > 0) this.sharedWaitUntil = this.clock.now() + waitMs;
+        if (waitMs > 0) this.sharedWait = { until: this.clock.now() + waitMs, minFree: this.minFree[head.priority] };
         else if (stillWaiting) this.grant(head);
         this.pump();
       });

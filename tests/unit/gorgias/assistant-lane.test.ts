@@ -4,7 +4,7 @@
  * second bucket per token.
  */
 import { describe, expect, it } from "vitest";
-import { BudgetScheduler, type Priority } from "@/lib/gorgias/budget";
+import { BudgetScheduler, type BudgetLedger, type Priority } from "@/lib/gorgias/budget";
 import { message } from "./fixtures";
 import { json, scriptedFetch, testClient, ManualClock } from "./helpers";
 
@@ -34,6 +34,30 @@ describe("the assistant lane", () => {
     clock.advance(500);
     await flush();
     expect(order).toEqual(["refresh", "read", "assistant"]);
+  });
+
+  it("with a shared ledger, an assistant told to wait does not hold back an agent's request", async () => {
+    const clock = new ManualClock();
+    // The shared bucket has 10 slots free: too few for the assistant's reserve, plenty for a read.
+    const asked: number[] = [];
+    const ledger: BudgetLedger = {
+      tryTake: async (_key, bucket) => {
+        asked.push(bucket.minFree);
+        return { waitMs: bucket.minFree > 10 ? 3_000 : 0 };
+      },
+      pause: async () => undefined,
+      observe: async () => undefined,
+    };
+    const budget = new BudgetScheduler({ clock, capacity: 40, windowMs: 20_000, ledger });
+    const order: string[] = [];
+    void budget.acquire("assistant").then(() => order.push("assistant"));
+    await flush();
+    expect(asked).toEqual([16]);
+    void budget.acquire("read").then(() => order.push("read"));
+    await flush();
+    await flush();
+    expect(order).toEqual(["read"]);
+    expect(asked).toEqual([16, 4]);
   });
 
   it("is every request's lane for a client made with it, and its GETs are not shared with an agent's", async () => {
