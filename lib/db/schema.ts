@@ -168,6 +168,8 @@ export const drafts = pgTable(
     bodyText: text("body_text").notNull(),
     operationId: uuid("operation_id").notNull(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /** Bumped by every save: a tab saves or discards only the revision it saw (compare-and-set). */
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [
     check("drafts_mode_ck", sql`${t.mode} in ('reply', 'note')`),

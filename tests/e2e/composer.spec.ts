@@ -201,6 +201,51 @@ test.describe("composer", () => {
     expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("replacement is on its way"))).toHaveLength(1);
   });
 
+  test("a stale second tab never wipes or silently replaces the newer draft of another tab", async ({ page, context }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    const stale = await context.newPage();
+    await openTicket(stale, ticket.id);
+    await openTicket(page, ticket.id);
+
+    await editor(page).fill("Tab A's newer reply");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+
+    // The stale tab types, then deletes what it typed: neither may touch tab A's draft.
+    await editor(stale).fill("x");
+    await expect(composer(stale).getByTestId("draft-conflict")).toContainText("Tab A's newer reply", { timeout: 30_000 });
+    await editor(stale).fill("");
+    await expect(composer(stale).getByTestId("composer-status")).toHaveText("Draft not saved: changed in another tab", { timeout: 30_000 });
+
+    const fresh = await context.newPage();
+    await fresh.addInitScript(() => localStorage.clear());
+    await openTicket(fresh, ticket.id);
+    await expect(editor(fresh)).toHaveValue("Tab A's newer reply");
+    await fresh.close();
+
+    await composer(stale).getByRole("button", { name: "Use that draft" }).click();
+    await expect(editor(stale)).toHaveValue("Tab A's newer reply");
+    await expect(composer(stale).getByTestId("draft-conflict")).toHaveCount(0);
+    await stale.close();
+  });
+
+  test("text typed offline is saved to the server when the connection returns", async ({ page, context }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await context.setOffline(true);
+    await editor(page).fill("Written on a train");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved on this device only", { timeout: 30_000 });
+    await context.setOffline(false);
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+
+    const other = await context.newPage();
+    await other.addInitScript(() => localStorage.clear());
+    await openTicket(other, ticket.id);
+    await expect(editor(other)).toHaveValue("Written on a train");
+    await other.close();
+  });
+
   test("a lost connection keeps the text and the failure visible; the retry reuses the operation and emails once", async ({ page }) => {
     test.setTimeout(240_000);
     const ticket = await freshEmailTicket();

@@ -14,7 +14,10 @@ import {
 } from "@/features/composer/client/drafts";
 import { readLocalDraft, writeLocalDraft } from "@/features/composer/client/local-drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
-import { createDraftSaver, type DraftSaver, type SaveStatus } from "@/features/composer/client/draft-saver";
+import { createDraftSaver, type DraftSaver, type SaveStatus, type WriteOutcome } from "@/features/composer/client/draft-saver";
+import type { DraftWrite, ServerDraft } from "@/lib/domain/contract/responses";
+import type { Result } from "@/lib/result";
+import type { AppError } from "@/lib/errors";
 
 export interface ModeDraft {
   readonly text: string;
@@ -47,34 +50,52 @@ export function newestMode(drafts: Drafts): ComposerMode {
 
 /**
  * Per-mode draft text and operation id: restored from the newer of the server's and this browser's
- * copy, written to localStorage on every keystroke and to the server after a pause.
+ * copy, written to localStorage on every keystroke and to the server after a pause, over the server
+ * revision this tab saw (docs/safety.md#drafts). A newer revision from another tab is a conflict the
+ * agent resolves; what could not be saved offline is pushed when the connection returns.
  * Mounted only on the client, after the server drafts were read (see `Composer`).
  */
 export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
   const [drafts, setDrafts] = useState<Drafts>(() => restore(where, server));
   const current = useRef(drafts);
   const [status, setStatus] = useState<Record<ComposerMode, SaveStatus>>({ reply: "idle", note: "idle" });
+  const [conflicts, setConflicts] = useState<Record<ComposerMode, ServerDraft | null>>({ reply: null, note: null });
   const savers = useRef<Partial<Record<ComposerMode, DraftSaver>>>({});
+  // The server revision each mode last saw; read and written only inside its saver's serial chain.
+  const base = useRef<Record<ComposerMode, number | null>>({ reply: server?.reply?.revision ?? null, note: server?.note?.revision ?? null });
   const { account, agentId, ticketId } = where;
 
   useEffect(() => {
     const made: Partial<Record<ComposerMode, DraftSaver>> = {};
     for (const mode of MODES) {
+      const settle = (result: Result<DraftWrite, AppError>): WriteOutcome => {
+        if (!result.ok) return "failed";
+        const write = result.value;
+        if (write.kind === "conflict") {
+          setConflicts((prev) => ({ ...prev, [mode]: write.current }));
+          return "conflict";
+        }
+        base.current[mode] = write.kind === "saved" ? write.revision : null;
+        return "done";
+      };
       made[mode] = createDraftSaver({
         delayMs: SAVE_DELAY_MS,
-        persist: async (d) => (await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId })).ok,
-        remove: async () => void (await discardDraft({ ticketId, mode })),
+        persist: async (d) => settle(await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId, baseRevision: base.current[mode] })),
+        remove: async () => settle(await discardDraft({ ticketId, mode, baseRevision: base.current[mode] })),
         onStatus: (s) => setStatus((prev) => ({ ...prev, [mode]: s })),
       });
     }
     savers.current = made;
     const flushAll = () => MODES.forEach((m) => void made[m]?.flush());
     const onHide = () => document.visibilityState === "hidden" && flushAll();
+    const onOnline = () => MODES.forEach((m) => void made[m]?.resume());
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", flushAll);
+    window.addEventListener("online", onOnline);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", flushAll);
+      window.removeEventListener("online", onOnline);
       flushAll();
       MODES.forEach((m) => made[m]?.dispose());
     };
@@ -112,5 +133,24 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     setDrafts(current.current);
   }, [account, agentId, ticketId]);
 
-  return { drafts, status, setText, applyEvent, confirmed };
+  /** The agent takes the other tab's newer draft: it replaces the text here. */
+  const takeTheirs = useCallback((mode: ComposerMode) => {
+    const theirs = conflicts[mode];
+    if (!theirs) return;
+    base.current[mode] = theirs.revision;
+    setConflicts((prev) => ({ ...prev, [mode]: null }));
+    commit(mode, { text: theirs.bodyText, operationId: theirs.operationId, updatedAt: theirs.updatedAt });
+  }, [commit, conflicts]);
+
+  /** The agent keeps this tab's text: it is saved (or the draft discarded) over the other revision. */
+  const keepMine = useCallback((mode: ComposerMode) => {
+    const theirs = conflicts[mode];
+    if (!theirs) return;
+    base.current[mode] = theirs.revision;
+    setConflicts((prev) => ({ ...prev, [mode]: null }));
+    commit(mode, { ...current.current[mode], updatedAt: new Date().toISOString() });
+    void savers.current[mode]?.flush();
+  }, [commit, conflicts]);
+
+  return { drafts, status, conflicts, setText, applyEvent, confirmed, takeTheirs, keepMine };
 }

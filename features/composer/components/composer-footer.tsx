@@ -15,6 +15,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   saving: "Saving draft…",
   saved: "Draft saved",
   "device-only": "Draft saved on this device only",
+  conflict: "Draft not saved: changed in another tab",
 };
 
 export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend }: {

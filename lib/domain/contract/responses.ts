@@ -173,7 +173,10 @@ export const MacroChoiceSchema = z.object({ id, name: z.string(), bodyText: text
 export type MacroChoice = z.output<typeof MacroChoiceSchema>;
 
 /** The agent's own saved draft for one ticket and mode; its operation id travels with it. */
-export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z.string(), updatedAt: z.string() });
+export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z.string(), updatedAt: z.string(), revision: z.number().int() });
+export type ServerDraft = z.output<typeof ServerDraftSchema>;
+/** A draft save or discard: done, or refused because another tab saved a newer revision (shown here). */
+export type DraftWrite = { readonly kind: "saved"; readonly revision: number } | { readonly kind: "discarded" } | { readonly kind: "conflict"; readonly current: ServerDraft };
 export const TicketDraftsSchema = z.object({ reply: ServerDraftSchema.nullable(), note: ServerDraftSchema.nullable() });
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 
