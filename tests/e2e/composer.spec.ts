@@ -246,6 +246,24 @@ test.describe("composer", () => {
     await other.close();
   });
 
+  test("a reload in the middle of a send tells the agent, within seconds, that the reply went out", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.fault({ method: "POST", path: `/api/tickets/${ticket.id}/messages`, kind: "delay", delayMs: 4_000, count: 1 });
+    await editor(page).fill("Sent while the page reloads.");
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Sending email…");
+    await page.reload();
+
+    const notice = composer(page).getByTestId("earlier-send");
+    await expect(notice).toContainText("was still being sent when the page reloaded", { timeout: 30_000 });
+    await expect(notice).toContainText("was sent before the page reloaded", { timeout: 30_000 });
+    await expect(editor(page)).toHaveValue("");
+    const sent = (await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("Sent while the page reloads."));
+    expect(sent).toHaveLength(1);
+  });
+
   test("a lost connection keeps the text and the failure visible; the retry reuses the operation and emails once", async ({ page }) => {
     test.setTimeout(240_000);
     const ticket = await freshEmailTicket();

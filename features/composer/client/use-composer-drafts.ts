@@ -13,7 +13,7 @@ import {
   type OperationEvent,
 } from "@/features/composer/client/drafts";
 import { readLocalDraft, writeLocalDraft } from "@/features/composer/client/local-drafts";
-import type { ServerDrafts } from "@/features/composer/client/reads";
+import { fetchServerDrafts, type ServerDrafts } from "@/features/composer/client/reads";
 import { createDraftSaver, type DraftSaver, type SaveStatus, type WriteOutcome } from "@/features/composer/client/draft-saver";
 import type { DraftWrite, ServerDraft } from "@/lib/domain/contract/responses";
 import type { Result } from "@/lib/result";
@@ -34,12 +34,35 @@ interface Where {
   readonly ticketId: number;
 }
 
-function restore(where: Where, server: ServerDrafts | null): Drafts {
+/** A send of this browser's draft that was under way when the page went away (a reload, a crash). */
+export type EarlierSend = "sent" | "sending" | "unknown";
+type Earlier = Record<ComposerMode, EarlierSend | null>;
+const RECHECK_MS = 2000;
+
+/** The operation ids this browser's drafts for the ticket carry, to ask the server how they stand. */
+export function localOperationIds(where: Where): string[] {
+  return MODES.flatMap((mode) => readLocalDraft(draftStorageKey({ ...where, mode })).draft?.operationId ?? []);
+}
+
+function restore(where: Where, server: ServerDrafts | null): { drafts: Drafts; earlier: Earlier } {
+  const earlier: Earlier = { reply: null, note: null };
   const one = (mode: ComposerMode): ModeDraft => {
-    const picked = pickDraft(server?.[mode] ?? null, readLocalDraft(draftStorageKey({ ...where, mode })));
+    const key = draftStorageKey({ ...where, mode });
+    let local = readLocalDraft(key);
+    const opId = local.draft?.operationId;
+    const send = opId ? server?.sends.find((s) => s.operationId === opId) : undefined;
+    if (send?.state === "sent" && opId) {
+      // It went out while this page was away: the text is not a draft any more.
+      local = afterConfirmed(local, opId);
+      writeLocalDraft(key, local);
+      earlier[mode] = "sent";
+    } else if (send?.state === "sending" || send?.state === "unknown") {
+      earlier[mode] = send.state;
+    }
+    const picked = pickDraft(server?.[mode] ?? null, local);
     return { text: picked?.bodyText ?? "", operationId: openingOperationId(picked, newOperationId), updatedAt: picked?.updatedAt ?? null };
   };
-  return { reply: one("reply"), note: one("note") };
+  return { drafts: { reply: one("reply"), note: one("note") }, earlier };
 }
 
 /** Which tab to open on: the one the agent typed in last. */
@@ -56,7 +79,9 @@ export function newestMode(drafts: Drafts): ComposerMode {
  * Mounted only on the client, after the server drafts were read (see `Composer`).
  */
 export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
-  const [drafts, setDrafts] = useState<Drafts>(() => restore(where, server));
+  const [restored] = useState(() => restore(where, server));
+  const [drafts, setDrafts] = useState<Drafts>(restored.drafts);
+  const [earlier, setEarlier] = useState<Earlier>(restored.earlier);
   const current = useRef(drafts);
   const [status, setStatus] = useState<Record<ComposerMode, SaveStatus>>({ reply: "idle", note: "idle" });
   const [conflicts, setConflicts] = useState<Record<ComposerMode, ServerDraft | null>>({ reply: null, note: null });
@@ -133,6 +158,27 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     setDrafts(current.current);
   }, [account, agentId, ticketId]);
 
+  // A send still running when the page went away: ask again until it settles (docs/safety.md#send-once).
+  useEffect(() => {
+    const stillSending = MODES.filter((m) => earlier[m] === "sending");
+    if (stillSending.length === 0) return;
+    const timer = setTimeout(async () => {
+      const asked = stillSending.map((mode) => ({ mode, operationId: current.current[mode].operationId }));
+      const found = await fetchServerDrafts(account, ticketId, asked.map((a) => a.operationId)).catch(() => null);
+      const next: Earlier = { ...earlier };
+      for (const { mode, operationId } of asked) {
+        const state = found?.sends.find((s) => s.operationId === operationId)?.state;
+        if (state === "sent") confirmed(mode, operationId);
+        // Still sending (or not known yet): a new object re-arms this effect for another look.
+        next[mode] = state === "not_sent" ? null : (state ?? "sending");
+      }
+      setEarlier(next);
+    }, RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [account, ticketId, earlier, confirmed]);
+
+  const dismissEarlier = useCallback((mode: ComposerMode) => setEarlier((prev) => ({ ...prev, [mode]: null })), []);
+
   /** The agent takes the other tab's newer draft: it replaces the text here. */
   const takeTheirs = useCallback((mode: ComposerMode) => {
     const theirs = conflicts[mode];
@@ -152,5 +198,5 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     void savers.current[mode]?.flush();
   }, [commit, conflicts]);
 
-  return { drafts, status, conflicts, setText, applyEvent, confirmed, takeTheirs, keepMine };
+  return { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier };
 }

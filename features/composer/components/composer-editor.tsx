@@ -15,6 +15,7 @@ import { ModeBanner } from "./mode-banner";
 import { ModeTabs } from "./mode-tabs";
 import { NewerMessagesNotice } from "./newer-messages";
 import { DraftConflictNotice } from "./draft-conflict";
+import { EarlierSendNotice } from "./earlier-send";
 import { SendProblemNotice } from "./send-problem";
 import { TemplateTextarea } from "./template-textarea";
 import { UnfilledChips } from "./unfilled-chips";
@@ -26,7 +27,7 @@ import { isNewerMessagesConflict } from "@/features/composer/client/send";
 export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
   const idPrefix = useId();
   const client = useQueryClient();
-  const { drafts, status, conflicts, setText, applyEvent, confirmed, takeTheirs, keepMine } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
+  const { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
   const [mode, setMode] = useState<ComposerMode>(() => newestMode(drafts));
   // Messages the agent reviewed after a "customer wrote again" warning count as seen.
   const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
@@ -150,6 +151,17 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
           className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
         />
+        {earlier[mode] && (
+          <EarlierSendNotice
+            mode={mode}
+            state={earlier[mode]}
+            onDismiss={() => dismissEarlier(mode)}
+            onCheck={() => {
+              dismissEarlier(mode);
+              submit(false);
+            }}
+          />
+        )}
         {conflicts[mode] && <DraftConflictNotice theirs={conflicts[mode]} onTakeTheirs={() => takeTheirs(mode)} onKeepMine={() => keepMine(mode)} />}
         {warnNewer && <NewerMessagesNotice count={newer.length} onReview={reviewNewer} />}
         {problem && (

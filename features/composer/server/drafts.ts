@@ -1,8 +1,8 @@
 /** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
-import { deleteDraft, getDraftsForTicket, saveDraft, type DraftRow } from "@/lib/db";
+import { deleteDraft, getAgentSendStates, getDraftsForTicket, saveDraft, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
 import type { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
-import type { DraftWrite, ServerDraft, TicketDrafts } from "@/lib/domain/contract/responses";
+import type { DraftWrite, SendState, ServerDraft, TicketDrafts } from "@/lib/domain/contract/responses";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 
@@ -32,11 +32,19 @@ export async function discardAgentDraft(ctx: DraftContext, input: DiscardDraftIn
   return ok(done.kind === "discarded" ? done : { kind: "conflict", current: shown(done.current) });
 }
 
-export async function ticketDrafts(ctx: DraftContext, ticketId: number): Promise<TicketDrafts> {
-  const rows = await getDraftsForTicket(ctx.db, ctx.agentId, ticketId);
+const SHOWN_STATE: Readonly<Record<StoredSendState, SendState>> = {
+  succeeded: "sent",
+  in_flight: "sending",
+  unknown: "unknown",
+  failed: "not_sent",
+  pending: "not_sent",
+};
+
+export async function ticketDrafts(ctx: DraftContext, ticketId: number, operationIds: readonly string[] = []): Promise<TicketDrafts> {
+  const [rows, sends] = await Promise.all([getDraftsForTicket(ctx.db, ctx.agentId, ticketId), getAgentSendStates(ctx.db, ctx.agentId, operationIds)]);
   const pick = (mode: "reply" | "note") => {
     const row = rows.find((r) => r.mode === mode);
     return row ? shown(row) : null;
   };
-  return { reply: pick("reply"), note: pick("note") };
+  return { reply: pick("reply"), note: pick("note"), sends: sends.map((op) => ({ operationId: op.operationId, state: SHOWN_STATE[op.state] })) };
 }

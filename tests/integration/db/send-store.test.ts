@@ -61,6 +61,20 @@ describe.each(targets)("send store on %s", (_label, makeTarget) => {
       expect(winners[0]).toMatchObject({ mode: "retry" });
     });
 
+    it("after a failure or a refusal to post, the same id takes edited text; once it may be in Gorgias, it does not", async () => {
+      const op = randomUUID();
+      const base = claimInput({ operationId: op });
+      const first = await claimSendOperation(db(), base);
+      if (first.kind !== "claimed") throw new Error("expected a claim");
+      const claim = { operationId: op, claimSeq: first.op.claimSeq };
+      await recordNotSent(db(), claim, "failed", { reason: "rejected" }, at(1));
+      const edited = await claimSendOperation(db(), { ...base, bodyHash: "edited", now: at(2) });
+      expect(edited).toMatchObject({ kind: "claimed", mode: "retry", op: { bodyHash: "edited" } });
+      if (edited.kind !== "claimed") return;
+      await recordNotSent(db(), { operationId: op, claimSeq: edited.op.claimSeq }, "unknown", null, at(3));
+      expect((await claimSendOperation(db(), { ...base, bodyHash: "edited again", now: at(4) })).kind).toBe("mismatch");
+    });
+
     it("the same id with other text, another agent or another ticket is a mismatch", async () => {
       const input = claimInput();
       await claimSendOperation(db(), input);
