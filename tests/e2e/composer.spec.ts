@@ -293,6 +293,20 @@ test.describe("composer", () => {
     expect(ids.every((id) => typeof id === "string" && id === ids[0])).toBe(true);
   });
 
+  test("a text over the length limit says so before sending and stays on the device; shortened, it goes", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await editor(page).fill(`Long reply. ${"x".repeat(100_100)}`);
+    await expect(composer(page).getByText(/Too long to send: 100,112 characters, 112 over the limit of 100,000\./)).toBeVisible();
+    await expect(composer(page).getByRole("button", { name: "Send email" })).toBeDisabled();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved on this device only", { timeout: 30_000 });
+    await editor(page).fill("Long reply, shortened.");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+  });
+
   test("at 390 px the composer stays usable and both modes are distinct", async ({ page }) => {
     const ticket = await freshEmailTicket();
     await page.setViewportSize({ width: 390, height: 844 });

@@ -17,6 +17,7 @@ import { fetchServerDrafts, type ServerDrafts } from "@/features/composer/client
 import { createDraftSaver, type DraftSaver, type SaveStatus, type WriteOutcome } from "@/features/composer/client/draft-saver";
 import type { DraftWrite, ServerDraft } from "@/lib/domain/contract/responses";
 import type { Result } from "@/lib/result";
+import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { AppError } from "@/lib/errors";
 
 export interface ModeDraft {
@@ -105,7 +106,8 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
       };
       made[mode] = createDraftSaver({
         delayMs: SAVE_DELAY_MS,
-        persist: async (d) => settle(await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId, baseRevision: base.current[mode] })),
+        // Over the limit the server would refuse it anyway: it stays on this device until shortened.
+        persist: async (d) => (d.bodyText.length > MAX_BODY_CHARS ? "failed" : settle(await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId, baseRevision: base.current[mode] }))),
         remove: async () => settle(await discardDraft({ ticketId, mode, baseRevision: base.current[mode] })),
         onStatus: (s) => setStatus((prev) => ({ ...prev, [mode]: s })),
       });

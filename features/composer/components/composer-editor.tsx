@@ -9,6 +9,7 @@ import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { cx } from "@/lib/utils";
+import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { ComposerProps } from "./composer";
 import { ComposerFooter } from "./composer-footer";
 import { ModeBanner } from "./mode-banner";
@@ -23,6 +24,10 @@ import { newestMode, useComposerDrafts } from "@/features/composer/client/use-co
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
+
+const count = (n: number) => n.toLocaleString("en-US");
+const tooLong = (length: number) =>
+  `Too long to send: ${count(length)} characters, ${count(length - MAX_BODY_CHARS)} over the limit of ${count(MAX_BODY_CHARS)}.`;
 
 export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
   const idPrefix = useId();
@@ -46,6 +51,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     ? "Sending…"
     : !draft.text.trim()
       ? "Write a message first."
+      : draft.text.length > MAX_BODY_CHARS
+        ? tooLong(draft.text.length)
       : unfilled.length > 0
         ? `Fill or remove ${unfilled.map(variableLabel).join(", ")} first.`
         : mode === "reply" && !recipient
