@@ -101,7 +101,7 @@ export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    // 'ip:<address>' or 'email:<lower-cased address>'.
+    // 'ip:<address>', 'email:<lower-cased address>', or 'everyone' (every attempt, lib/db/sign-in-throttle.ts).
     key: text("key").notNull(),
     at: tstz("at").notNull(),
   },
