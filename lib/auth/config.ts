@@ -42,7 +42,11 @@ const nextAuth = NextAuth({
       async authorize(credentials, request) {
         const { db, credentialsKey } = await appStore();
         const ip = clientAddress(request.headers, serverEnv().TRUSTED_PROXIES);
-        const result = await authenticate(credentials, ip, {
+        // A Desk for one account checks keys against that account only, whatever the form posted:
+        // an open domain field would also let a flood make a budget scheduler per invented domain.
+        const fixedDomain = serverEnv().GORGIAS_ACCOUNT_DOMAIN;
+        const input = fixedDomain ? { ...credentials, accountDomain: fixedDomain } : credentials;
+        const result = await authenticate(input, ip, {
           async reserveAttempt(key) {
             const reservation = await reserveSignInAttempt(db, key);
             return {

@@ -1,4 +1,5 @@
 import http from "node:http";
+import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { sandbox } from "./support/sandbox-control";
 import { signInAs, snapshot } from "./support/session";
@@ -186,6 +187,38 @@ test.describe("agent sign-in", () => {
       expect(await status(path, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(`http://${evil}`)}` } }), `cookie on ${path}`).toBe(200);
     }
     expect(await status("/demo", { method: "POST", headers: { "content-type": "text/plain", "next-action": "x" }, body: "a".repeat(1_100_000) })).toBe(413);
+  });
+
+  test("a fuzz run of malformed paths, queries, hosts and callbacks gets no 500", async ({ baseURL }) => {
+    const url = new URL(baseURL!);
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: url.hostname, port: url.port, path, method: "GET", headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const junk = fc.stringMatching(/^[%A-Za-z0-9._~:@!$&'()*+,;=\/\-]{0,24}$/);
+    const cases = fc.sample(
+      fc.record({
+        prefix: fc.constantFrom("/", "/demo/", "/demo/tickets/", "/api/demo/tickets/", "/api/auth/", "/sign-in", "/demo/customers/"),
+        path: junk,
+        query: fc.option(junk, { nil: undefined }),
+        host: fc.option(fc.stringMatching(/^[a-z0-9.:\-]{1,30}$/), { nil: undefined }),
+        callback: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+    const failures: string[] = [];
+    for (const c of cases) {
+      const query = [c.query !== undefined ? `q=${c.query}` : null, c.callback !== undefined ? `callbackUrl=${encodeURIComponent(c.callback)}` : null].filter(Boolean).join("&");
+      const path = `${c.prefix}${c.path.replace(/^\/+/, "")}${query ? `?${query}` : ""}`;
+      const code = await raw(path, c.host !== undefined ? { host: c.host } : {});
+      if (code >= 500) failures.push(`${code} ${path} host=${c.host ?? "(default)"}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
 
