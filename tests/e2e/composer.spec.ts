@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { gorgiasAsAdmin as gorgias, sandbox, type LoggedRequest } from "./support/sandbox-control";
 import { signInAs, snapshot } from "./support/session";
 
@@ -25,6 +25,15 @@ async function openTicket(page: Page, id: number) {
 }
 
 const composer = (page: Page) => page.getByTestId("composer");
+
+/** What the server holds as the draft: a new tab of the same agent, with no local copy, restores it. */
+async function expectServerDraft(context: BrowserContext, ticketId: number, text: string) {
+  const fresh = await context.newPage();
+  await fresh.addInitScript(() => localStorage.clear());
+  await openTicket(fresh, ticketId);
+  await expect(fresh.getByTestId("composer").getByRole("textbox")).toHaveValue(text);
+  await fresh.close();
+}
 const editor = (page: Page) => composer(page).getByRole("textbox");
 const postsTo = (log: LoggedRequest[], ticketId: number) => log.filter((r) => r.method === "POST" && r.path === `/api/tickets/${ticketId}/messages`);
 
@@ -217,11 +226,7 @@ test.describe("composer", () => {
     await editor(stale).fill("");
     await expect(composer(stale).getByTestId("composer-status")).toHaveText("Draft not saved: changed in another tab", { timeout: 30_000 });
 
-    const fresh = await context.newPage();
-    await fresh.addInitScript(() => localStorage.clear());
-    await openTicket(fresh, ticket.id);
-    await expect(editor(fresh)).toHaveValue("Tab A's newer reply");
-    await fresh.close();
+    await expectServerDraft(context, ticket.id, "Tab A's newer reply");
 
     await composer(stale).getByRole("button", { name: "Use that draft" }).click();
     await expect(editor(stale)).toHaveValue("Tab A's newer reply");
@@ -239,11 +244,7 @@ test.describe("composer", () => {
     await context.setOffline(false);
     await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
 
-    const other = await context.newPage();
-    await other.addInitScript(() => localStorage.clear());
-    await openTicket(other, ticket.id);
-    await expect(editor(other)).toHaveValue("Written on a train");
-    await other.close();
+    await expectServerDraft(context, ticket.id, "Written on a train");
   });
 
   test("a reload in the middle of a send tells the agent, within seconds, that the reply went out", async ({ page }) => {
