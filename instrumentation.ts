@@ -10,8 +10,9 @@ export async function register() {
   try {
     await getDb();
   } catch (error) {
-    // The first request retries and reports it; the server itself stays up.
-    logger.error({ err: error }, "store could not open at start");
+    // Said in the first line an operator reads; the server stays up, each request retries the open,
+    // and the sign-in page tells visitors the store is down.
+    logger.error({ err: error }, `store could not open at start: ${error instanceof Error ? error.message : String(error)}`);
   }
   schedulePruning(async () => (await getDb()).db, { onError: (error) => logger.error({ err: error }, "store pruning failed") });
 }

@@ -1,8 +1,18 @@
 import "server-only";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { AccountDomain } from "@/lib/domain/contract/ids";
 
 const DEFAULT_API_URL = "https://{accountDomain}.gorgias.com/api";
+
+/** One trusted proxy: an address (`10.0.0.7`, `::1`) or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+const ProxyRange = z.string().refine((entry) => {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}, "each entry must be an IP address or a CIDR range, e.g. 10.0.0.0/8");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,6 +29,13 @@ const EnvSchema = z.object({
   // webhook has arrived lately, rarely (a catch-up) when webhooks flow.
   LIVE_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   LIVE_POLL_WITH_WEBHOOKS_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  // The reverse proxies in front of the Desk, comma-separated; only their X-Forwarded-For is believed
+  // (lib/auth/client-ip.ts). None by default.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(ProxyRange)),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema> & { readonly usesSandbox: boolean };

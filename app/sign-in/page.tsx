@@ -7,6 +7,7 @@ import { listDemoAgents } from "@/features/auth/server";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { currentAgent } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
+import { storeProblem } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const { error, callbackUrl: rawCallback, reason } = await searchParams;
   // Kept as typed; the server checks it against the agent's account when it redirects.
   const callbackUrl = typeof rawCallback === "string" ? rawCallback.slice(0, 2048) : "";
-  const agent = await currentAgent();
+  // Checked first: without the store nobody can sign in, and every other message would mislead.
+  const storeDown = await storeProblem();
+  const agent = storeDown ? null : await currentAgent();
   // A refused key leaves the session alive: sending the agent back would bring them here again.
   if (agent && reason !== "reauth") redirect(safeReturnTo(callbackUrl, agent.accountDomain));
   const why = typeof reason === "string" && Object.hasOwn(REASONS, reason) ? REASONS[reason] : null;
@@ -43,7 +46,12 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           {why}
         </p>
       )}
-      {error === "demo" && (
+      {storeDown && (
+        <p role="alert" data-testid="store-problem" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          {storeDown} Signing in is not possible until an administrator fixes it; the server log names the cause.
+        </p>
+      )}
+      {error === "demo" && !storeDown && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           That demo agent could not sign in. Is the sandbox running?
         </p>

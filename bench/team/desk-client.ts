@@ -120,15 +120,27 @@ export class DeskSession {
 
   /** Auth.js's credentials sign-in with the fields the sign-in form posts. */
   async signIn(email: string, apiKey: string): Promise<void> {
+    const { refusal, status } = await this.attemptSignIn(email, apiKey);
+    if (refusal !== null) throw new DeskError(status, `sign-in refused for ${email}: ${refusal}`);
+  }
+
+  /**
+   * One sign-in attempt (with extra request headers, e.g. a made-up X-Forwarded-For): null when a
+   * session came back, else the message the sign-in page would show (or the redirect).
+   */
+  async attemptSignIn(email: string, apiKey: string, headers: Record<string, string> = {}): Promise<{ refusal: string | null; status: number }> {
     const { csrfToken } = await this.json<{ csrfToken: string }>("/api/auth/csrf");
     const body = new URLSearchParams({ csrfToken, accountDomain: this.account, email, apiKey, callbackUrl: `${this.base}/${this.account}` });
     const res = await this.request("/api/auth/callback/credentials", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
       body,
     });
     await res.arrayBuffer();
-    if (!this.hasSession()) throw new DeskError(res.status, `sign-in refused for ${email}: ${res.headers.get("location") ?? res.status}`);
+    if (this.hasSession()) return { refusal: null, status: res.status };
+    const location = res.headers.get("location");
+    const code = location ? new URL(location, this.base).searchParams.get("code") : null;
+    return { refusal: code ?? location ?? `HTTP ${res.status}`, status: res.status };
   }
 
   /** The inbox's first page as the browser's refresher reads it (default view and order). */

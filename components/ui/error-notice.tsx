@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { cx } from "@/lib/utils";
 
 export interface ErrorNoticeProps {
-  /** `warn` for "not done yet, and safe to wait or check"; `error` for "not done". */
-  readonly tone?: "error" | "warn";
+  /** `warn` for "not done yet, and safe to wait or check"; `error` for "not done"; `info` for "done, while you were away". */
+  readonly tone?: "error" | "warn" | "info";
   /** `inline` sits in a form or list; `panel` fills the space the failed content would have taken. */
   readonly layout?: "inline" | "panel";
   readonly title?: ReactNode;
@@ -19,6 +19,7 @@ export interface ErrorNoticeProps {
 const TONES = {
   error: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
   warn: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
+  info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100",
 } as const;
 
 /** The one way a failure is shown: what went wrong, the reference to quote, and what can be done. */

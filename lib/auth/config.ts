@@ -5,11 +5,13 @@ import { upsertAgent } from "@/lib/db";
 import { recordAudit } from "@/lib/db";
 import { createSession, resolveSession, revokeSession, SESSION_ABSOLUTE_LIFETIME_MS } from "@/lib/db";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { appStore } from "./app-store";
 import { authenticate } from "./authenticate";
-import { clientIp } from "./client-ip";
+import { clientAddress } from "./client-ip";
 import type { SignedInAgent } from "./signed-in-agent";
 import { verifyWithGorgias } from "./verify-with-gorgias";
+import { visitorSignal, withVisitorSignal } from "./visitor-signal";
 
 /** Carries our one generic message through Auth.js to the sign-in form. */
 export class SignInRefused extends CredentialsSignin {
@@ -24,7 +26,7 @@ export class SignInRefused extends CredentialsSignin {
 // never carries more than the opaque id.
 const resolvedAgents = new WeakMap<object, SignedInAgent>();
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIFETIME_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
@@ -39,16 +41,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { accountDomain: {}, email: {}, apiKey: {} },
       async authorize(credentials, request) {
         const { db, credentialsKey } = await appStore();
-        const ip = clientIp(request.headers);
-        const result = await authenticate(credentials, ip, {
+        const ip = clientAddress(request.headers, serverEnv().TRUSTED_PROXIES);
+        // A Desk for one account checks keys against that account only, whatever the form posted:
+        // an open domain field would also let a flood make a budget scheduler per invented domain.
+        const fixedDomain = serverEnv().GORGIAS_ACCOUNT_DOMAIN;
+        const input = fixedDomain ? { ...credentials, accountDomain: fixedDomain } : credentials;
+        const result = await authenticate(input, ip, {
           async reserveAttempt(key) {
             const reservation = await reserveSignInAttempt(db, key);
             return {
               allowed: reservation.allowed,
+              crowdedForSeconds: reservation.limitedBy === "everyone" ? reservation.retryAfterSeconds : null,
               settle: (succeeded) => settleSignInAttempt(db, reservation, key.email, succeeded),
             };
           },
-          verify: verifyWithGorgias,
+          verify: (input) => verifyWithGorgias(input, visitorSignal()),
           async startSession(agent) {
             const profile = await upsertAgent(db, credentialsKey, agent);
             const { token } = await createSession(db, profile.id, { ip, userAgent: request.headers.get("user-agent") });
@@ -100,3 +107,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * The Auth.js route. A sign-in posted there carries its request's abort signal to the check with
+ * Gorgias (visitor-signal.ts); the sign-in form's server action has none to give (Next exposes
+ * none to actions), so its check is bounded by the sign-in lane's short wait alone.
+ */
+export const handlers = { GET: nextAuth.handlers.GET, POST: withVisitorSignal(nextAuth.handlers.POST) };

@@ -64,3 +64,13 @@ export async function getRoute<N extends ApiRouteName>(name: N, { params, query,
 export function rateLimitWait(error: unknown): number | null {
   return error instanceof RouteError && error.code === "rate_limited" ? Math.max(1, Math.ceil(error.retryAfterSeconds ?? 5)) : null;
 }
+
+/** Gorgias (or the Desk) could not be reached or did not answer in time: worth asking again later. */
+export function unreachable(error: unknown): boolean {
+  return error instanceof RouteError && (error.code === "upstream_unavailable" || error.code === "upstream_timeout");
+}
+
+/** How long to wait before asking again after `failures` unreachable answers in a row: 2 s doubling, at most 30 s. */
+export function outageBackoffMs(failures: number): number {
+  return Math.min(30_000, 2_000 * 2 ** Math.max(0, failures - 1));
+}

@@ -106,7 +106,7 @@ export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    // 'ip:<address>' or 'email:<lower-cased address>'.
+    // 'ip:<address>', 'email:<lower-cased address>', or 'everyone' (every attempt, lib/db/sign-in-throttle.ts).
     key: text("key").notNull(),
     at: tstz("at").notNull(),
   },
@@ -175,6 +175,8 @@ export const drafts = pgTable(
     bodyText: text("body_text").notNull(),
     operationId: uuid("operation_id").notNull(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /** Bumped by every save: a tab saves or discards only the revision it saw (compare-and-set). */
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [
     check("drafts_mode_ck", sql`${t.mode} in ('reply', 'note')`),

@@ -45,15 +45,17 @@ export type ClaimDecision =
   | { readonly kind: "mismatch"; readonly op: SendOperationRow }
   | { readonly kind: "busy"; readonly op: SendOperationRow; readonly retryAfterSeconds: number };
 
-function sameOperation(row: SendOperationRow, input: ClaimInput): boolean {
+function sameTarget(row: SendOperationRow, input: ClaimInput): boolean {
   return (
     row.agentId === input.agentId &&
     row.accountDomain === input.accountDomain &&
     row.kind === input.kind &&
-    row.bodyHash === input.bodyHash &&
     (input.kind === "ticket" || row.ticketId === input.ticketId)
   );
 }
+
+/** States in which nothing of this id is in Gorgias: the agent's edited text may take the id. */
+const NOTHING_SENT: readonly SendState[] = ["pending", "failed"];
 
 export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise<ClaimDecision> {
   return db.transaction(async (tx) => {
@@ -80,7 +82,8 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
     // for): lock it so the transition below is decided on its current state.
     const [row] = await tx.select().from(sendOperations).where(eq(sendOperations.operationId, input.operationId)).for("update");
     if (!row) throw new Error(`claimSendOperation: ${input.operationId} vanished`);
-    if (!sameOperation(row, input)) return { kind: "mismatch", op: row };
+    if (!sameTarget(row, input)) return { kind: "mismatch", op: row };
+    if (row.bodyHash !== input.bodyHash && !NOTHING_SENT.includes(row.state)) return { kind: "mismatch", op: row };
     if (row.state === "succeeded") return { kind: "replay", op: row };
 
     let mode: ClaimMode;
@@ -99,7 +102,7 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
     }
     const [claimed] = await tx
       .update(sendOperations)
-      .set({ state: "in_flight", claimSeq: row.claimSeq + 1, updatedAt: input.now })
+      .set({ state: "in_flight", bodyHash: input.bodyHash, claimSeq: row.claimSeq + 1, updatedAt: input.now })
       .where(and(eq(sendOperations.operationId, row.operationId), eq(sendOperations.claimSeq, row.claimSeq)))
       .returning();
     if (!claimed) throw new Error(`claimSendOperation: guarded update of ${row.operationId} lost under a row lock`);
@@ -115,6 +118,14 @@ export type Claim = { readonly operationId: string; readonly claimSeq: number };
  */
 export async function markAttempt(db: DbOrTx, claim: Claim, now: Date): Promise<boolean> {
   return updateCurrentClaim(db, claim, { attempts: sql`${sendOperations.attempts} + 1`, attemptedAt: now, updatedAt: now });
+}
+
+/**
+ * The request holding `claim` is alive: while it runs it renews the claim, so a claim left by a
+ * crashed process goes stale within `inFlightStaleMs` instead of the longest a request can take.
+ */
+export async function renewClaim(db: DbOrTx, claim: Claim, now: Date): Promise<boolean> {
+  return updateCurrentClaim(db, claim, { updatedAt: now });
 }
 
 /** Writes only while `claim` is still the current, in-flight one: a superseded claim changes nothing. */
@@ -190,6 +201,19 @@ export async function updateSucceededOutcome(db: DbOrTx, operationId: string, ou
 export async function getSendOperation(db: DbOrTx, operationId: string): Promise<SendOperationRow | null> {
   const [row] = await db.select().from(sendOperations).where(eq(sendOperations.operationId, operationId));
   return row ?? null;
+}
+
+/** Where the agent's own operations stand, for a composer reopened mid-send (a reload, a crash). */
+export async function getAgentSendStates(
+  db: DbOrTx,
+  agentId: string,
+  operationIds: readonly string[],
+): Promise<Array<Pick<SendOperationRow, "operationId" | "state">>> {
+  if (operationIds.length === 0) return [];
+  return db
+    .select({ operationId: sendOperations.operationId, state: sendOperations.state })
+    .from(sendOperations)
+    .where(and(eq(sendOperations.agentId, agentId), inArray(sendOperations.operationId, [...operationIds])));
 }
 
 /** Finished operations older than the cutoff (the id is useless once the composer has moved on). */

@@ -10,10 +10,21 @@ import { signInAttempts } from "./schema";
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 20;
+/**
+ * Everyone's attempts together, whatever the email or address: random emails and many addresses
+ * dodge the limits above, so this bounds what anonymous visitors can make us ask Gorgias (at most
+ * 30 checks a minute, a quarter of an API key's budget, and from the lowest lane). An attempt that
+ * succeeds stops counting, so a team signing in does not use it up; only failures and attempts in
+ * progress do. Kept in the store, so it holds across instances.
+ */
+export const EVERYONE_WINDOW_MS = 60 * 1000;
+export const MAX_ATTEMPTS_EVERYONE = 30;
 
 export type SignInSubject = { ip: string | null | undefined; email: string };
-export type ThrottleDecision = { allowed: boolean; retryAfterSeconds: number };
+/** `limitedBy`: which limit said no — this email or address, or everyone's attempts together. */
+export type ThrottleDecision = { allowed: boolean; retryAfterSeconds: number; limitedBy: "subject" | "everyone" | null };
 
+const EVERYONE_KEY = "everyone";
 const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 const ipKey = (ip: string) => `ip:${throttleAddress(ip)}`;
 
@@ -38,10 +49,15 @@ export function throttleAddress(raw: string): string {
     .join(":")}::/64`;
 }
 
-function keysWithLimits(subject: SignInSubject): Array<{ key: string; max: number }> {
-  const keys = [{ key: emailKey(subject.email), max: MAX_FAILURES_PER_EMAIL }];
-  // Behind a proxy that strips client addresses there is no IP; the email limit still applies.
-  if (subject.ip && subject.ip.trim()) keys.push({ key: ipKey(subject.ip), max: MAX_FAILURES_PER_IP });
+type Limit = { key: string; max: number; windowMs: number };
+
+function keysWithLimits(subject: SignInSubject): Limit[] {
+  const keys = [
+    { key: emailKey(subject.email), max: MAX_FAILURES_PER_EMAIL, windowMs: SIGN_IN_WINDOW_MS },
+    { key: EVERYONE_KEY, max: MAX_ATTEMPTS_EVERYONE, windowMs: EVERYONE_WINDOW_MS },
+  ];
+  // Without an address worth believing (lib/auth/client-ip.ts) there is no IP; the other limits still apply.
+  if (subject.ip && subject.ip.trim()) keys.push({ key: ipKey(subject.ip), max: MAX_FAILURES_PER_IP, windowMs: SIGN_IN_WINDOW_MS });
   return keys;
 }
 
@@ -49,7 +65,7 @@ const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 async function decide(db: DbOrTx, subject: SignInSubject, now: Date): Promise<ThrottleDecision> {
   const limits = keysWithLimits(subject);
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const since = new Date(now.getTime() - Math.max(...limits.map((l) => l.windowMs)));
   const rows = await db
     .select({ key: signInAttempts.key, at: signInAttempts.at })
     .from(signInAttempts)
@@ -63,16 +79,19 @@ async function decide(db: DbOrTx, subject: SignInSubject, now: Date): Promise<Th
       ),
     )
     .orderBy(asc(signInAttempts.at));
-  let retryAtMs = 0;
-  for (const { key, max } of limits) {
-    const ats = rows.filter((r) => r.key === key).map((r) => r.at.getTime());
+  const retryAt = { subject: 0, everyone: 0 };
+  for (const { key, max, windowMs } of limits) {
+    const ats = rows.filter((r) => r.key === key && r.at.getTime() > now.getTime() - windowMs).map((r) => r.at.getTime());
     if (ats.length < max) continue;
     // Allowed again once enough of the oldest failures have left the window to go below max.
-    const oldestThatMustExpire = ats[ats.length - max];
-    if (oldestThatMustExpire !== undefined) retryAtMs = Math.max(retryAtMs, oldestThatMustExpire + SIGN_IN_WINDOW_MS);
+    const oldestThatMustExpire = ats[ats.length - max] ?? now.getTime();
+    const scope = key === EVERYONE_KEY ? "everyone" : "subject";
+    retryAt[scope] = Math.max(retryAt[scope], oldestThatMustExpire + windowMs);
   }
-  if (retryAtMs <= now.getTime()) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAtMs - now.getTime()) / 1000)) };
+  // Everyone's limit is said first, with its own time: it tells nothing about this email or address.
+  const limitedBy = retryAt.everyone > 0 ? "everyone" : retryAt.subject > 0 ? "subject" : null;
+  if (limitedBy === null) return { allowed: true, retryAfterSeconds: 0, limitedBy };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt[limitedBy] - now.getTime()) / 1000)), limitedBy };
 }
 
 /** Read-only check. Prefer reserveSignInAttempt in the sign-in action: it cannot be raced. */
@@ -84,7 +103,7 @@ export async function checkSignInAllowed(
   return decide(db, subject, now);
 }
 
-/** Counts one failure against the email and the IP, and prunes their expired rows. */
+/** Counts one failure against the email, the IP and everyone, and prunes their expired rows. */
 export async function recordFailedSignIn(db: DbOrTx, subject: SignInSubject, now: Date = new Date()): Promise<number[]> {
   const keys = keysWithLimits(subject).map((l) => l.key);
   return db.transaction(async (tx) => {
@@ -132,7 +151,7 @@ export async function reserveSignInAttempt(
   });
 }
 
-/** Success: forget this attempt and the email's earlier failures. Failure: keep the reservation. */
+/** Success: forget this attempt (everyone's count included) and the email's earlier failures. Failure: keep the reservation. */
 export async function settleSignInAttempt(
   db: DbOrTx,
   reservation: Reservation,

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { acquireDirLock, type DirLock } from "./lock";
+import { acquireDirLock, DirLockError, type DirLock } from "./lock";
 
 export { schema };
 export { DirLockError } from "./lock";
@@ -83,7 +83,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 async function openPglite(dir: string, migrationsFolder: string): Promise<Store> {
   const abs = path.resolve(dir);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const lock: DirLock = acquireDirLock(`${abs}.lock`);
+  const lock: DirLock = await acquireDirLock(`${abs}.lock`);
   let client: import("@electric-sql/pglite").PGlite | undefined;
   try {
     const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
@@ -248,6 +248,21 @@ export function getDb(env: StoreEnv = process.env): Promise<Store> {
     });
   }
   return g.__gorgiasDeskStore;
+}
+
+/**
+ * Why the store cannot open, in words for a visitor (no paths or pids: the server log has those),
+ * or null when it is open. Each call retries a failed open.
+ */
+export async function storeProblem(env: StoreEnv = process.env): Promise<string | null> {
+  try {
+    await getDb(env);
+    return null;
+  } catch (e) {
+    return e instanceof DirLockError
+      ? "The Desk cannot open its database: another process holds its data directory."
+      : "The Desk cannot open its database right now.";
+  }
 }
 
 /** Closes and forgets the process store (scripts, graceful shutdown). */

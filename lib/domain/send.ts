@@ -7,7 +7,9 @@ export type SendOutcome = {
   /** True when this operation id had already been sent: nothing was posted this time. */
   alreadySent: boolean;
   ticketStatus: "open" | "closed";
-  /** Send & Close: the message went out but closing the ticket failed (it stays open). */
+  /** Send & Close closed the ticket (a plain send to an already-closed ticket did not). */
+  closed: boolean;
+  /** Send & Close: the message went out but closing the ticket failed (it stays open); Gorgias's reason. */
   closeError?: string;
 };
 
@@ -15,3 +17,5 @@ export type CreatedTicket = { ticketId: number; alreadyCreated: boolean };
 
 /** The `conflict` message for an operation id re-used with other text (the UI matches on code + fields). */
 export const DIFFERENT_TEXT_MESSAGE = "This send was already made with different text";
+/** The same, when the earlier attempt's outcome is not known yet: it may or may not be in Gorgias. */
+export const MAYBE_SENT_DIFFERENT_TEXT_MESSAGE = "An earlier attempt of this send, with different text, may have reached Gorgias";

@@ -1,10 +1,15 @@
 import type { CallLimit } from "@/lib/domain/account";
+import { DEFAULT_MAX_QUEUED, DEFAULT_MAX_WAIT_MS, DEFAULT_MIN_FREE, MAX_PAUSE_SECONDS, PRIORITIES, type Priority } from "./lanes";
+import { SharedCalls } from "./shared-calls";
+
+export { DEFAULT_MIN_FREE, PRIORITIES, type Priority } from "./lanes";
 
 /**
  * The account's request budget (docs/safety.md#shared-budget). Gorgias meters API-key traffic per account
  * with a leaky bucket (40 requests / 20 s), shared by every agent, so all clients of one
  * account share one scheduler: higher lanes go first, lower lanes keep a reserve free for
- * them, and a 429 pauses everyone for `Retry-After`.
+ * them, and a 429 pauses everyone for `Retry-After` (at most `MAX_PAUSE_SECONDS`). No request
+ * waits longer than its lane allows (lanes.ts): it gives up as "busy" with the time to try again.
  *
  * One scheduler per account per process (on globalThis, so every server bundle of the process —
  * route handlers, pages, actions — shares it). Several instances share the account's bucket through
@@ -12,10 +17,6 @@ import type { CallLimit } from "@/lib/domain/account";
  * shared ledger allow it. Without one, each process corrects its estimate from
  * `X-Gorgias-Account-Api-Call-Limit`, which counts everyone's calls.
  */
-
-/** Lanes in order: sends and notes, status/assign writes, the ticket on screen, list refresh, prefetch, assistants (MCP). */
-export const PRIORITIES = ["send", "write", "read", "refresh", "prefetch", "assistant"] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 export interface Clock {
   now(): number;
@@ -29,9 +30,6 @@ export const systemClock: Clock = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
-
-/** Free slots a lane needs before it may start; lower lanes leave room for higher ones. */
-export const DEFAULT_MIN_FREE: Readonly<Record<Priority, number>> = { send: 1, write: 2, read: 4, refresh: 8, prefetch: 12, assistant: 16 };
 
 /**
  * The account's bucket as every instance sees it. `tryTake` counts one request if, after it,
@@ -50,9 +48,13 @@ export interface BudgetOptions {
   readonly capacity?: number;
   readonly windowMs?: number;
   readonly minFree?: Partial<Record<Priority, number>>;
+  readonly maxWaitMs?: Partial<Record<Priority, number>>;
+  readonly maxQueued?: Partial<Record<Priority, number>>;
   readonly clock?: Clock;
   /** How long to hold everything after a 429 without `Retry-After`. */
   readonly defaultPauseSeconds?: number;
+  /** The longest `Retry-After` honoured. */
+  readonly maxPauseSeconds?: number;
   /** The bucket shared with other instances; `budgetFor` keeps it under the account's base URL. */
   readonly ledger?: BudgetLedger;
   readonly ledgerKey?: string;
@@ -60,10 +62,16 @@ export interface BudgetOptions {
   readonly onLedgerError?: (error: unknown) => void;
 }
 
-/** Thrown by `acquire` for a prefetch that would have to wait: prefetching is only worth it when it is free. */
+/**
+ * Thrown by `acquire` when the lane would wait longer than it may, or is full; for a prefetch,
+ * whenever it would wait at all (prefetching is only worth it when it is free).
+ */
 export class BudgetShedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super("prefetch shed: the account budget is low");
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly priority: Priority,
+  ) {
+    super(`${priority} shed: the account budget would not free up in time`);
     this.name = "BudgetShedError";
   }
 }
@@ -71,6 +79,8 @@ export class BudgetShedError extends Error {
 interface Waiter {
   readonly priority: Priority;
   readonly seq: number;
+  /** Clock time after which it gives up rather than wait on. */
+  readonly deadline: number;
   readonly resolve: () => void;
   readonly reject: (reason: unknown) => void;
   readonly cleanup: () => void;
@@ -89,8 +99,11 @@ export class BudgetScheduler {
   private capacity: number;
   private readonly windowMs: number;
   private readonly minFree: Record<Priority, number>;
+  private readonly maxWaitMs: Record<Priority, number>;
+  private readonly maxQueued: Record<Priority, number>;
   private readonly clock: Clock;
   private readonly defaultPauseSeconds: number;
+  private readonly maxPauseSeconds: number;
   private level = 0;
   private levelAt: number;
   private pausedUntil = 0;
@@ -98,7 +111,7 @@ export class BudgetScheduler {
   private timer: unknown = null;
   private seq = 0;
   private lastLimit: CallLimit | null = null;
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly shared = new SharedCalls();
   private readonly ledger: { readonly store: BudgetLedger; readonly accountKey: string } | undefined;
   private readonly onLedgerError: (error: unknown) => void;
   /** The head of the queue is asking the ledger; nobody else may be granted meanwhile. */
@@ -110,21 +123,30 @@ export class BudgetScheduler {
     this.capacity = options.capacity ?? 40;
     this.windowMs = options.windowMs ?? 20_000;
     this.minFree = { ...DEFAULT_MIN_FREE, ...options.minFree };
+    this.maxWaitMs = { ...DEFAULT_MAX_WAIT_MS, ...options.maxWaitMs };
+    this.maxQueued = { ...DEFAULT_MAX_QUEUED, ...options.maxQueued };
     this.clock = options.clock ?? systemClock;
     this.defaultPauseSeconds = options.defaultPauseSeconds ?? 5;
+    this.maxPauseSeconds = options.maxPauseSeconds ?? MAX_PAUSE_SECONDS;
     this.levelAt = this.clock.now();
     this.ledger = options.ledger ? { store: options.ledger, accountKey: options.ledgerKey ?? "default" } : undefined;
     this.onLedgerError = options.onLedgerError ?? (() => undefined);
   }
 
-  /** Resolves when the lane may send one request, counting it against the budget. */
-  acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when the lane may send one request, counting it against the budget; rejects with
+   * `BudgetShedError` when it cannot start by `deadline` (at once when that is already known).
+   */
+  acquire(priority: Priority, signal?: AbortSignal, deadline: number = this.deadlineFor(priority)): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.ledger && this.queue.length === 0 && this.canStart(priority)) {
       this.take();
       return Promise.resolve();
     }
-    if (priority === "prefetch") return Promise.reject(new BudgetShedError(Math.ceil(this.waitMs(priority) / 1000)));
+    const queued = this.queue.filter((w) => w.priority === priority).length;
+    if (this.maxWaitMs[priority] === 0 || this.clock.now() + this.waitMs(priority) > deadline || queued >= this.maxQueued[priority]) {
+      return Promise.reject(this.shed(priority));
+    }
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         this.queue = this.queue.filter((w) => w !== waiter);
@@ -134,6 +156,7 @@ export class BudgetScheduler {
       const waiter: Waiter = {
         priority,
         seq: this.seq++,
+        deadline,
         resolve,
         reject,
         cleanup: () => signal?.removeEventListener("abort", onAbort),
@@ -143,6 +166,11 @@ export class BudgetScheduler {
       this.queue.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || a.seq - b.seq);
       this.pump();
     });
+  }
+
+  /** When a request of this lane starting now must give up waiting; a retry keeps its first attempt's. */
+  deadlineFor(priority: Priority): number {
+    return this.clock.now() + this.maxWaitMs[priority];
   }
 
   /** Folds in the account-wide count Gorgias reports: other agents' calls are only visible here. */
@@ -155,10 +183,14 @@ export class BudgetScheduler {
     this.pump();
   }
 
-  /** After a 429 every lane waits; an unknown wait falls back to a short default. */
-  pause(retryAfterSeconds: number | null): void {
+  /**
+   * After a 429 every lane waits: the account's bucket is empty, whoever drew it. An unknown wait
+   * falls back to a short default, a long one to the cap. Returns the seconds honoured.
+   */
+  pause(retryAfterSeconds: number | null): number {
     this.drain();
-    const until = this.clock.now() + (retryAfterSeconds ?? this.defaultPauseSeconds) * 1000;
+    const seconds = Math.min(retryAfterSeconds ?? this.defaultPauseSeconds, this.maxPauseSeconds);
+    const until = this.clock.now() + seconds * 1000;
     this.pausedUntil = Math.max(this.pausedUntil, until);
     this.level = this.capacity;
     if (this.ledger) {
@@ -166,15 +198,15 @@ export class BudgetScheduler {
       this.ledger.store.pause(this.ledger.accountKey, bucket).catch(this.onLedgerError);
     }
     this.pump();
+    return seconds;
   }
 
-  /** Runs `fn` once for all concurrent callers with the same key (identical GETs, same credentials). */
-  coalesce<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const existing = this.inflight.get(key);
-    if (existing) return existing as Promise<T>;
-    const run = fn().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, run);
-    return run;
+  /**
+   * Runs `fn` once for concurrent callers with the same key (identical GETs, same credentials),
+   * never making a caller wait on a less urgent lane's call (shared-calls.ts).
+   */
+  coalesce<T>(key: string, caller: { readonly priority: Priority; readonly signal?: AbortSignal }, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.shared.run(key, caller.priority, caller.signal, fn);
   }
 
   lastCallLimit(): CallLimit | null {
@@ -224,6 +256,10 @@ export class BudgetScheduler {
     this.level += 1;
   }
 
+  private shed(priority: Priority): BudgetShedError {
+    return new BudgetShedError(Math.max(1, Math.ceil(this.waitMs(priority) / 1000)), priority);
+  }
+
   // Strict priority: lanes' reserves are monotonic, so if the head cannot start, nobody behind it can.
   private pump(): void {
     if (this.asking) return;
@@ -236,7 +272,20 @@ export class BudgetScheduler {
       }
       this.grant(head);
     }
+    this.expire();
     this.schedule();
+  }
+
+  /** Waiters past their deadline leave with the time to try again: the calm "busy", not a hang. */
+  private expire(): void {
+    const now = this.clock.now();
+    const expired = this.queue.filter((w) => w.deadline <= now);
+    if (expired.length === 0) return;
+    this.queue = this.queue.filter((w) => !expired.includes(w));
+    for (const waiter of expired) {
+      waiter.cleanup();
+      waiter.reject(this.shed(waiter.priority));
+    }
   }
 
   private grant(head: Waiter): void {
@@ -263,7 +312,8 @@ export class BudgetScheduler {
         this.asking = false;
         // The waiter may have given up (aborted) while we asked; its slot then goes to the next one.
         const stillWaiting = this.queue.includes(head);
-        if (waitMs > 0) this.sharedWait = { until: this.clock.now() + waitMs, minFree: this.minFree[head.priority] };
+        // Another instance's pause is capped like our own.
+        if (waitMs > 0) this.sharedWait = { until: this.clock.now() + Math.min(waitMs, this.maxPauseSeconds * 1000), minFree: this.minFree[head.priority] };
         else if (stillWaiting) this.grant(head);
         this.pump();
       });
@@ -276,7 +326,8 @@ export class BudgetScheduler {
     }
     const head = this.queue[0];
     if (!head) return;
-    const wait = Math.max(1, Math.ceil(this.waitMs(head.priority)));
+    const firstDeadline = Math.min(...this.queue.map((w) => w.deadline));
+    const wait = Math.max(1, Math.ceil(Math.min(this.waitMs(head.priority), firstDeadline - this.clock.now())));
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.pump();

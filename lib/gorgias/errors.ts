@@ -26,6 +26,8 @@ export type GorgiasError =
       readonly message: string;
       readonly request: string;
       readonly retryAfterSeconds: number | null;
+      /** Turned away by our own scheduler before reaching Gorgias (its lane could not wait that long). */
+      readonly shed?: true;
     }
   | { readonly kind: "unavailable"; readonly message: string; readonly request: string; readonly status: number }
   | { readonly kind: "timeout"; readonly message: string; readonly request: string; readonly timeoutMs: number }

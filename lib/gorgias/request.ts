@@ -55,6 +55,17 @@ interface RawSuccess {
 
 const TIMEOUT = Symbol("timeout");
 
+/** What a request turned away by the budget says in logs; the agent sees `lib/errors.ts`'s "busy". */
+const SHED_TEXT: Readonly<Record<Priority, string>> = {
+  send: "Not started: the Gorgias request budget did not free up in time.",
+  write: "Not started: the Gorgias request budget did not free up in time.",
+  read: "Not started: the Gorgias request budget did not free up in time.",
+  refresh: "Not started: the Gorgias request budget did not free up in time.",
+  prefetch: "Skipped: the Gorgias request budget is kept for agents' own actions.",
+  signin: "Not started: sign-in checks wait only briefly for the Gorgias request budget.",
+  assistant: "Not started: assistants use what the team leaves of the Gorgias request budget, and it did not free up in time.",
+};
+
 export function buildUrl(baseUrl: string, path: string, query: Readonly<Record<string, QueryValue>> = {}): URL {
   const url = new URL(`${baseUrl}${path}`);
   for (const [key, value] of Object.entries(query)) {
@@ -101,14 +112,20 @@ export function createTransport(config: TransportConfig): Transport {
   // Coalescing key: identical URL and identical credentials; the key itself never holds the secret.
   const credentialId = createHash("sha256").update(authorization).digest("hex").slice(0, 16);
 
-  async function attempt(method: HttpMethod, url: URL, body: unknown, label: string, priority: Priority, signal?: AbortSignal): Promise<Result<RawSuccess, GorgiasError>> {
+  async function attempt(
+    method: HttpMethod,
+    url: URL,
+    body: unknown,
+    label: string,
+    priority: Priority,
+    signal?: AbortSignal,
+    deadline?: number,
+  ): Promise<Result<RawSuccess, GorgiasError>> {
     try {
-      await config.gate?.acquire(priority, signal);
-      await config.budget.acquire(priority, signal);
+      await config.gate?.acquire(priority, signal, deadline);
+      await config.budget.acquire(priority, signal, deadline);
     } catch (e) {
-      if (e instanceof BudgetShedError) {
-        return err({ kind: "rate_limited", request: label, retryAfterSeconds: e.retryAfterSeconds, message: "Skipped: the Gorgias request budget is kept for agents' own actions." });
-      }
+      if (e instanceof BudgetShedError) return err({ kind: "rate_limited", request: label, retryAfterSeconds: e.retryAfterSeconds, message: SHED_TEXT[e.priority], shed: true });
       return err({ kind: "network", request: label, reason: "aborted", message: "The request was cancelled." });
     }
     // The caller may have given up while we waited for the budget; a listener added now would never fire.
@@ -133,9 +150,11 @@ export function createTransport(config: TransportConfig): Transport {
         config.budget.observe(limit);
         config.onCallLimit?.(limit);
       }
-      const retryAfterSeconds = parseRetryAfter(res.headers.get("retry-after"), config.now());
+      const retryAfter = parseRetryAfter(res.headers.get("retry-after"), config.now());
       // The status is classified first; the body of an error response is read only for detail.
-      if (res.status === 429) config.budget.pause(retryAfterSeconds);
+      // After a 429 the caller is told the wait the scheduler honours (capped), not a longer one.
+      const honoured = res.status === 429 ? config.budget.pause(retryAfter) : null;
+      const retryAfterSeconds = retryAfter === null ? null : (honoured ?? retryAfter);
       const text = await res.text();
       if (res.status >= 200 && res.status < 300) return ok({ status: res.status, text });
       return err(
@@ -154,13 +173,15 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  async function withRetries(url: URL, label: string, priority: Priority): Promise<Result<RawSuccess, GorgiasError>> {
+  async function withRetries(url: URL, label: string, priority: Priority, signal: AbortSignal): Promise<Result<RawSuccess, GorgiasError>> {
+    // One wait for the budget across retries: a read's deadline is its caller's, not each attempt's.
+    const deadline = config.budget.deadlineFor(priority);
     for (let retry = 0; ; retry++) {
-      const result = await attempt("GET", url, undefined, label, priority);
+      const result = await attempt("GET", url, undefined, label, priority, signal, deadline);
       if (result.ok) return result;
       const delay = retryDelayMs(result.error, retry, config.retry, config.random);
       if (delay === null) return result;
-      await config.sleep(delay);
+      if (delay > 0) await config.sleep(delay);
     }
   }
 
@@ -183,14 +204,11 @@ export function createTransport(config: TransportConfig): Transport {
     const label = `${spec.method} ${url.pathname}`;
     const priority = config.lane ?? options.priority ?? (spec.method === "GET" ? "read" : "write");
     // GETs are shared by identical concurrent callers, so one caller's cancel must not cancel the
-    // others: the shared call runs unsignalled and each caller stops waiting on its own signal. A
-    // client with its own lane shares only with its kind: an agent's read never waits on an
-    // assistant's read queued in the lowest lane.
-    const coalesceKey = `${credentialId}${config.lane ? ` ${config.lane}` : ""} GET ${url.href}`;
+    // others: each caller stops waiting on its own signal, the shared call stops once all have.
     const raw =
       spec.method === "GET"
         ? await raceSignal(
-            config.budget.coalesce(coalesceKey, () => withRetries(url, label, priority)),
+            config.budget.coalesce(`${credentialId} GET ${url.href}`, { priority, signal: options.signal }, (shared) => withRetries(url, label, priority, shared)),
             label,
             options.signal,
           )

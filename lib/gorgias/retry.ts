@@ -5,11 +5,9 @@ export interface RetryPolicy {
   readonly maxRetries: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
-  /** A longer `Retry-After` is returned to the caller instead of held inside a request. */
-  readonly maxRetryAfterSeconds: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 3_000, maxRetryAfterSeconds: 20 };
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 3_000 };
 
 /** Full jitter (uniform in [0, capped exponential]): concurrent retries spread out instead of colliding. */
 export function backoffMs(retryIndex: number, policy: RetryPolicy, random: () => number): number {
@@ -18,15 +16,18 @@ export function backoffMs(retryIndex: number, policy: RetryPolicy, random: () =>
 }
 
 /**
- * How long to wait before retrying a GET after `error`, or null when it must not be retried.
+ * How long to wait before retrying a GET after `error` (0: at once, the budget decides when), or
+ * null when it must not be retried.
  * Only idempotent reads reach this: writes are never retried here (docs/safety.md#no-blind-retry).
  */
 export function retryDelayMs(error: GorgiasError, retryIndex: number, policy: RetryPolicy, random: () => number): number | null {
   if (retryIndex >= policy.maxRetries) return null;
   switch (error.kind) {
     case "rate_limited":
-      if (error.retryAfterSeconds === null) return backoffMs(retryIndex, policy, random);
-      return error.retryAfterSeconds <= policy.maxRetryAfterSeconds ? error.retryAfterSeconds * 1000 : null;
+      // No wait of its own: the 429 paused the account's scheduler, where the retry waits in its
+      // lane behind more urgent work and gives up when the pause outlasts the lane's deadline. A
+      // request the scheduler itself turned away has already waited all its lane allows.
+      return error.shed ? null : 0;
     case "unavailable":
     case "timeout":
       return backoffMs(retryIndex, policy, random);

@@ -1,3 +1,5 @@
+import http from "node:http";
+import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 import { sandbox } from "./support/sandbox-control";
 import { signInAs, snapshot } from "./support/session";
@@ -161,6 +163,62 @@ test.describe("agent sign-in", () => {
     // A well-formed escape still reaches its page.
     expect((await anyone.get("/sign-in?next=%2Fdemo", { maxRedirects: 0 })).status()).toBe(200);
     await anyone.dispose();
+  });
+
+  test("a malformed host, forwarded host or callback is a 400, an oversized body a 413, never a 500", async ({ baseURL }) => {
+    const evil = "127.0.0.1:3300.evil.example";
+    const status = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(path, baseURL);
+        const req = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: init.method ?? "GET", headers: init.headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    for (const path of ["/sign-in", "/demo", "/api/auth/session", "/api/demo/views"]) {
+      expect(await status(path, { headers: { host: evil } }), `Host on ${path}`).toBe(400);
+      expect(await status(path, { headers: { "x-forwarded-host": evil } }), `X-Forwarded-Host on ${path}`).toBe(400);
+      expect(await status(`${path}?callbackUrl=${encodeURIComponent(`http://${evil}/x`)}`), `callbackUrl on ${path}`).toBe(400);
+    }
+    // A poisoned return-address cookie is forgotten, not a lock-out until it expires.
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/sign-in"]) {
+      expect(await status(path, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(`http://${evil}`)}` } }), `cookie on ${path}`).toBe(200);
+    }
+    expect(await status("/demo", { method: "POST", headers: { "content-type": "text/plain", "next-action": "x" }, body: "a".repeat(1_100_000) })).toBe(413);
+  });
+
+  test("a fuzz run of malformed paths, queries, hosts and callbacks gets no 500", async ({ baseURL }) => {
+    const url = new URL(baseURL!);
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: url.hostname, port: url.port, path, method: "GET", headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const junk = fc.stringMatching(/^[%A-Za-z0-9._~:@!$&'()*+,;=\/\-]{0,24}$/);
+    const cases = fc.sample(
+      fc.record({
+        prefix: fc.constantFrom("/", "/demo/", "/demo/tickets/", "/api/demo/tickets/", "/api/auth/", "/sign-in", "/demo/customers/"),
+        path: junk,
+        query: fc.option(junk, { nil: undefined }),
+        host: fc.option(fc.stringMatching(/^[a-z0-9.:\-]{1,30}$/), { nil: undefined }),
+        callback: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+    const failures: string[] = [];
+    for (const c of cases) {
+      const query = [c.query !== undefined ? `q=${c.query}` : null, c.callback !== undefined ? `callbackUrl=${encodeURIComponent(c.callback)}` : null].filter(Boolean).join("&");
+      const path = `${c.prefix}${c.path.replace(/^\/+/, "")}${query ? `?${query}` : ""}`;
+      const code = await raw(path, c.host !== undefined ? { host: c.host } : {});
+      if (code >= 500) failures.push(`${code} ${path} host=${c.host ?? "(default)"}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
 

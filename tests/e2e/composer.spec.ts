@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { gorgiasAsAdmin as gorgias, sandbox, type LoggedRequest } from "./support/sandbox-control";
 import { signInAs, snapshot } from "./support/session";
 
@@ -25,6 +25,15 @@ async function openTicket(page: Page, id: number) {
 }
 
 const composer = (page: Page) => page.getByTestId("composer");
+
+/** What the server holds as the draft: a new tab of the same agent, with no local copy, restores it. */
+async function expectServerDraft(context: BrowserContext, ticketId: number, text: string) {
+  const fresh = await context.newPage();
+  await fresh.addInitScript(() => localStorage.clear());
+  await openTicket(fresh, ticketId);
+  await expect(fresh.getByTestId("composer").getByRole("textbox")).toHaveValue(text);
+  await fresh.close();
+}
 const editor = (page: Page) => composer(page).getByRole("textbox");
 const postsTo = (log: LoggedRequest[], ticketId: number) => log.filter((r) => r.method === "POST" && r.path === `/api/tickets/${ticketId}/messages`);
 
@@ -201,6 +210,61 @@ test.describe("composer", () => {
     expect((await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("replacement is on its way"))).toHaveLength(1);
   });
 
+  test("a stale second tab never wipes or silently replaces the newer draft of another tab", async ({ page, context }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    const stale = await context.newPage();
+    await openTicket(stale, ticket.id);
+    await openTicket(page, ticket.id);
+
+    await editor(page).fill("Tab A's newer reply");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+
+    // The stale tab types, then deletes what it typed: neither may touch tab A's draft.
+    await editor(stale).fill("x");
+    await expect(composer(stale).getByTestId("draft-conflict")).toContainText("Tab A's newer reply", { timeout: 30_000 });
+    await editor(stale).fill("");
+    await expect(composer(stale).getByTestId("composer-status")).toHaveText("Draft not saved: changed in another tab", { timeout: 30_000 });
+
+    await expectServerDraft(context, ticket.id, "Tab A's newer reply");
+
+    await composer(stale).getByRole("button", { name: "Use that draft" }).click();
+    await expect(editor(stale)).toHaveValue("Tab A's newer reply");
+    await expect(composer(stale).getByTestId("draft-conflict")).toHaveCount(0);
+    await stale.close();
+  });
+
+  test("text typed offline is saved to the server when the connection returns", async ({ page, context }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await context.setOffline(true);
+    await editor(page).fill("Written on a train");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved on this device only", { timeout: 30_000 });
+    await context.setOffline(false);
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+
+    await expectServerDraft(context, ticket.id, "Written on a train");
+  });
+
+  test("a reload in the middle of a send tells the agent, within seconds, that the reply went out", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.fault({ method: "POST", path: `/api/tickets/${ticket.id}/messages`, kind: "delay", delayMs: 4_000, count: 1 });
+    await editor(page).fill("Sent while the page reloads.");
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Sending email…");
+    await page.reload();
+
+    const notice = composer(page).getByTestId("earlier-send");
+    await expect(notice).toContainText("was still being sent when the page reloaded", { timeout: 30_000 });
+    await expect(notice).toContainText("was sent before the page reloaded", { timeout: 30_000 });
+    await expect(editor(page)).toHaveValue("");
+    const sent = (await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("Sent while the page reloads."));
+    expect(sent).toHaveLength(1);
+  });
+
   test("a lost connection keeps the text and the failure visible; the retry reuses the operation and emails once", async ({ page }) => {
     test.setTimeout(240_000);
     const ticket = await freshEmailTicket();
@@ -228,6 +292,20 @@ test.describe("composer", () => {
     // Every attempt carried the same operation id.
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => typeof id === "string" && id === ids[0])).toBe(true);
+  });
+
+  test("a text over the length limit says so before sending and stays on the device; shortened, it goes", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await editor(page).fill(`Long reply. ${"x".repeat(100_100)}`);
+    await expect(composer(page).getByText(/Too long to send: 100,112 characters, 112 over the limit of 100,000\./)).toBeVisible();
+    await expect(composer(page).getByRole("button", { name: "Send email" })).toBeDisabled();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved on this device only", { timeout: 30_000 });
+    await editor(page).fill("Long reply, shortened.");
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Draft saved", { timeout: 30_000 });
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
   });
 
   test("at 390 px the composer stays usable and both modes are distinct", async ({ page }) => {

@@ -207,6 +207,38 @@ test.describe("inbox", () => {
     expect((await rowIds(page)).slice(0, before.length)).toEqual(before);
   });
 
+  test("an inbox opened while Gorgias cannot be reached says so, and shows the tickets by itself once it answers", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "admin");
+    await expect(rows(page).first()).toBeVisible();
+    await sandbox.fault({ method: "*", path: "/api/*", kind: "status", status: 503, count: 100_000 });
+    // A search nobody made before: no cache of ours can answer it, only Gorgias.
+    await page.goto(`/demo?q=${encodeURIComponent(`order ${Date.now()}`)}`);
+    await expect(page.getByTestId("outage-panel")).toContainText("Gorgias cannot be reached right now", { timeout: 60_000 });
+    await expect(rows(page)).toHaveCount(0);
+    await snapshot(page, "inbox-outage");
+    await sandbox.clearFaults();
+    // Gorgias answered the search (with its matches, or none): no click was needed.
+    await expect(page.getByTestId("inbox-empty").or(rows(page).first())).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId("outage-panel")).toHaveCount(0);
+  });
+
+  test("a loaded inbox shows when Gorgias stops answering, keeps the list, and recovers by itself", async ({ page }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "admin");
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 30_000 });
+    const before = await rowIds(page);
+    await sandbox.fault({ method: "*", path: "/api/*", kind: "status", status: 503, count: 100_000 });
+    // The change feed stops reading Gorgias; the page hears it, asks for itself and meets the outage.
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "stalled", { timeout: 60_000 });
+    await expect(page.getByTestId("outage-banner")).toContainText(/Gorgias cannot be reached\. The list is as of/, { timeout: 60_000 });
+    expect((await rowIds(page)).slice(0, before.length)).toEqual(before);
+    await sandbox.clearFaults();
+    await expect(page.getByTestId("outage-banner")).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 60_000 });
+  });
+
   test("dark mode on a 390 px phone: views in a select, no serious axe findings", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,13 +1,19 @@
 import type { DraftRecord } from "./drafts";
 
-/** What the composer tells the agent about the server copy of a draft. */
-export type SaveStatus = "idle" | "pending" | "saving" | "saved" | "device-only";
+/**
+ * What the composer tells the agent about the server copy of a draft. `conflict`: another tab or
+ * device saved a newer revision, which stays until the agent chooses.
+ */
+export type SaveStatus = "idle" | "pending" | "saving" | "saved" | "device-only" | "conflict";
+
+/** How a server write went: `failed` keeps it for `resume()`, `conflict` leaves it to the agent. */
+export type WriteOutcome = "done" | "failed" | "conflict";
 
 export interface DraftSaverOptions {
   readonly delayMs: number;
-  /** Saves to the server; false when it could not (the local copy still has it). */
-  readonly persist: (draft: DraftRecord) => Promise<boolean>;
-  readonly remove: () => Promise<void>;
+  /** Saves to the server (the local copy has it either way). */
+  readonly persist: (draft: DraftRecord) => Promise<WriteOutcome>;
+  readonly remove: () => Promise<WriteOutcome>;
   readonly onStatus: (status: SaveStatus) => void;
 }
 
@@ -16,8 +22,10 @@ export interface DraftSaver {
   schedule(draft: DraftRecord): void;
   /** Save now (tab hidden, composer closing). */
   flush(): Promise<void>;
-  /** The send was confirmed: drop anything unsaved and delete the server copy, after any save in flight. */
+  /** Emptied or sent: drop anything unsaved and delete the server copy, after any save in flight. */
   discard(): Promise<void>;
+  /** The connection is back: push what failed to reach the server. */
+  resume(): Promise<void>;
   dispose(): void;
 }
 
@@ -31,6 +39,8 @@ export function createDraftSaver(opts: DraftSaverOptions): DraftSaver {
   let latest: DraftRecord | null = null;
   let chain: Promise<void> = Promise.resolve();
   let disposed = false;
+  // The last write that failed, to push again on `resume()`; a newer write replaces it.
+  let failed: (() => Promise<void>) | null = null;
 
   const enqueue = (job: () => Promise<void>): Promise<void> => {
     chain = chain.then(job, job);
@@ -45,10 +55,24 @@ export function createDraftSaver(opts: DraftSaverOptions): DraftSaver {
     const draft = latest;
     if (!draft) return;
     latest = null;
+    failed = null;
     opts.onStatus("saving");
-    const saved = await opts.persist(draft).catch(() => false);
+    const outcome = await opts.persist(draft).catch((): WriteOutcome => "failed");
+    if (outcome === "failed" && latest === null) {
+      failed = () => {
+        latest ??= draft;
+        return saveLatest();
+      };
+    }
     // A newer keystroke arrived while saving: that one's status is what matters.
-    if (!disposed && latest === null) opts.onStatus(saved ? "saved" : "device-only");
+    if (!disposed && latest === null) opts.onStatus(outcome === "done" ? "saved" : outcome === "conflict" ? "conflict" : "device-only");
+  };
+
+  const removeNow = async () => {
+    failed = null;
+    const outcome = await opts.remove().catch((): WriteOutcome => "failed");
+    if (outcome === "failed") failed = removeNow;
+    if (!disposed) opts.onStatus(outcome === "conflict" ? "conflict" : outcome === "failed" ? "device-only" : "idle");
   };
 
   return {
@@ -68,10 +92,11 @@ export function createDraftSaver(opts: DraftSaverOptions): DraftSaver {
     discard() {
       clearTimer();
       latest = null;
-      return enqueue(async () => {
-        await opts.remove().catch(() => undefined);
-        if (!disposed) opts.onStatus("idle");
-      });
+      return enqueue(removeNow);
+    },
+    resume() {
+      const retry = failed;
+      return retry && latest === null && timer === null ? enqueue(retry) : chain;
     },
     dispose() {
       disposed = true;

@@ -16,11 +16,11 @@ export type { MacroChoice };
 // A slow drafts route must not hold the composer hostage: after this the local copy is used.
 const DRAFTS_TIMEOUT_MS = 4000;
 
-export const serverDraftsQuery = (account: string, ticketId: number) =>
+/** `localOps`: the operation ids this browser's drafts carry, read when the query runs (never on the server). */
+export const serverDraftsQuery = (account: string, ticketId: number, localOps: () => readonly string[]) =>
   queryOptions({
     queryKey: composerKeys.drafts(account, ticketId),
-    queryFn: ({ signal }) =>
-      getRoute("drafts", { params: { account, ticketId }, signal: AbortSignal.any([signal, AbortSignal.timeout(DRAFTS_TIMEOUT_MS)]) }),
+    queryFn: ({ signal }) => fetchServerDrafts(account, ticketId, localOps(), AbortSignal.any([signal, AbortSignal.timeout(DRAFTS_TIMEOUT_MS)])),
     // Read once when the composer opens; after that the composer's own state is the truth, and a
     // background refetch must never replace what the agent is typing.
     staleTime: Infinity,
@@ -29,6 +29,9 @@ export const serverDraftsQuery = (account: string, ticketId: number) =>
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
+
+export const fetchServerDrafts = (account: string, ticketId: number, ops: readonly string[], signal?: AbortSignal) =>
+  getRoute("drafts", { params: { account, ticketId }, query: { ops: ops.length ? ops.join(",") : undefined }, signal });
 
 export const macrosQuery = (account: string, search: string) =>
   queryOptions({

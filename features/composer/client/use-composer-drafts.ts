@@ -13,8 +13,12 @@ import {
   type OperationEvent,
 } from "@/features/composer/client/drafts";
 import { readLocalDraft, writeLocalDraft } from "@/features/composer/client/local-drafts";
-import type { ServerDrafts } from "@/features/composer/client/reads";
-import { createDraftSaver, type DraftSaver, type SaveStatus } from "@/features/composer/client/draft-saver";
+import { fetchServerDrafts, type ServerDrafts } from "@/features/composer/client/reads";
+import { createDraftSaver, type DraftSaver, type SaveStatus, type WriteOutcome } from "@/features/composer/client/draft-saver";
+import type { DraftWrite, ServerDraft } from "@/lib/domain/contract/responses";
+import type { Result } from "@/lib/result";
+import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
+import type { AppError } from "@/lib/errors";
 
 export interface ModeDraft {
   readonly text: string;
@@ -31,12 +35,35 @@ interface Where {
   readonly ticketId: number;
 }
 
-function restore(where: Where, server: ServerDrafts | null): Drafts {
+/** A send of this browser's draft that was under way when the page went away (a reload, a crash). */
+export type EarlierSend = "sent" | "sending" | "unknown";
+type Earlier = Record<ComposerMode, EarlierSend | null>;
+const RECHECK_MS = 2000;
+
+/** The operation ids this browser's drafts for the ticket carry, to ask the server how they stand. */
+export function localOperationIds(where: Where): string[] {
+  return MODES.flatMap((mode) => readLocalDraft(draftStorageKey({ ...where, mode })).draft?.operationId ?? []);
+}
+
+function restore(where: Where, server: ServerDrafts | null): { drafts: Drafts; earlier: Earlier } {
+  const earlier: Earlier = { reply: null, note: null };
   const one = (mode: ComposerMode): ModeDraft => {
-    const picked = pickDraft(server?.[mode] ?? null, readLocalDraft(draftStorageKey({ ...where, mode })));
+    const key = draftStorageKey({ ...where, mode });
+    let local = readLocalDraft(key);
+    const opId = local.draft?.operationId;
+    const send = opId ? server?.sends.find((s) => s.operationId === opId) : undefined;
+    if (send?.state === "sent" && opId) {
+      // It went out while this page was away: the text is not a draft any more.
+      local = afterConfirmed(local, opId);
+      writeLocalDraft(key, local);
+      earlier[mode] = "sent";
+    } else if (send?.state === "sending" || send?.state === "unknown") {
+      earlier[mode] = send.state;
+    }
+    const picked = pickDraft(server?.[mode] ?? null, local);
     return { text: picked?.bodyText ?? "", operationId: openingOperationId(picked, newOperationId), updatedAt: picked?.updatedAt ?? null };
   };
-  return { reply: one("reply"), note: one("note") };
+  return { drafts: { reply: one("reply"), note: one("note") }, earlier };
 }
 
 /** Which tab to open on: the one the agent typed in last. */
@@ -47,34 +74,55 @@ export function newestMode(drafts: Drafts): ComposerMode {
 
 /**
  * Per-mode draft text and operation id: restored from the newer of the server's and this browser's
- * copy, written to localStorage on every keystroke and to the server after a pause.
+ * copy, written to localStorage on every keystroke and to the server after a pause, over the server
+ * revision this tab saw (docs/safety.md#drafts). A newer revision from another tab is a conflict the
+ * agent resolves; what could not be saved offline is pushed when the connection returns.
  * Mounted only on the client, after the server drafts were read (see `Composer`).
  */
 export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
-  const [drafts, setDrafts] = useState<Drafts>(() => restore(where, server));
+  const [restored] = useState(() => restore(where, server));
+  const [drafts, setDrafts] = useState<Drafts>(restored.drafts);
+  const [earlier, setEarlier] = useState<Earlier>(restored.earlier);
   const current = useRef(drafts);
   const [status, setStatus] = useState<Record<ComposerMode, SaveStatus>>({ reply: "idle", note: "idle" });
+  const [conflicts, setConflicts] = useState<Record<ComposerMode, ServerDraft | null>>({ reply: null, note: null });
   const savers = useRef<Partial<Record<ComposerMode, DraftSaver>>>({});
+  // The server revision each mode last saw; read and written only inside its saver's serial chain.
+  const base = useRef<Record<ComposerMode, number | null>>({ reply: server?.reply?.revision ?? null, note: server?.note?.revision ?? null });
   const { account, agentId, ticketId } = where;
 
   useEffect(() => {
     const made: Partial<Record<ComposerMode, DraftSaver>> = {};
     for (const mode of MODES) {
+      const settle = (result: Result<DraftWrite, AppError>): WriteOutcome => {
+        if (!result.ok) return "failed";
+        const write = result.value;
+        if (write.kind === "conflict") {
+          setConflicts((prev) => ({ ...prev, [mode]: write.current }));
+          return "conflict";
+        }
+        base.current[mode] = write.kind === "saved" ? write.revision : null;
+        return "done";
+      };
       made[mode] = createDraftSaver({
         delayMs: SAVE_DELAY_MS,
-        persist: async (d) => (await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId })).ok,
-        remove: async () => void (await discardDraft({ ticketId, mode })),
+        // Over the limit the server would refuse it anyway: it stays on this device until shortened.
+        persist: async (d) => (d.bodyText.length > MAX_BODY_CHARS ? "failed" : settle(await saveDraft({ ticketId, mode, bodyText: d.bodyText, operationId: d.operationId, baseRevision: base.current[mode] }))),
+        remove: async () => settle(await discardDraft({ ticketId, mode, baseRevision: base.current[mode] })),
         onStatus: (s) => setStatus((prev) => ({ ...prev, [mode]: s })),
       });
     }
     savers.current = made;
     const flushAll = () => MODES.forEach((m) => void made[m]?.flush());
     const onHide = () => document.visibilityState === "hidden" && flushAll();
+    const onOnline = () => MODES.forEach((m) => void made[m]?.resume());
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", flushAll);
+    window.addEventListener("online", onOnline);
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", flushAll);
+      window.removeEventListener("online", onOnline);
       flushAll();
       MODES.forEach((m) => made[m]?.dispose());
     };
@@ -112,5 +160,45 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     setDrafts(current.current);
   }, [account, agentId, ticketId]);
 
-  return { drafts, status, setText, applyEvent, confirmed };
+  // A send still running when the page went away: ask again until it settles (docs/safety.md#send-once).
+  useEffect(() => {
+    const stillSending = MODES.filter((m) => earlier[m] === "sending");
+    if (stillSending.length === 0) return;
+    const timer = setTimeout(async () => {
+      const asked = stillSending.map((mode) => ({ mode, operationId: current.current[mode].operationId }));
+      const found = await fetchServerDrafts(account, ticketId, asked.map((a) => a.operationId)).catch(() => null);
+      const next: Earlier = { ...earlier };
+      for (const { mode, operationId } of asked) {
+        const state = found?.sends.find((s) => s.operationId === operationId)?.state;
+        if (state === "sent") confirmed(mode, operationId);
+        // Still sending (or not known yet): a new object re-arms this effect for another look.
+        next[mode] = state === "not_sent" ? null : (state ?? "sending");
+      }
+      setEarlier(next);
+    }, RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [account, ticketId, earlier, confirmed]);
+
+  const dismissEarlier = useCallback((mode: ComposerMode) => setEarlier((prev) => ({ ...prev, [mode]: null })), []);
+
+  /** The agent takes the other tab's newer draft: it replaces the text here. */
+  const takeTheirs = useCallback((mode: ComposerMode) => {
+    const theirs = conflicts[mode];
+    if (!theirs) return;
+    base.current[mode] = theirs.revision;
+    setConflicts((prev) => ({ ...prev, [mode]: null }));
+    commit(mode, { text: theirs.bodyText, operationId: theirs.operationId, updatedAt: theirs.updatedAt });
+  }, [commit, conflicts]);
+
+  /** The agent keeps this tab's text: it is saved (or the draft discarded) over the other revision. */
+  const keepMine = useCallback((mode: ComposerMode) => {
+    const theirs = conflicts[mode];
+    if (!theirs) return;
+    base.current[mode] = theirs.revision;
+    setConflicts((prev) => ({ ...prev, [mode]: null }));
+    commit(mode, { ...current.current[mode], updatedAt: new Date().toISOString() });
+    void savers.current[mode]?.flush();
+  }, [commit, conflicts]);
+
+  return { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier };
 }

@@ -9,11 +9,14 @@ import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { cx } from "@/lib/utils";
+import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { ComposerProps } from "./composer";
 import { ComposerFooter } from "./composer-footer";
 import { ModeBanner } from "./mode-banner";
 import { ModeTabs } from "./mode-tabs";
 import { NewerMessagesNotice } from "./newer-messages";
+import { DraftConflictNotice } from "./draft-conflict";
+import { EarlierSendNotice } from "./earlier-send";
 import { SendProblemNotice } from "./send-problem";
 import { TemplateTextarea } from "./template-textarea";
 import { UnfilledChips } from "./unfilled-chips";
@@ -22,10 +25,14 @@ import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
 
+const count = (n: number) => n.toLocaleString("en-US");
+const tooLong = (length: number) =>
+  `Too long to send: ${count(length)} characters, ${count(length - MAX_BODY_CHARS)} over the limit of ${count(MAX_BODY_CHARS)}.`;
+
 export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
   const idPrefix = useId();
   const client = useQueryClient();
-  const { drafts, status, setText, applyEvent, confirmed } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
+  const { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
   const [mode, setMode] = useState<ComposerMode>(() => newestMode(drafts));
   // Messages the agent reviewed after a "customer wrote again" warning count as seen.
   const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
@@ -44,6 +51,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     ? "Sending…"
     : !draft.text.trim()
       ? "Write a message first."
+      : draft.text.length > MAX_BODY_CHARS
+        ? tooLong(draft.text.length)
       : unfilled.length > 0
         ? `Fill or remove ${unfilled.map(variableLabel).join(", ")} first.`
         : mode === "reply" && !recipient
@@ -149,6 +158,18 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
           className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
         />
+        {earlier[mode] && (
+          <EarlierSendNotice
+            mode={mode}
+            state={earlier[mode]}
+            onDismiss={() => dismissEarlier(mode)}
+            onCheck={() => {
+              dismissEarlier(mode);
+              submit(false);
+            }}
+          />
+        )}
+        {conflicts[mode] && <DraftConflictNotice theirs={conflicts[mode]} onTakeTheirs={() => takeTheirs(mode)} onKeepMine={() => keepMine(mode)} />}
         {warnNewer && <NewerMessagesNotice count={newer.length} onReview={reviewNewer} />}
         {problem && (
           <SendProblemNotice

@@ -15,6 +15,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   saving: "Saving draft…",
   saved: "Draft saved",
   "device-only": "Draft saved on this device only",
+  conflict: "Draft not saved: changed in another tab",
 };
 
 export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend }: {
@@ -32,7 +33,7 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   const sentLabel =
     lastOutcome &&
     (reply ? "Email sent" : "Note added") +
-      (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.ticketStatus === "closed" ? " · ticket closed" : "");
+      (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.closed ? " · ticket closed" : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { MacroOrder } from "@/lib/domain/macro-template";
 import { serverDraftsQuery } from "@/features/composer/client/reads";
+import { localOperationIds } from "@/features/composer/client/use-composer-drafts";
 import { ComposerEditor } from "./composer-editor";
 
 /** Everything the composer needs, serializable so a server component can pass it. */
@@ -36,7 +37,8 @@ export interface ComposerProps {
  * over it and server and client render the same placeholder.
  */
 export function Composer(props: ComposerProps) {
-  const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id), enabled: props.canWrite });
+  const where = { account: props.account, agentId: props.agent.id, ticketId: props.ticket.id };
+  const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id, () => localOperationIds(where)), enabled: props.canWrite });
   if (!props.canWrite) {
     return (
       <p className="rounded-lg border border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800" data-testid="composer-read-only">

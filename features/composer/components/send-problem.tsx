@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SignInLink } from "@/features/shell";
-import { DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
+import { DIFFERENT_TEXT_MESSAGE, MAYBE_SENT_DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
 import type { SendProblem } from "@/features/composer/client/use-composer-send";
 
@@ -66,13 +66,16 @@ export function SendProblemNotice({ problem, onRetry, onSendAnyway, onReview, on
         checkAgain,
       );
     case "conflict":
+      if (error.message === DIFFERENT_TEXT_MESSAGE || error.message === MAYBE_SENT_DIFFERENT_TEXT_MESSAGE) {
+        const earlier = error.message === DIFFERENT_TEXT_MESSAGE ? "was already sent" : "may already have reached Gorgias (it was not confirmed)";
+        return notice(
+          "warn",
+          `An earlier version of this ${what} ${earlier}, with different text. Check the thread before sending this text too.`,
+          <Button size="sm" onClick={onStartOver} disabled={disabled}>Send as a new message</Button>,
+        );
+      }
       // Otherwise it is "still being sent" (another tab or request holds this operation): ask again later.
-      if (error.message !== DIFFERENT_TEXT_MESSAGE) return notice("warn", error.message, checkAgain);
-      return notice(
-        "warn",
-        `An earlier version of this ${what} was already sent, with different text. Check the thread before sending this text too.`,
-        <Button size="sm" onClick={onStartOver} disabled={disabled}>Send as a new message</Button>,
-      );
+      return notice("warn", error.message, checkAgain);
     case "rate_limited":
       return notice(
         "warn",

@@ -21,20 +21,25 @@ export interface TemplateTextareaProps extends Omit<TextareaHTMLAttributes<HTMLT
 export function TemplateTextarea({ value, onValueChange, textareaRef, tone, className, ...props }: TemplateTextareaProps) {
   const backdrop = useRef<HTMLDivElement>(null);
   const segments = useMemo(() => templateSegments(value), [value]);
+  // Without a variable there is nothing to mark, and a second copy of a long text only doubles
+  // the layout work of every keystroke.
+  const marks = segments.some((s) => s.kind === "variable");
   return (
     <div className={cx("relative rounded-md", className)}>
-      <div ref={backdrop} aria-hidden className={cx(BOX, "pointer-events-none absolute inset-0 overflow-hidden text-transparent")}>
-        {segments.map((s, i) =>
-          s.kind === "variable" ? (
-            <mark key={i} className="rounded-sm bg-red-200 text-transparent ring-1 ring-red-400 dark:bg-red-900/70">
-              {s.text}
-            </mark>
-          ) : (
-            <span key={i}>{s.text}</span>
-          ),
-        )}
-        {"\n"}
-      </div>
+      {marks && (
+        <div ref={backdrop} aria-hidden className={cx(BOX, "pointer-events-none absolute inset-0 overflow-hidden text-transparent")}>
+          {segments.map((s, i) =>
+            s.kind === "variable" ? (
+              <mark key={i} className="rounded-sm bg-red-200 text-transparent ring-1 ring-red-400 dark:bg-red-900/70">
+                {s.text}
+              </mark>
+            ) : (
+              <span key={i}>{s.text}</span>
+            ),
+          )}
+          {"\n"}
+        </div>
+      )}
       <textarea
         ref={textareaRef}
         value={value}

@@ -22,7 +22,7 @@ export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgia
   return sendNoteOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
 });
 
-/** Upserts the agent's draft for a ticket and mode (last write wins). */
+/** Saves the agent's draft for a ticket and mode over the revision their tab saw (docs/safety.md#drafts). */
 export const saveDraft = agentAction(SaveDraftInput, async (input, { agent }) => {
   const { db } = await appStore();
   return saveAgentDraft({ db, agentId: agent.agentId }, input);

@@ -1,8 +1,8 @@
 /** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
-import { deleteDraft, getDraftsForTicket, saveDraft } from "@/lib/db";
+import { deleteDraft, getAgentSendStates, getDraftsForTicket, saveDraft, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
 import type { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
-import type { TicketDrafts } from "@/lib/domain/contract/responses";
+import type { DraftWrite, SendState, ServerDraft, TicketDrafts } from "@/lib/domain/contract/responses";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 
@@ -12,24 +12,39 @@ export interface DraftContext {
   readonly now?: () => Date;
 }
 
-export async function saveAgentDraft(ctx: DraftContext, input: SaveDraftInput): Promise<Result<{ updatedAt: string }, AppError>> {
+const shown = (row: DraftRow): ServerDraft => ({
+  bodyText: row.bodyText,
+  operationId: row.operationId,
+  updatedAt: row.updatedAt.toISOString(),
+  revision: row.revision,
+});
+
+export async function saveAgentDraft(ctx: DraftContext, input: SaveDraftInput): Promise<Result<DraftWrite, AppError>> {
   const saved = await saveDraft(ctx.db, { agentId: ctx.agentId, ...input, now: ctx.now?.() ?? new Date() });
   if (saved.kind === "already_sent") {
     return err(appError("conflict", "This text was already sent; start a new message to keep writing."));
   }
-  return ok({ updatedAt: saved.updatedAt.toISOString() });
+  return ok(saved.kind === "saved" ? { kind: "saved", revision: saved.revision } : { kind: "conflict", current: shown(saved.current) });
 }
 
-export async function discardAgentDraft(ctx: DraftContext, input: DiscardDraftInput): Promise<Result<null, AppError>> {
-  await deleteDraft(ctx.db, ctx.agentId, input.ticketId, input.mode);
-  return ok(null);
+export async function discardAgentDraft(ctx: DraftContext, input: DiscardDraftInput): Promise<Result<DraftWrite, AppError>> {
+  const done = await deleteDraft(ctx.db, { agentId: ctx.agentId, ...input });
+  return ok(done.kind === "discarded" ? done : { kind: "conflict", current: shown(done.current) });
 }
 
-export async function ticketDrafts(ctx: DraftContext, ticketId: number): Promise<TicketDrafts> {
-  const rows = await getDraftsForTicket(ctx.db, ctx.agentId, ticketId);
+const SHOWN_STATE: Readonly<Record<StoredSendState, SendState>> = {
+  succeeded: "sent",
+  in_flight: "sending",
+  unknown: "unknown",
+  failed: "not_sent",
+  pending: "not_sent",
+};
+
+export async function ticketDrafts(ctx: DraftContext, ticketId: number, operationIds: readonly string[] = []): Promise<TicketDrafts> {
+  const [rows, sends] = await Promise.all([getDraftsForTicket(ctx.db, ctx.agentId, ticketId), getAgentSendStates(ctx.db, ctx.agentId, operationIds)]);
   const pick = (mode: "reply" | "note") => {
     const row = rows.find((r) => r.mode === mode);
-    return row ? { bodyText: row.bodyText, operationId: row.operationId, updatedAt: row.updatedAt.toISOString() } : null;
+    return row ? shown(row) : null;
   };
-  return { reply: pick("reply"), note: pick("note") };
+  return { reply: pick("reply"), note: pick("note"), sends: sends.map((op) => ({ operationId: op.operationId, state: SHOWN_STATE[op.state] })) };
 }

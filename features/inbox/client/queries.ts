@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, queryOptions, type Query } from "@tanstack/react-query";
 import { inboxParams, type InboxQuery } from "@/lib/domain/inbox-query";
 import { pollUnlessLive } from "@/features/live";
-import { getRoute, rateLimitWait } from "@/lib/client/route-fetch";
+import { getRoute, outageBackoffMs, rateLimitWait, unreachable } from "@/lib/client/route-fetch";
 import { mergeFirstPage, type InboxPage, type InboxPages } from "./merge-first-page";
 import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 
-export { RouteError, rateLimitWait } from "@/lib/client/route-fetch";
+export { RouteError, outageBackoffMs, rateLimitWait, unreachable } from "@/lib/client/route-fetch";
 
 /**
  * How long a first page counts as fresh. The live stream says when to re-read it; without one the
@@ -44,10 +44,13 @@ export const inboxListQuery = (account: string, q: InboxQuery) =>
 
 /**
  * No polling while the live stream pushes changes; a slow fallback when it cannot; after a 429 the
- * next try waits as long as Gorgias asked, not one interval.
+ * next try waits as long as Gorgias asked, not one interval. While Gorgias cannot be reached it asks
+ * again with a backoff even when the stream is live, since the stream has nothing to say then.
  */
 export function refreshDelay(query: Query<InboxPage, Error, InboxPage, readonly unknown[]>): number | false {
-  const wait = (rateLimitWait(query.state.error) ?? 0) * 1000;
+  const { error, fetchFailureCount } = query.state;
+  if (unreachable(error)) return outageBackoffMs(fetchFailureCount);
+  const wait = (rateLimitWait(error) ?? 0) * 1000;
   return wait || pollUnlessLive();
 }
 

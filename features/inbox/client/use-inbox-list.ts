@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { sameInboxQuery, type InboxQuery } from "@/lib/domain/inbox-query";
-import { inboxHeadQuery, inboxListQuery, rateLimitWait, type InboxPage } from "@/features/inbox/client/queries";
+import { inboxHeadQuery, inboxListQuery, outageBackoffMs, rateLimitWait, unreachable, type InboxPage } from "@/features/inbox/client/queries";
 import { flattenPages } from "@/features/inbox/client/merge-first-page";
 
 export interface InboxInitial {
@@ -13,9 +13,12 @@ export interface InboxInitial {
   readonly at: number;
 }
 
-/** A 429 is waited out with Gorgias's own Retry-After, a few times; anything else fails at once. */
-const retryWhenBusy = (count: number, error: Error) => rateLimitWait(error) !== null && count < 4;
-const busyDelay = (_count: number, error: Error) => (rateLimitWait(error) ?? 1) * 1000;
+/**
+ * A 429 is waited out with Gorgias's own Retry-After, a few times; an unreachable Gorgias is asked
+ * twice more quickly, then the outage panel takes over (and keeps asking); anything else fails at once.
+ */
+const retryWhenBusy = (count: number, error: Error) => (rateLimitWait(error) !== null && count < 4) || (unreachable(error) && count < 2);
+const busyDelay = (count: number, error: Error) => (unreachable(error) ? outageBackoffMs(count + 1) : (rateLimitWait(error) ?? 1) * 1000);
 
 export function useInboxList(account: string, query: InboxQuery, initial: InboxInitial) {
   const prefetched = initial.page !== null && sameInboxQuery(query, initial.query);

@@ -6,8 +6,8 @@ import type { InboxQuery } from "@/lib/domain/inbox-query";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import { AppErrorNotice } from "@/features/shell";
 import { appErrorOf } from "@/lib/client/route-fetch";
-import { rateLimitWait, type InboxPage, type InboxPages } from "@/features/inbox/client/queries";
-import { BusyBanner } from "./busy-banner";
+import { outageBackoffMs, rateLimitWait, unreachable, type InboxPage, type InboxPages } from "@/features/inbox/client/queries";
+import { BusyBanner, OutagePanel } from "./busy-banner";
 import { EmptyState, SkeletonRows } from "./ticket-list-states";
 import { TicketGrid } from "./ticket-grid";
 import { useInboxRefresh } from "@/features/inbox/client/use-inbox-list";
@@ -24,7 +24,8 @@ export interface InboxBodyProps {
 }
 
 export function InboxBody({ account, query, title, list, tickets, canWrite, listWait }: InboxBodyProps) {
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = list;
+  const { fetchNextPage, hasNextPage, isFetchingNextPage, refetch } = list;
+  const retry = useCallback(() => void refetch(), [refetch]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
@@ -42,8 +43,10 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
         <div className="min-h-0 flex-1 overflow-hidden" role="status" aria-label="Loading tickets">
           <SkeletonRows />
         </div>
+      ) : list.isError && tickets.length === 0 && unreachable(list.error) ? (
+        <OutagePanel key={list.errorUpdatedAt} seconds={outageBackoffMs(list.failureCount) / 1000} onRetry={retry} />
       ) : list.isError && tickets.length === 0 ? (
-        <AppErrorNotice layout="panel" testId="inbox-error" error={appErrorOf(list.error)} retry={{ onClick: () => void list.refetch() }} />
+        <AppErrorNotice layout="panel" testId="inbox-error" error={appErrorOf(list.error)} retry={{ onClick: retry }} />
       ) : tickets.length === 0 ? (
         <EmptyState searching={query.q} />
       ) : (
@@ -71,11 +74,17 @@ interface RefresherProps {
   readonly listFailures: number;
 }
 
-/** Runs the first-page refresher and shows the busy banner when either it or the list hit a 429. */
+/**
+ * Runs the first-page refresher and shows the banner when either it or the list hit a 429, or
+ * when the refresher could not reach Gorgias (it keeps asking, with a backoff: `refreshDelay`).
+ */
 function Refresher({ account, query, first, at, listWait, listFailures }: RefresherProps) {
   const head = useInboxRefresh(account, query, first, at);
   const headWait = head.isError ? rateLimitWait(head.error) : null;
   if (headWait !== null) return <BusyBanner key={`h${head.errorUpdatedAt}`} seconds={headWait} />;
   if (listWait !== null) return <BusyBanner key={`l${listFailures}`} seconds={listWait} />;
+  if (head.isError && unreachable(head.error)) {
+    return <BusyBanner key={`u${head.errorUpdatedAt}`} kind="unreachable" seconds={outageBackoffMs(head.failureCount) / 1000} since={at} />;
+  }
   return null;
 }

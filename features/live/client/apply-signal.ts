@@ -42,3 +42,15 @@ export async function applyTicketSignal(client: QueryClient, account: string, ti
 export async function applyReset(client: QueryClient, account: string): Promise<void> {
   await client.invalidateQueries({ queryKey: ticketKeys.all(account), refetchType: "active" });
 }
+
+/**
+ * The change feed stopped reading Gorgias: ask once for what is on screen, first pages and
+ * tickets, never every loaded page and without cancelling a read under way; each failure then
+ * shows (and retries) where it happened.
+ */
+export async function checkOnScreen(client: QueryClient, account: string): Promise<void> {
+  await client.refetchQueries(
+    { queryKey: ticketKeys.all(account), type: "active", predicate: (q) => !(typeof q.state.data === "object" && q.state.data !== null && "pages" in q.state.data) },
+    { cancelRefetch: false },
+  );
+}

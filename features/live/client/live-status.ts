@@ -1,8 +1,9 @@
 /**
  * Whether this tab's live stream is connected. Lists and threads stop polling while it is (pushes
- * tell them when to re-read) and poll slowly when it is not.
+ * tell them when to re-read) and poll slowly when it is not. `stalled`: connected, but the server's
+ * change feed cannot read Gorgias, so no push would come.
  */
-export type LiveStatus = "off" | "live" | "down";
+export type LiveStatus = "off" | "live" | "down" | "stalled";
 
 let status: LiveStatus = "off";
 const listeners = new Set<() => void>();

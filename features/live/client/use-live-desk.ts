@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { apiStreamUrl } from "@/lib/domain/api-routes";
 import type { PresenceUpdate } from "@/lib/domain/presence";
-import { applyReset, applyTicketSignal } from "./apply-signal";
+import { applyReset, applyTicketSignal, checkOnScreen } from "./apply-signal";
 import { liveStatus, setLiveStatus } from "./live-status";
 import { applyPresence, clearPresence } from "./presence-store";
 
@@ -33,6 +33,14 @@ export function useLiveDesk(account: string): void {
       if (typeof data.ticketId === "number") void applyTicketSignal(client, account, data.ticketId, data.version);
     };
     const onReset = () => void applyReset(client, account);
+    // The feed stopped reading Gorgias: ask once now (which meets the outage and shows it), then poll.
+    const onFeed = (event: MessageEvent<string>) => {
+      const { live } = JSON.parse(event.data) as { live?: unknown };
+      if (live === false && liveStatus() === "live") {
+        setLiveStatus("stalled");
+        void checkOnScreen(client, account);
+      } else if (live === true && liveStatus() === "stalled") setLiveStatus("live");
+    };
     const onPresence = (event: MessageEvent<string>) => {
       const data = JSON.parse(event.data) as Partial<PresenceUpdate>;
       if (Array.isArray(data.entries)) applyPresence({ full: data.full === true, entries: data.entries });
@@ -43,6 +51,7 @@ export function useLiveDesk(account: string): void {
       s.addEventListener("ticket", onTicket);
       s.addEventListener("reset", onReset);
       s.addEventListener("presence", onPresence);
+      s.addEventListener("feed", onFeed);
       s.onopen = () => setLiveStatus("live");
       s.onerror = () => {
         const wasLive = liveStatus() === "live";

@@ -13,7 +13,13 @@ export function LiveDesk({ account }: { account: string }) {
   const status = useSyncExternalStore(subscribeLiveStatus, liveStatus, () => "off" as const);
   return (
     <span className="sr-only" data-testid="live-status" data-status={status}>
-      {status === "live" ? "Changes arrive live." : status === "down" ? "Live updates are paused; checking every 30 seconds." : ""}
+      {status === "live"
+        ? "Changes arrive live."
+        : status === "down"
+          ? "Live updates are paused; checking every 30 seconds."
+          : status === "stalled"
+            ? "Gorgias's changes cannot be read right now; checking every 30 seconds."
+            : ""}
     </span>
   );
 }

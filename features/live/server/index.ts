@@ -7,3 +7,4 @@ export type { CachedThread } from "./shared-cache";
 export { knownMessages, shareMessage, shareTicket, writeShare } from "./after-write";
 export { feedReport } from "./feed-report";
 export { presenceHub } from "./presence-hub";
+export { attachAll, feedWatch } from "./feed-watch";

@@ -76,6 +76,7 @@ export const CreateTicketRequest = CreateTicketInput.extend({ kind: z.enum(["ema
 export type CreateTicketRequest = z.infer<typeof CreateTicketRequest>;
 
 export const DraftMode = z.enum(["reply", "note"]);
+const DraftRevision = z.number().int().positive().nullable();
 
 export const SaveDraftInput = z
   .object({
@@ -83,11 +84,13 @@ export const SaveDraftInput = z
     mode: DraftMode,
     bodyText: z.string().max(MAX_BODY_CHARS),
     operationId: OperationId,
+    /** The server revision this tab last saw: a save over any other is refused (a stale tab). */
+    baseRevision: DraftRevision,
   })
   .strict();
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
 
-export const DiscardDraftInput = z.object({ ticketId: GorgiasId, mode: DraftMode }).strict();
+export const DiscardDraftInput = z.object({ ticketId: GorgiasId, mode: DraftMode, baseRevision: DraftRevision }).strict();
 export type DiscardDraftInput = z.infer<typeof DiscardDraftInput>;
 
 export const SignInInput = z.object({

@@ -174,8 +174,19 @@ export const MacroChoiceSchema = z.object({ id, name: z.string(), bodyText: text
 export type MacroChoice = z.output<typeof MacroChoiceSchema>;
 
 /** The agent's own saved draft for one ticket and mode; its operation id travels with it. */
-export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z.string(), updatedAt: z.string() });
-export const TicketDraftsSchema = z.object({ reply: ServerDraftSchema.nullable(), note: ServerDraftSchema.nullable() });
+export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z.string(), updatedAt: z.string(), revision: z.number().int() });
+export type ServerDraft = z.output<typeof ServerDraftSchema>;
+/** A draft save or discard: done, or refused because another tab saved a newer revision (shown here). */
+export type DraftWrite = { readonly kind: "saved"; readonly revision: number } | { readonly kind: "discarded" } | { readonly kind: "conflict"; readonly current: ServerDraft };
+/** Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in Gorgias. */
+export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent"]);
+export type SendState = z.output<typeof SendStateSchema>;
+export const TicketDraftsSchema = z.object({
+  reply: ServerDraftSchema.nullable(),
+  note: ServerDraftSchema.nullable(),
+  /** For the operation ids asked about, the agent's own sends only. */
+  sends: z.array(z.object({ operationId: z.string(), state: SendStateSchema })).readonly(),
+});
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 
 const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });

@@ -42,6 +42,13 @@ const TicketParams = AccountParams.extend({ ticketId: GorgiasIdParam });
 const MessageParams = TicketParams.extend({ messageId: GorgiasIdParam });
 
 const NoQuery = z.object({}).strict();
+/** Comma-separated operation ids, at most four (a reply and a note, twice over). */
+const OperationIdList = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v.split(",") : []))
+  .pipe(z.array(z.uuid()).max(4));
 const theme = z.enum(["light", "dark"]).default("light");
 
 /** The inbox URL's filters plus paging. Strict: nothing else is accepted (no raw Gorgias filter). */
@@ -93,7 +100,13 @@ export const apiContract = {
     query: NoQuery,
     response: TicketSummaryListSchema,
   },
-  drafts: { path: API_ROUTES.drafts, params: TicketParams, query: NoQuery, response: TicketDraftsSchema },
+  drafts: {
+    path: API_ROUTES.drafts,
+    params: TicketParams,
+    /** The operation ids this browser's drafts carry: a reload mid-send learns whether each went out. */
+    query: z.object({ ops: OperationIdList }).strict(),
+    response: TicketDraftsSchema,
+  },
   messageBody: {
     path: API_ROUTES.messageBody,
     params: MessageParams,

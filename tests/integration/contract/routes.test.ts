@@ -98,9 +98,11 @@ describe("each route answers exactly its contract", () => {
     await expectContract("drafts", { account, ticketId });
     const operationId = randomUUID();
     await saveDraft(signedIn.store!.db, { agentId: signedIn.agent!.agentId, ticketId, mode: "note", bodyText: "Half a note", operationId, now: new Date() });
-    const drafts = (await expectContract("drafts", { account, ticketId })) as { reply: unknown; note: Record<string, unknown> };
+    const drafts = (await expectContract("drafts", { account, ticketId }, { ops: operationId })) as { reply: unknown; note: Record<string, unknown>; sends: unknown[] };
     expect(drafts.reply).toBeNull();
-    expect(drafts.note).toEqual({ bodyText: "Half a note", operationId, updatedAt: expect.any(String) });
+    expect(drafts.note).toEqual({ bodyText: "Half a note", operationId, updatedAt: expect.any(String), revision: 1 });
+    // Asked about an operation that was never sent: nothing to say.
+    expect(drafts.sends).toEqual([]);
   });
 });
 

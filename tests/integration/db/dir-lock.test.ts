@@ -1,10 +1,12 @@
 /** The PGlite directory lock across real processes: the guard against silent split-brain corruption. */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/db/audit";
 import type { Store } from "@/lib/db";
+import { processToken } from "@/lib/db/lock";
 import { pgliteTarget, repoRoot, type TestTarget } from "./harness";
 
 const child = path.join(import.meta.dirname, "fixtures/open-store-child.ts");
@@ -75,6 +77,16 @@ describe("PGlite directory lock", () => {
     const c = runChild(target.location, "once");
     expect(await c.exited).toBe(0);
     expect(c.stdout()).toContain("OPENED");
+  });
+
+  it("reopens after a lock left by an earlier process with its own pid (a container's PID 1 after an OOM kill)", async () => {
+    await store?.close();
+    store = undefined;
+    fs.writeFileSync(`${target.location}.lock`, JSON.stringify({ pid: process.pid, hostname: os.hostname(), acquiredAt: "", token: "earlier-boot/1" }));
+    store = await target.open();
+    expect(JSON.parse(fs.readFileSync(`${target.location}.lock`, "utf8"))).toMatchObject({ pid: process.pid, token: processToken(process.pid) });
+    await store.close();
+    store = undefined;
   });
 
   it("takes over the lock of a holder killed with SIGKILL, with its committed rows intact", async () => {

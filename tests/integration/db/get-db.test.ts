@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/lib/db";
+import os from "node:os";
+import { closeDb, getDb, storeProblem } from "@/lib/db";
 import { pgliteTarget, type TestTarget } from "./harness";
 
 let target: TestTarget | undefined;
@@ -37,5 +38,17 @@ describe("getDb", () => {
     const second = getDb(env);
     expect(second).not.toBe(first);
     await expect(second).rejects.toThrow();
+  });
+
+  it("says plainly, without paths or pids, why the store cannot open, and retries each time", async () => {
+    target ??= await pgliteTarget();
+    const env = { PGLITE_DIR: target.location };
+    // A live process on this host that is not us holds the directory.
+    fs.writeFileSync(`${target.location}.lock`, JSON.stringify({ pid: process.ppid, hostname: os.hostname(), acquiredAt: "" }));
+    const problem = await storeProblem(env);
+    expect(problem).toBe("The Desk cannot open its database: another process holds its data directory.");
+    fs.rmSync(`${target.location}.lock`);
+    expect(await storeProblem(env)).toBeNull();
+    await closeDb();
   });
 });

@@ -54,7 +54,7 @@ export async function pgliteTemplate(): Promise<string> {
   while (!ready()) {
     let lock: DirLock;
     try {
-      lock = acquireDirLock(`${template}.build.lock`);
+      lock = await acquireDirLock(`${template}.build.lock`);
     } catch (e) {
       if (!(e instanceof DirLockError) || Date.now() > deadline) throw e;
       await new Promise((r) => setTimeout(r, 250));

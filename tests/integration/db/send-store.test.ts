@@ -61,6 +61,20 @@ describe.each(targets)("send store on %s", (_label, makeTarget) => {
       expect(winners[0]).toMatchObject({ mode: "retry" });
     });
 
+    it("after a failure or a refusal to post, the same id takes edited text; once it may be in Gorgias, it does not", async () => {
+      const op = randomUUID();
+      const base = claimInput({ operationId: op });
+      const first = await claimSendOperation(db(), base);
+      if (first.kind !== "claimed") throw new Error("expected a claim");
+      const claim = { operationId: op, claimSeq: first.op.claimSeq };
+      await recordNotSent(db(), claim, "failed", { reason: "rejected" }, at(1));
+      const edited = await claimSendOperation(db(), { ...base, bodyHash: "edited", now: at(2) });
+      expect(edited).toMatchObject({ kind: "claimed", mode: "retry", op: { bodyHash: "edited" } });
+      if (edited.kind !== "claimed") return;
+      await recordNotSent(db(), { operationId: op, claimSeq: edited.op.claimSeq }, "unknown", null, at(3));
+      expect((await claimSendOperation(db(), { ...base, bodyHash: "edited again", now: at(4) })).kind).toBe("mismatch");
+    });
+
     it("the same id with other text, another agent or another ticket is a mismatch", async () => {
       const input = claimInput();
       await claimSendOperation(db(), input);
@@ -128,26 +142,47 @@ describe.each(targets)("send store on %s", (_label, makeTarget) => {
       ...over,
     });
 
-    it("upserts one draft per agent, ticket and mode; last write wins", async () => {
+    it("upserts one draft per agent, ticket and mode, each save over the revision it saw", async () => {
       const agentId = randomUUID();
       const op = randomUUID();
-      expect((await saveDraft(db(), draft(agentId, { operationId: op }))).kind).toBe("saved");
-      const second = await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "Hello again", now: at(1000) }));
-      expect(second).toEqual({ kind: "saved", updatedAt: at(1000) });
+      expect(await saveDraft(db(), draft(agentId, { operationId: op }))).toEqual({ kind: "saved", revision: 1, updatedAt: T0 });
+      const second = await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "Hello again", baseRevision: 1, now: at(1000) }));
+      expect(second).toEqual({ kind: "saved", revision: 2, updatedAt: at(1000) });
       await saveDraft(db(), draft(agentId, { mode: "note", bodyText: "internal" }));
-      // A save that arrives late with an older stamp does not clobber the newer text.
-      expect(await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "stale", now: at(500) }))).toEqual({ kind: "older", updatedAt: at(1000) });
+      // A stale tab (it saw revision 1) does not replace the newer text, whatever its clock says.
+      const stale = await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "stale", baseRevision: 1, now: at(5000) }));
+      expect(stale).toMatchObject({ kind: "conflict", current: { bodyText: "Hello again", revision: 2 } });
+      // Nor does a tab that never saw a server copy.
+      expect(await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "fresh tab", now: at(6000) }))).toMatchObject({ kind: "conflict" });
+      // Saving the text already stored is no conflict: the tab learns the revision.
+      expect(await saveDraft(db(), draft(agentId, { operationId: op, bodyText: "Hello again", now: at(7000) }))).toMatchObject({ kind: "saved", revision: 2 });
       const rows = await getDraftsForTicket(db(), agentId, 42);
       expect(rows.map((r) => [r.mode, r.bodyText]).sort()).toEqual([["note", "internal"], ["reply", "Hello again"]]);
       expect(await getDraftsForTicket(db(), randomUUID(), 42)).toEqual([]);
     });
 
-    it("concurrent saves leave exactly one row", async () => {
+    it("concurrent saves from the same base: exactly one wins, the others are told", async () => {
       const agentId = randomUUID();
-      await Promise.all(Array.from({ length: 20 }, (_, i) => saveDraft(db(), draft(agentId, { bodyText: `v${i}`, now: at(i) }))));
+      await saveDraft(db(), draft(agentId, { bodyText: "v0" }));
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => saveDraft(db(), draft(agentId, { bodyText: `v${i + 1}`, baseRevision: 1, now: at(i) }))));
+      expect(results.filter((r) => r.kind === "saved")).toHaveLength(1);
+      expect(results.filter((r) => r.kind === "conflict")).toHaveLength(19);
       const rows = await getDraftsForTicket(db(), agentId, 42);
       expect(rows).toHaveLength(1);
-      expect(rows[0]?.bodyText).toBe("v19");
+      expect(rows[0]?.revision).toBe(2);
+    });
+
+    it("a discard removes only the revision the tab saw: a stale tab never wipes newer text", async () => {
+      const agentId = randomUUID();
+      const key = { agentId, ticketId: 42, mode: "reply" as const };
+      await saveDraft(db(), draft(agentId, { bodyText: "first" }));
+      await saveDraft(db(), draft(agentId, { bodyText: "newer, from tab A", baseRevision: 1, now: at(1) }));
+      expect(await deleteDraft(db(), { ...key, baseRevision: 1 })).toMatchObject({ kind: "conflict", current: { bodyText: "newer, from tab A" } });
+      expect(await deleteDraft(db(), { ...key, baseRevision: null })).toMatchObject({ kind: "conflict" });
+      expect((await getDraftsForTicket(db(), agentId, 42)).map((r) => r.bodyText)).toEqual(["newer, from tab A"]);
+      expect(await deleteDraft(db(), { ...key, baseRevision: 2 })).toEqual({ kind: "discarded" });
+      expect(await deleteDraft(db(), { ...key, baseRevision: 2 })).toEqual({ kind: "discarded" });
+      expect(await getDraftsForTicket(db(), agentId, 42)).toEqual([]);
     });
 
     it("is deleted by its own confirmed operation only; a sent id cannot be saved again", async () => {
@@ -163,7 +198,7 @@ describe.each(targets)("send store on %s", (_label, makeTarget) => {
       expect(claim.kind).toBe("claimed");
       await recordSucceeded(db(), { operationId: sentOp, gorgiasMessageId: 1, gorgiasTicketId: 42, ticketId: 42, outcome: {}, now: at(1) });
       expect(await saveDraft(db(), draft(agentId, { operationId: sentOp, now: at(2) }))).toEqual({ kind: "already_sent" });
-      expect(await deleteDraft(db(), agentId, 42, "note")).toBe(true);
+      expect(await deleteDraft(db(), { agentId, ticketId: 42, mode: "note", baseRevision: 1 })).toEqual({ kind: "discarded" });
       expect(await getDraftsForTicket(db(), agentId, 42)).toEqual([]);
     });
   });

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clientAddress } from "@/lib/auth/client-ip";
 import { credentialsKeyFromBytes, DecryptError } from "@/lib/crypto/credentials";
 import { getAgentCredentials, getAgent, upsertAgent, findAgentByEmail } from "@/lib/db/agents";
 import { listAudit, recordAudit } from "@/lib/db/audit";
@@ -24,6 +25,8 @@ import {
 import {
   checkSignInAllowed,
   clearSignInFailures,
+  EVERYONE_WINDOW_MS,
+  MAX_ATTEMPTS_EVERYONE,
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_IP,
   recordFailedSignIn,
@@ -346,8 +349,12 @@ export function storeSuite(label: string, makeTarget: () => Promise<TestTarget>)
     });
 
     describe("sign-in throttle", () => {
-      const t0 = new Date("2026-03-01T12:00:00Z");
-      const at = (ms: number) => new Date(t0.getTime() + ms);
+      // Each test on its own day: the cap on everyone's attempts counts across every email and address.
+      let day = new Date("2026-03-01T12:00:00Z").getTime();
+      beforeEach(() => {
+        day += 24 * 60 * MIN;
+      });
+      const at = (ms: number) => new Date(day + ms);
 
       it(`blocks an email after ${MAX_FAILURES_PER_EMAIL} failures until they leave the window`, async () => {
         const email = `victim-${uniq()}@example.com`;
@@ -370,7 +377,7 @@ export function storeSuite(label: string, makeTarget: () => Promise<TestTarget>)
         }
         const fresh = `fresh-${uniq()}@example.com`;
         const d = await checkSignInAllowed(db(), { ip, email: fresh }, at(30_000));
-        expect(d).toEqual({ allowed: false, retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 - 30 });
+        expect(d).toEqual({ allowed: false, retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 - 30, limitedBy: "subject" });
         expect((await checkSignInAllowed(db(), { ip: "198.51.100.1", email: fresh }, at(30_000))).allowed).toBe(true);
         expect((await checkSignInAllowed(db(), { ip: null, email: fresh }, at(30_000))).allowed).toBe(true);
 
@@ -390,13 +397,53 @@ export function storeSuite(label: string, makeTarget: () => Promise<TestTarget>)
         expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSeconds === SIGN_IN_WINDOW_MS / 1000)).toBe(true);
       });
 
+      it(`caps everyone's attempts together at ${MAX_ATTEMPTS_EVERYONE} a minute, whatever the emails and addresses; a success frees its place`, async () => {
+        const attempt = (i: number, ms: number) => reserveSignInAttempt(db(), { ip: `10.7.${i % 250}.${Math.floor(i / 250)}`, email: `random-${i}-${uniq()}@example.com` }, at(ms));
+        const first = [];
+        for (let i = 0; i < MAX_ATTEMPTS_EVERYONE + 5; i++) first.push(await attempt(i, i * 100));
+        expect(first.filter((r) => r.allowed)).toHaveLength(MAX_ATTEMPTS_EVERYONE);
+        const refused = first.filter((r) => !r.allowed);
+        expect(refused.every((r) => r.limitedBy === "everyone")).toBe(true);
+        // The oldest of the 30 (at 0 ms) leaves the window first.
+        expect(await attempt(100, 4_000)).toMatchObject({ allowed: false, limitedBy: "everyone", retryAfterSeconds: (EVERYONE_WINDOW_MS - 4_000) / 1000 });
+        const succeeded = first.find((r) => r.allowed);
+        if (!succeeded) throw new Error("nothing was allowed");
+        await settleSignInAttempt(db(), succeeded, "whoever@example.com", true);
+        expect((await attempt(101, 4_000)).allowed).toBe(true);
+        expect((await attempt(102, EVERYONE_WINDOW_MS + 200)).allowed).toBe(true);
+      });
+
+      it("a spoofed X-Forwarded-For neither dodges the limit nor aims it at an agent's address", async () => {
+        const agentAddress = "198.51.100.7";
+        // No trusted proxy: the header is the client's own say, so rotating it changes nothing.
+        const direct = await Promise.all(
+          Array.from({ length: MAX_ATTEMPTS_EVERYONE + 10 }, (_, i) =>
+            reserveSignInAttempt(db(), { ip: clientAddress(new Headers({ "x-forwarded-for": `203.0.113.${i}` }), []), email: `spray-${i}-${uniq()}@example.com` }, at(0)),
+          ),
+        );
+        expect(direct.filter((r) => r.allowed)).toHaveLength(MAX_ATTEMPTS_EVERYONE);
+
+        // Behind a trusted proxy, which appends the real address: the attacker's rotating first hops,
+        // half of them the agent's address, all count against the attacker alone.
+        const proxy = ["10.0.0.0/8"];
+        const attacker = (i: number) => new Headers({ "x-forwarded-for": `${i % 2 ? agentAddress : `192.0.2.${i}`}, 203.0.113.66, 10.0.0.2` });
+        const later = 10 * MIN;
+        for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+          expect((await reserveSignInAttempt(db(), { ip: clientAddress(attacker(i), proxy), email: `spray-${i}-${uniq()}@example.com` }, at(later + i))).allowed).toBe(true);
+        }
+        const dodge = await reserveSignInAttempt(db(), { ip: clientAddress(attacker(99), proxy), email: `fresh-${uniq()}@example.com` }, at(later + 100));
+        expect(dodge).toMatchObject({ allowed: false, limitedBy: "subject" });
+        const agent = new Headers({ "x-forwarded-for": `${agentAddress}, 10.0.0.2` });
+        expect((await reserveSignInAttempt(db(), { ip: clientAddress(agent, proxy), email: `agent-${uniq()}@example.com` }, at(later + 100))).allowed).toBe(true);
+      });
+
       it("forgets a reserved attempt that succeeded", async () => {
         const email = `ok-${uniq()}@example.com`;
         const ip = `10.3.${uniq()}`;
         for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) await recordFailedSignIn(db(), { ip, email }, at(0));
         const r = await reserveSignInAttempt(db(), { ip, email }, at(MIN));
         expect(r.allowed).toBe(true);
-        expect(r.attemptIds).toHaveLength(2);
+        expect(r.attemptIds).toHaveLength(3); // the email, the address, everyone
         await settleSignInAttempt(db(), r, email, true);
         for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
           expect((await reserveSignInAttempt(db(), { ip, email }, at(2 * MIN))).allowed).toBe(true);

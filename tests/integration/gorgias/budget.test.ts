@@ -56,6 +56,44 @@ describe("the shared budget against a rate-limited sandbox", () => {
     expect(log.filter((r) => r.status === 429)).toHaveLength(0);
   });
 
+  it("a 429 with Retry-After: 120 holds the account 30 s at most: the read is answered busy at once with that time", async () => {
+    await sb.control.reset();
+    const client = await clientFor(sb, "admin", { budget: new BudgetScheduler({ capacity: CAPACITY, windowMs: WINDOW_S * 1000 }) });
+    await sb.control.fault({ method: "GET", path: "/api/tickets/*", kind: "status", status: 429, retryAfter: 120, count: 1 });
+    const r = await client.tickets.get(1);
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 30 });
+    expect(client.budget.snapshot().pausedForMs).toBeGreaterThan(29_000);
+    expect((await sb.control.requests()).map((e) => e.status)).toEqual([429]);
+  });
+
+  it("after a long Retry-After (capped, here at 2 s) a note goes first, before the reads that waited", async () => {
+    await sb.control.reset();
+    // A slower leak than the sandbox's (10 per 5 s), so the bucket is not yet empty when the pause ends.
+    const budget = new BudgetScheduler({ capacity: CAPACITY, windowMs: 5_000, maxPauseSeconds: 2 });
+    const client = await clientFor(sb, "admin", { budget });
+    const me = must(await client.users.current());
+    const ids = must(await client.tickets.list({ limit: 6 })).items.map((t) => t.id);
+    const ticketId = ids[0] ?? -1;
+    await new Promise((r) => setTimeout(r, 2_000)); // both buckets drained
+    await sb.control.clearRequests();
+    await sb.control.fault({ method: "GET", path: "/api/tickets/*", kind: "status", status: 429, retryAfter: 120, count: 1 });
+    const started = Date.now();
+    const first = client.tickets.get(ticketId);
+    await new Promise((r) => setTimeout(r, 100));
+    const reads = ids.slice(1).map((id) => client.tickets.get(id));
+    const note = client.tickets
+      .get(ticketId, { priority: "send" })
+      .then(() => client.messages.createNote(ticketId, { senderUserId: me.id, bodyText: "after a pause", externalId: crypto.randomUUID() }));
+    const noteSent = note.then(() => Date.now() - started);
+    const results = await Promise.all([first, ...reads, note]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const log = (await sb.control.requests()).map((e) => `${e.method} ${e.path} ${e.status}`);
+    // The 429, then the note's fresh read of the ticket and its POST; the reads (the retry among them) after.
+    expect(log.slice(0, 3)).toEqual([`GET /api/tickets/${ticketId} 429`, `GET /api/tickets/${ticketId} 200`, `POST /api/tickets/${ticketId}/messages 201`]);
+    expect(log.filter((e) => e.endsWith(" 429"))).toHaveLength(1);
+    console.info(`note after a 429 with Retry-After: 120 (honoured 2 s): sent after ${await noteSent} ms`);
+  });
+
   it("a 429 from elsewhere pauses the account; the GET is retried after Retry-After", async () => {
     await sb.control.reset();
     const client = await clientFor(sb, "admin", { budget: new BudgetScheduler({ capacity: CAPACITY, windowMs: WINDOW_S * 1000 }) });

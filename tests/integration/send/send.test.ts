@@ -110,6 +110,35 @@ describe("replies", () => {
     expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
   });
 
+  it("a refused send frees its id: the edited text is sent once, with the new text", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    const ctx = sendContext(store, who);
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "status", status: 400, count: 1 });
+    expect((await sendReply(ctx, input)).ok).toBe(false);
+    expect((await getSendOperation(store.db, input.operationId))?.state).toBe("failed");
+    const edited = await sendReply(ctx, { ...input, bodyText: "Edited after the failure." });
+    expect(edited).toMatchObject({ ok: true, value: { alreadySent: false } });
+    const landed = await withMessages(ticket!.id, input.operationId);
+    expect(landed.map((m) => m.bodyText)).toEqual(["Edited after the failure."]);
+    // And the id now belongs to the edited text: the first text is the "other" one.
+    expect(await sendReply(ctx, input)).toMatchObject({ ok: false, error: { code: "conflict", message: DIFFERENT_TEXT_MESSAGE } });
+  });
+
+  it("a send whose POST outlasts the stale window keeps its claim alive: a second request is told it is still sending", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)));
+    // Within the client's timeout (CLIENT_TIMEOUT_MS), but longer than the stale window.
+    const ctx = sendContext(store, who, { inFlightStaleMs: 300 });
+    await sb.control.fault({ method: "POST", path: `/api/tickets/${ticket!.id}/messages`, kind: "delay", delayMs: 700, count: 1 });
+    const first = sendReply(ctx, input);
+    await new Promise((r) => setTimeout(r, 550));
+    const second = await sendReply(ctx, input);
+    expect(second).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringContaining("still being sent") } });
+    expect((await first).ok).toBe(true);
+    expect(await messagePosts(sb, ticket!.id)).toHaveLength(1);
+  });
+
   it("an observer is refused before anything is recorded or posted", async () => {
     const observer = await agentFor(sb, "observer-agent");
     const [ticket] = await emailTickets(who.gorgias, 1);
@@ -251,13 +280,20 @@ describe("Send & Close", () => {
     const [ticket] = await emailTickets(who.gorgias, 1);
     const input = reply(ticket!.id, lastId(await thread(who.gorgias, ticket!.id)), { closeAfter: true });
     const r = await sendReply(sendContext(store, who), input);
-    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "closed", alreadySent: false } });
+    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "closed", closed: true, alreadySent: false } });
     expect(must(await who.gorgias.tickets.get(ticket!.id)).status).toBe("closed");
     // A replay reports the recorded status without calling Gorgias.
     await sb.control.clearRequests();
     const again = await sendReply(sendContext(store, who), input);
-    expect(again).toMatchObject({ ok: true, value: { ticketStatus: "closed", alreadySent: true } });
+    expect(again).toMatchObject({ ok: true, value: { ticketStatus: "closed", closed: true, alreadySent: true } });
     expect(await sb.control.requests()).toHaveLength(0);
+  });
+
+  it("a plain send to a ticket that was already closed does not claim to have closed it", async () => {
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    must(await who.gorgias.tickets.update(ticket!.id, { status: "closed" }));
+    const r = await sendNote(sendContext(store, who), SendNoteInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), bodyText: "For the record" }));
+    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "closed", closed: false } });
   });
 
   it("a failed close still counts the message as sent, and says so", async () => {
@@ -265,7 +301,7 @@ describe("Send & Close", () => {
     const input = SendNoteInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), bodyText: "Closing note", closeAfter: true });
     await sb.control.fault({ method: "PUT", path: `/api/tickets/${ticket!.id}`, kind: "status", status: 500, count: 1 });
     const r = await sendNote(sendContext(store, who), input);
-    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "open", closeError: expect.stringContaining("could not be closed") } });
+    expect(r).toMatchObject({ ok: true, value: { ticketStatus: "open", closed: false, closeError: expect.any(String) } });
     expect((await getSendOperation(store.db, input.operationId))?.state).toBe("succeeded");
   });
 });

@@ -5,13 +5,13 @@ import { SIGN_IN_FAILED } from "@/lib/domain/sign-in";
 const INPUT = { accountDomain: "demo", email: "Alex@Demo-Store.example", apiKey: "k3y-0123456789" };
 const ALEX = { gorgiasUserId: 7, email: "alex@demo-store.example", name: "Alex", role: "admin" };
 
-function fakeDeps(verify: VerifyOutcome, allowed = true) {
+function fakeDeps(verify: VerifyOutcome, allowed = true, crowdedForSeconds: number | null = null) {
   const calls: string[] = [];
   const sessions: unknown[] = [];
   const deps: AuthenticateDeps = {
     async reserveAttempt(key) {
       calls.push(`reserve ${key.ip} ${key.email}`);
-      return { allowed, settle: async (ok) => void calls.push(`settle ${ok}`) };
+      return { allowed, crowdedForSeconds, settle: async (ok) => void calls.push(`settle ${ok}`) };
     },
     async verify(input) {
       calls.push(`verify ${input.accountDomain} ${input.email}`);
@@ -64,6 +64,35 @@ describe("authenticate", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/could not be reached/);
     expect(sessions).toHaveLength(0);
+  });
+
+  it("every refusal does the same work — one check with Gorgias, one audit row — whether or not the email is an agent's", async () => {
+    const refusals: VerifyOutcome[] = [
+      { ok: false, reason: "rejected", detail: "unauthorized: no such user" },
+      { ok: false, reason: "rejected", detail: "unauthorized: wrong key" },
+      { ok: true, agent: { ...ALEX, email: "sam@demo-store.example" } },
+      { ok: false, reason: "unavailable", detail: "timeout" },
+      { ok: false, reason: "busy", detail: "rate_limited", retryAfterSeconds: 4 },
+    ];
+    const traces = [];
+    for (const outcome of refusals) {
+      const { deps, calls, sessions } = fakeDeps(outcome);
+      expect((await authenticate(INPUT, null, deps)).ok).toBe(false);
+      expect(sessions).toHaveLength(0);
+      traces.push(calls);
+    }
+    for (const trace of traces) expect(trace).toEqual(["reserve null alex@demo-store.example", "verify demo alex@demo-store.example", "audit error"]);
+  });
+
+  it("says Gorgias is busy, with the time, when the sign-in check could not be fitted in", async () => {
+    const { deps } = fakeDeps({ ok: false, reason: "busy", detail: "rate_limited", retryAfterSeconds: 4 });
+    expect(await authenticate(INPUT, "10.0.0.1", deps)).toEqual({ ok: false, message: "Gorgias is busy, try again in 4 s." });
+  });
+
+  it("the cap on everyone's attempts says so, with the time, and never calls Gorgias", async () => {
+    const { deps, calls } = fakeDeps({ ok: true, agent: ALEX }, false, 12);
+    expect(await authenticate(INPUT, null, deps)).toEqual({ ok: false, message: "Too many sign-in attempts on this Desk right now. Try again in 12 s." });
+    expect(calls).toEqual(["reserve null alex@demo-store.example"]);
   });
 
   it("rejects malformed input before anything else", async () => {

@@ -68,6 +68,95 @@ describe("budget scheduler", () => {
     expect(order).toEqual(["send"]);
   });
 
+  it("honours a Retry-After of 30 s at most: the bucket drains within its window, and the next request asks again", async () => {
+    const { clock, budget, order, start } = setup();
+    expect(budget.pause(120)).toBe(30);
+    expect(budget.snapshot().pausedForMs).toBe(30_000);
+    clock.advance(20_000);
+    void start("send");
+    clock.advance(9_999);
+    await flush();
+    expect(order).toEqual([]);
+    clock.advance(1);
+    await flush();
+    expect(order).toEqual(["send"]);
+  });
+
+  it("a read that cannot start within 10 s ends busy with the time to try again: at once when the pause says so", async () => {
+    const { budget } = setup();
+    budget.pause(12);
+    const shed = await budget.acquire("read").catch((e: unknown) => e);
+    expect(shed).toBeInstanceOf(BudgetShedError);
+    expect(shed).toMatchObject({ retryAfterSeconds: 12, priority: "read" });
+    expect(budget.snapshot().waiting.read).toBe(0);
+  });
+
+  it("a read that waits its 10 s behind more urgent work leaves the queue busy, not hanging", async () => {
+    const { clock, budget, order, start } = setup();
+    budget.observe({ used: 40, limit: 40 });
+    // 25 sends take a slot each as the bucket leaks (one per 500 ms): 12.5 s of work ahead of the read.
+    for (let i = 0; i < 25; i++) void start("send", `s${i}`);
+    const read = budget.acquire("read").catch((e: unknown) => e);
+    clock.advance(9_999);
+    await flush();
+    expect(budget.snapshot().waiting.read).toBe(1);
+    clock.advance(1);
+    expect(await read).toBeInstanceOf(BudgetShedError);
+    expect(budget.snapshot().waiting.read).toBe(0);
+    expect(order).toHaveLength(20);
+  });
+
+  it("the sign-in lane is the lowest: it keeps 12 slots for the team and goes after every waiting agent request", async () => {
+    const { clock, budget, order, start } = setup();
+    budget.observe({ used: 33, limit: 40 }); // 7 free: enough for a read, not for a refresh or a sign-in check
+    void start("signin");
+    await start("read");
+    void start("refresh");
+    await flush();
+    expect(order).toEqual(["read"]);
+    // The refresh (8 free) arrived after the sign-in check but goes first; the check needs 12 free.
+    clock.advance(999);
+    await flush();
+    expect(order).toEqual(["read"]);
+    clock.advance(1);
+    await flush();
+    expect(order).toEqual(["read", "refresh"]);
+    clock.advance(2_499);
+    await flush();
+    expect(order).toEqual(["read", "refresh"]);
+    clock.advance(1);
+    await flush();
+    expect(order).toEqual(["read", "refresh", "signin"]);
+  });
+
+  it("the sign-in lane is bounded: 4 waiting per process, 5 s each, then busy", async () => {
+    const { clock, budget } = setup();
+    budget.observe({ used: 33, limit: 40 });
+    const waiting = Array.from({ length: 4 }, () =>
+      budget.acquire("signin").then(
+        () => "started",
+        (e: unknown) => e,
+      ),
+    );
+    await expect(budget.acquire("signin")).rejects.toBeInstanceOf(BudgetShedError);
+    expect(budget.snapshot().waiting.signin).toBe(4);
+    // Agents keep the bucket busy: the sign-in checks never see 12 free slots within their 5 s.
+    for (let i = 0; i < 10; i++) void budget.acquire("send");
+    clock.advance(4_999);
+    await flush();
+    expect(budget.snapshot().waiting.signin).toBe(4);
+    clock.advance(1);
+    const outcomes = await Promise.all(waiting);
+    expect(outcomes.every((o) => o instanceof BudgetShedError)).toBe(true);
+    expect(budget.snapshot().waiting.signin).toBe(0);
+  });
+
+  it("a sign-in check that would wait longer than 5 s is turned away at once", async () => {
+    const { budget } = setup();
+    budget.pause(8);
+    await expect(budget.acquire("signin")).rejects.toMatchObject({ retryAfterSeconds: 8 });
+  });
+
   it("takes the account-wide count from the header (other agents' calls)", async () => {
     const { budget } = setup();
     budget.observe({ used: 38, limit: 40 });
@@ -91,9 +180,10 @@ describe("budget scheduler", () => {
     const { budget } = setup();
     let calls = 0;
     const work = () => new Promise<number>((r) => setTimeout(() => r(++calls), 5));
-    const [a, b] = await Promise.all([budget.coalesce("k", work), budget.coalesce("k", work)]);
+    const read = { priority: "read" } as const;
+    const [a, b] = await Promise.all([budget.coalesce("k", read, work), budget.coalesce("k", read, work)]);
     expect([a, b, calls]).toEqual([1, 1, 1]);
-    expect(await budget.coalesce("k", work)).toBe(2);
+    expect(await budget.coalesce("k", read, work)).toBe(2);
   });
 
   it("one scheduler per account key", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs, DEFAULT_RETRY, retryDelayMs } from "@/lib/gorgias/retry";
 import { message, ticketListItem, envelope } from "./fixtures";
-import { empty, hang, json, networkError, scriptedFetch, testClient } from "./helpers";
+import { BudgetScheduler } from "@/lib/gorgias/budget";
+import { empty, hang, json, ManualClock, networkError, scriptedFetch, testClient } from "./helpers";
 
 const reply = { senderUserId: 7, receiverCustomerId: 8, from: { address: "support@acme.test" }, to: [{ address: "john@example.com" }], bodyText: "Hi", externalId: "op-1" };
 
@@ -65,25 +66,37 @@ describe("retries", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it("a GET honours Retry-After on 429 and pauses the account's budget", async () => {
+  it("a GET honours Retry-After on 429 by waiting in the account's scheduler, not in a sleep of its own", async () => {
     const { fetch, requests } = scriptedFetch(json({}, 429, { "retry-after": "3" }), json(message));
     const { client, slept, budget, clock } = testClient(fetch);
     const start = clock.now();
     const r = await client.messages.get(12, 1);
     expect(r.ok).toBe(true);
-    expect(slept).toEqual([3_000]);
+    expect(slept).toEqual([]);
     expect(requests).toHaveLength(2);
     expect(clock.now() - start).toBeGreaterThanOrEqual(3_000);
     expect(budget.snapshot().pausedForMs).toBe(0);
   });
 
-  it("a Retry-After beyond the cap is returned to the caller, not slept", async () => {
+  it("a Retry-After beyond the cap pauses the account 30 s; a read that cannot wait that long is answered busy at once", async () => {
     const { fetch, requests } = scriptedFetch(json({}, 429, { "retry-after": "120" }));
-    const { client, slept } = testClient(fetch);
+    const { client, slept, budget } = testClient(fetch);
     const r = await client.tickets.get(1);
-    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 120 });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 30 });
+    expect(budget.snapshot().pausedForMs).toBe(30_000);
     expect(requests).toHaveLength(1);
     expect(slept).toEqual([]);
+  });
+
+  it("a read waits for the budget at most 10 s over all its retries, then ends busy with the time to try again", async () => {
+    const { fetch, requests } = scriptedFetch(json({}, 429, { "retry-after": "6" }), json({}, 429, { "retry-after": "6" }), json(message));
+    const { client, clock } = testClient(fetch);
+    const start = clock.now();
+    const r = await client.messages.get(12, 1);
+    // 6 s waited after the first 429; the second asks for 6 more, past the 10 s the read may wait.
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 6, shed: true });
+    expect(requests).toHaveLength(2);
+    expect(clock.now() - start).toBe(6_000);
   });
 
   it.each([
@@ -127,6 +140,66 @@ describe("retries", () => {
   });
 });
 
+describe("a send after a 429", () => {
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it("a send is never delayed by a pending read's Retry-After: it goes when the account's pause ends, ahead of the waiting reads", async () => {
+    const clock = new ManualClock();
+    const budget = new BudgetScheduler({ clock });
+    const sent: { what: string; at: number }[] = [];
+    let answer429: () => void = () => undefined;
+    const { fetch } = scriptedFetch((req) => {
+      const what = `${req.method} ${req.url.pathname}`;
+      const first = !sent.some((r) => r.what === what);
+      sent.push({ what, at: clock.now() });
+      if (req.method === "POST") return json(message, 201);
+      if (what === "GET /api/tickets/12" && first) return new Promise<Response>((resolve) => (answer429 = () => resolve(json({}, 429, { "retry-after": "3" }))));
+      return json({ ...ticketListItem, id: Number(req.url.pathname.split("/").pop()), messages: [] });
+    });
+    const { client } = testClient(fetch, { budget });
+    budget.observe({ used: 35, limit: 40 });
+    const start = clock.now();
+    // The ticket on screen is read while the list's reads queue up behind the read lane's reserve...
+    const onScreen = client.tickets.get(12);
+    const lists = Array.from({ length: 8 }, (_, i) => client.tickets.get(20 + i));
+    await flush();
+    // ...and draws a 429: the account's bucket is empty. Its retry waits behind the queued reads.
+    answer429();
+    await flush();
+    // The agent sends a note on that ticket: the pipeline's fresh read of the ticket, then the POST.
+    const note = client.tickets.get(12, { priority: "send" }).then(() => client.messages.createNote(12, { senderUserId: 1, bodyText: "n", externalId: "op" }, { priority: "send" }));
+    for (let t = 0; t < 10_000; t += 100) {
+      clock.advance(100);
+      await flush();
+    }
+    expect((await note).ok).toBe(true);
+    expect((await onScreen).ok).toBe(true);
+    expect((await Promise.all(lists)).every((r) => r.ok)).toBe(true);
+    const post = sent.find((r) => r.what.startsWith("POST"));
+    // Held by the account's pause (3 s) and nothing else: not by the read's retry, nor by the reads queued before it.
+    expect(post?.at).toBe(start + 3_000);
+    const retry = sent.filter((r) => r.what === "GET /api/tickets/12").at(-1);
+    expect(retry?.at).toBeGreaterThan(post?.at ?? Infinity);
+  });
+
+  it("a send waits out a pause up to its own deadline (15 s); a longer one is answered busy at once, nothing sent", async () => {
+    const clock = new ManualClock();
+    const budget = new BudgetScheduler({ clock });
+    const { fetch, requests } = scriptedFetch(json(message, 201));
+    const { client } = testClient(fetch, { budget });
+    budget.pause(20);
+    const r = await client.messages.createNote(12, { senderUserId: 1, bodyText: "n", externalId: "op" });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 20, shed: true });
+    clock.advance(10_000);
+    const waited = client.messages.createNote(12, { senderUserId: 1, bodyText: "n", externalId: "op" });
+    await flush();
+    expect(requests).toHaveLength(0);
+    clock.advance(10_000);
+    expect((await waited).ok).toBe(true);
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe("coalescing and cancellation", () => {
   it("identical concurrent GETs share one HTTP request", async () => {
     let release: (r: Response) => void = () => undefined;
@@ -166,6 +239,46 @@ describe("coalescing and cancellation", () => {
     release(json(message));
     expect((await b).ok).toBe(true);
     expect(requests).toHaveLength(1);
+  });
+
+  it("a shared GET is cancelled once every caller has gone: it leaves the budget queue and never reaches Gorgias", async () => {
+    const { fetch, requests } = scriptedFetch(json(message));
+    const clock = new ManualClock();
+    const budget = new BudgetScheduler({ clock });
+    const { client } = testClient(fetch, { budget });
+    budget.observe({ used: 40, limit: 40 });
+    const one = new AbortController();
+    const two = new AbortController();
+    const a = client.messages.get(1, 2, { signal: one.signal });
+    const b = client.messages.get(1, 2, { signal: two.signal });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(budget.snapshot().waiting.read).toBe(1);
+    one.abort();
+    expect(budget.snapshot().waiting.read).toBe(1);
+    two.abort();
+    expect(await a).toMatchObject({ ok: false, error: { kind: "network", reason: "aborted" } });
+    expect(await b).toMatchObject({ ok: false, error: { kind: "network", reason: "aborted" } });
+    expect(budget.snapshot().waiting.read).toBe(0);
+    clock.advance(20_000);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a caller joins an identical call of its own or a more urgent lane, never a less urgent one", async () => {
+    const { fetch, requests } = scriptedFetch(json({ ...ticketListItem, id: 9, messages: [] }));
+    const clock = new ManualClock();
+    const budget = new BudgetScheduler({ clock });
+    const { client } = testClient(fetch, { budget });
+    budget.observe({ used: 38, limit: 40 }); // room for a send, not for a read
+    const read = client.tickets.get(9);
+    const send = client.tickets.get(9, { priority: "send" });
+    const refresh = client.tickets.get(9, { priority: "refresh" });
+    expect((await send).ok).toBe(true);
+    expect(requests).toHaveLength(1); // the send did not wait for the read's call; the refresh joined the send's
+    expect((await refresh).ok).toBe(true);
+    clock.advance(2_000);
+    expect((await read).ok).toBe(true);
+    expect(requests).toHaveLength(2);
   });
 
   it("an aborted write reports network(aborted)", async () => {

@@ -15,7 +15,13 @@ const authorityKeys = ["sender", "channel", "public", "receiver", "to", "cc", "b
 
 const validReply = fc.record({ ticketId, operationId: uuid, bodyText: text, lastSeenMessageId: fc.option(ticketId, { nil: null }), closeAfter: fc.boolean(), confirmNewerMessages: fc.boolean() });
 const validNote = fc.record({ ticketId, operationId: uuid, bodyText: text, closeAfter: fc.boolean() });
-const validDraft = fc.record({ ticketId, mode: fc.constantFrom("reply", "note"), bodyText: fc.string({ maxLength: 300 }), operationId: uuid });
+const validDraft = fc.record({
+  ticketId,
+  mode: fc.constantFrom("reply", "note"),
+  bodyText: fc.string({ maxLength: 300 }),
+  operationId: uuid,
+  baseRevision: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: null }),
+});
 const validTicket = fc.record({
   operationId: uuid,
   customerEmail: fc.constantFrom("a@example.com", "b.c+tag@shop.example.org"),
@@ -47,7 +53,10 @@ describe("send input schemas", () => {
     refusesExtra(SendNoteInput, validNote, ["mentionUserIds"]);
     refusesExtra(SaveDraftInput, validDraft, []);
     refusesExtra(CreateTicketRequest, validTicket, ["customerName", "tagNames"]);
-    expect(DiscardDraftInput.safeParse({ ticketId: 1, mode: "reply", operationId: "x" }).success).toBe(false);
+    expect(DiscardDraftInput.safeParse({ ticketId: 1, mode: "reply", baseRevision: 1, operationId: "x" }).success).toBe(false);
+    // A discard that does not say which revision it saw could wipe newer text: refused.
+    expect(DiscardDraftInput.safeParse({ ticketId: 1, mode: "reply" }).success).toBe(false);
+    expect(DiscardDraftInput.safeParse({ ticketId: 1, mode: "reply", baseRevision: null }).success).toBe(true);
     expect(apiContract.macros.query.safeParse({ q: "refund", limit: "5" }).success).toBe(false);
   });
 
@@ -62,7 +71,7 @@ describe("send input schemas", () => {
   });
 
   it("a draft may be empty but not longer than a message", () => {
-    const d = { ticketId: 1, mode: "reply", operationId: "6f1c1d0e-8f5b-4f7e-9a51-1f2b3c4d5e6f" };
+    const d = { ticketId: 1, mode: "reply", operationId: "6f1c1d0e-8f5b-4f7e-9a51-1f2b3c4d5e6f", baseRevision: null };
     expect(SaveDraftInput.safeParse({ ...d, bodyText: "" }).success).toBe(true);
     expect(SaveDraftInput.safeParse({ ...d, bodyText: "x".repeat(MAX_BODY_CHARS) }).success).toBe(true);
     expect(SaveDraftInput.safeParse({ ...d, bodyText: "x".repeat(MAX_BODY_CHARS + 1) }).success).toBe(false);

@@ -4,7 +4,7 @@ import { appError } from "@/lib/errors";
 import { agentContext } from "@/lib/server/agent-action";
 import { errorResponse } from "@/lib/server/error-response";
 import { requestIdFrom } from "@/lib/server/request-id";
-import { liveBus, liveDesk, liveStream, presenceHub } from "@/features/live/server";
+import { attachAll, feedWatch, liveBus, liveDesk, liveStream, presenceHub } from "@/features/live/server";
 
 /** `Last-Event-ID` as EventSource sends it on reconnect; anything else starts fresh. */
 function lastEventId(request: Request): number | null {
@@ -14,7 +14,7 @@ function lastEventId(request: Request): number | null {
 
 /**
  * The agent's live stream: signals of their own account only, for as long as the tab keeps it
- * open, and who else of the account is on which ticket. While any is open here, this instance helps
+ * open, who else of the account is on which ticket, and whether the change feed is reading Gorgias. While any is open here, this instance helps
  * read the account's change feed.
  */
 export async function GET(request: Request, context: RouteContext<"/api/[account]/stream">): Promise<Response> {
@@ -25,11 +25,13 @@ export async function GET(request: Request, context: RouteContext<"/api/[account
   if (account !== ctx.value.agent.accountDomain) return errorResponse(appError("not_found", "No such account.", { requestId }));
   const { db } = await getDb();
   const stillSignedIn = (await sessionWatch(request)) ?? undefined;
-  const detach = liveDesk(account).attach();
+  const desk = liveDesk(account);
+  const detach = desk.attach();
   request.signal.addEventListener("abort", detach, { once: true });
   try {
     const presence = presenceHub().forStream(account, ctx.value.agent.gorgiasUserId);
-    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus(), stillSignedIn, attach: presence });
+    const attach = attachAll(presence, feedWatch(() => desk.feedLive()));
+    return await liveStream({ account, lastEventId: lastEventId(request), signal: request.signal, db, bus: liveBus(), stillSignedIn, attach });
   } catch (error) {
     detach();
     throw error;

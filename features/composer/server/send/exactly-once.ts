@@ -25,17 +25,18 @@ import {
   claimSendOperation,
   markAttempt,
   recordNotSent,
+  renewClaim,
   recordSucceeded,
   updateSucceededOutcome,
   type Claim,
   type SendKind,
   type SendOperationRow,
 } from "@/lib/db";
-import { DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
+import { DIFFERENT_TEXT_MESSAGE, MAYBE_SENT_DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { outcomeUnknown, type GorgiasError } from "@/lib/gorgias/errors";
 import { err, type Result } from "@/lib/result";
-import type { ResolvedContext } from "./policy";
+import { renewEveryMs, type ResolvedContext } from "./policy";
 
 /** A reason not to post, decided before the POST: `pending` keeps no error, `failed` records one. */
 export type Refusal = { readonly error: AppError; readonly state: "pending" | "failed"; readonly reason: string };
@@ -94,8 +95,10 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
     assistantTokenId,
   });
   if (decision.kind === "mismatch") {
-    await audit("error", { reason: "different_text" });
-    return err(appError("conflict", DIFFERENT_TEXT_MESSAGE));
+    // Succeeded: the earlier text is in Gorgias. Unknown or in flight: it may be.
+    const sent = decision.op.state === "succeeded";
+    await audit("error", { reason: sent ? "different_text" : "different_text_maybe_sent" });
+    return err(appError("conflict", sent ? DIFFERENT_TEXT_MESSAGE : MAYBE_SENT_DIFFERENT_TEXT_MESSAGE));
   }
   if (decision.kind === "busy") {
     await audit("error", { reason: "still_sending" });
@@ -117,121 +120,128 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
   }
 
   const claim: Claim = { operationId: decision.op.operationId, claimSeq: decision.op.claimSeq };
+  // Renewed while this request runs, so only a crashed process's claim goes stale (policy.ts).
+  const renewal = setInterval(() => void renewClaim(db, claim, ctx.now()).catch(() => undefined), renewEveryMs(policy));
+  renewal.unref?.();
+  try {
 
-  const succeed = async (landed: Landed<F>, alreadySent: boolean): Promise<Result<T, AppError>> => {
-    const first = spec.stored(landed);
-    await db.transaction(async (tx) => {
-      await recordSucceeded(tx, {
-        operationId: spec.operationId,
-        gorgiasMessageId: landed.messageId,
-        gorgiasTicketId: landed.ticketId,
-        ticketId: landed.ticketId,
-        outcome: first,
-        now: ctx.now(),
+    const succeed = async (landed: Landed<F>, alreadySent: boolean): Promise<Result<T, AppError>> => {
+      const first = spec.stored(landed);
+      await db.transaction(async (tx) => {
+        await recordSucceeded(tx, {
+          operationId: spec.operationId,
+          gorgiasMessageId: landed.messageId,
+          gorgiasTicketId: landed.ticketId,
+          ticketId: landed.ticketId,
+          outcome: first,
+          now: ctx.now(),
+        });
+        // Confirmed: only now may the draft of this very operation go (docs/safety.md#drafts).
+        await deleteDraftForOperation(tx, agent.agentId, spec.operationId);
+        await recordAudit(tx, {
+          agentId: agent.agentId,
+          accountDomain: agent.accountDomain,
+          action: spec.auditAction,
+          ticketId: landed.ticketId,
+          outcome: "ok",
+          assistantTokenId,
+          detail: { operationId: spec.operationId, messageId: landed.messageId, alreadySent, ...spec.auditDetail },
+        });
       });
-      // Confirmed: only now may the draft of this very operation go (docs/safety.md#drafts).
-      await deleteDraftForOperation(tx, agent.agentId, spec.operationId);
-      await recordAudit(tx, {
-        agentId: agent.agentId,
-        accountDomain: agent.accountDomain,
-        action: spec.auditAction,
-        ticketId: landed.ticketId,
-        outcome: "ok",
-        assistantTokenId,
-        detail: { operationId: spec.operationId, messageId: landed.messageId, alreadySent, ...spec.auditDetail },
-      });
-    });
-    const finished = await spec.finish(landed, alreadySent, first);
-    if (finished.stored) {
-      await updateSucceededOutcome(db, spec.operationId, finished.stored, ctx.now());
+      const finished = await spec.finish(landed, alreadySent, first);
+      if (finished.stored) {
+        await updateSucceededOutcome(db, spec.operationId, finished.stored, ctx.now());
+      }
+      return { ok: true, value: finished.value };
+    };
+
+    const stillUnknown = async (detail: Record<string, unknown>, retryAfterSeconds?: number): Promise<Result<T, AppError>> => {
+      await recordNotSent(db, claim, "unknown", detail, ctx.now());
+      await audit("unknown", detail);
+      return err(
+        appError(
+          "outcome_unknown",
+          "Gorgias did not confirm whether this message was received. Your text is kept; check again in a moment — it will not be sent twice.",
+          retryAfterSeconds !== undefined ? { retryAfterSeconds } : {},
+        ),
+      );
+    };
+
+    const settleLeftMs = (attemptedAt: Date | null): number =>
+      attemptedAt === null ? 0 : Math.max(0, attemptedAt.getTime() + policy.settleMs - ctx.now().getTime());
+
+    // A previous attempt may have landed: nothing else happens until the read-back says so.
+    if (decision.mode === "reconcile") {
+      const found = await spec.readBack();
+      if (!found.ok) return stillUnknown({ reason: "read_back_failed", error: found.error.kind });
+      if (found.value) return succeed(found.value, true);
+      const left = settleLeftMs(decision.op.attemptedAt);
+      if (left > 0) return stillUnknown({ reason: "not_settled" }, Math.ceil(left / 1000));
+      // Confirmed absent: this request may post (once).
     }
-    return { ok: true, value: finished.value };
-  };
 
-  const stillUnknown = async (detail: Record<string, unknown>, retryAfterSeconds?: number): Promise<Result<T, AppError>> => {
-    await recordNotSent(db, claim, "unknown", detail, ctx.now());
-    await audit("unknown", detail);
-    return err(
-      appError(
-        "outcome_unknown",
-        "Gorgias did not confirm whether this message was received. Your text is kept; check again in a moment — it will not be sent twice.",
-        retryAfterSeconds !== undefined ? { retryAfterSeconds } : {},
-      ),
+    let prepared: Result<P, Refusal>;
+    try {
+      prepared = await spec.prepare();
+    } catch (e) {
+      // Nothing was posted: free the id at once instead of leaving it "still sending" until stale.
+      await recordNotSent(db, claim, "failed", { reason: "internal" }, ctx.now());
+      throw e;
+    }
+    if (!prepared.ok) {
+      const refusal = prepared.error;
+      await recordNotSent(db, claim, refusal.state, refusal.state === "failed" ? { reason: refusal.reason, code: refusal.error.code } : null, ctx.now());
+      await audit("error", { reason: refusal.reason });
+      return err(refusal.error);
+    }
+
+    if (!(await markAttempt(db, claim, ctx.now()))) {
+      // A later request took this operation over (ours was considered dead): it decides.
+      return err(appError("conflict", "This message is still being sent. Wait a moment; it will not be sent twice."));
+    }
+    const attemptedAt = ctx.now();
+    let posted: Result<Landed<F>, GorgiasError>;
+    try {
+      posted = await spec.post(prepared.value);
+    } catch (e) {
+      // The transport returns failures as values; a throw here means we cannot tell what happened.
+      await recordNotSent(db, claim, "unknown", { reason: "internal" }, ctx.now());
+      throw e;
+    }
+    if (posted.ok) return succeed(posted.value, false);
+
+    const failure = posted.error;
+    if (!outcomeUnknown(failure)) {
+      await recordNotSent(db, claim, "failed", { reason: "rejected", error: failure.kind, message: failure.message }, ctx.now());
+      await audit("error", { reason: "upstream", error: failure.kind });
+      return err(fromUpstream(failure));
+    }
+
+    // Unknown outcome: read back before anything else (docs/safety.md#no-blind-retry).
+    const delays = answered(failure) ? [0] : policy.readBackDelaysMs;
+    let lastReadError: GorgiasError | null = null;
+    let confirmedAbsent = false;
+    for (const delay of delays) {
+      if (delay > 0) await ctx.sleep(delay);
+      const found = await spec.readBack();
+      if (!found.ok) {
+        lastReadError = found.error;
+        continue;
+      }
+      if (found.value) return succeed(found.value, true);
+      confirmedAbsent = true;
+      lastReadError = null;
+    }
+    if (confirmedAbsent && lastReadError === null && (answered(failure) || settleLeftMs(attemptedAt) === 0)) {
+      await recordNotSent(db, claim, "failed", { reason: "confirmed_absent", error: failure.kind }, ctx.now());
+      await audit("error", { reason: "confirmed_absent", error: failure.kind });
+      return err(appError("upstream_unavailable", `Gorgias had a problem and did not record this message. ${NOT_SENT_RETRY}`));
+    }
+    return stillUnknown(
+      { reason: lastReadError ? "read_back_failed" : "not_settled", error: failure.kind },
+      Math.max(1, Math.ceil(settleLeftMs(attemptedAt) / 1000)),
     );
-  };
-
-  const settleLeftMs = (attemptedAt: Date | null): number =>
-    attemptedAt === null ? 0 : Math.max(0, attemptedAt.getTime() + policy.settleMs - ctx.now().getTime());
-
-  // A previous attempt may have landed: nothing else happens until the read-back says so.
-  if (decision.mode === "reconcile") {
-    const found = await spec.readBack();
-    if (!found.ok) return stillUnknown({ reason: "read_back_failed", error: found.error.kind });
-    if (found.value) return succeed(found.value, true);
-    const left = settleLeftMs(decision.op.attemptedAt);
-    if (left > 0) return stillUnknown({ reason: "not_settled" }, Math.ceil(left / 1000));
-    // Confirmed absent: this request may post (once).
+  } finally {
+    clearInterval(renewal);
   }
-
-  let prepared: Result<P, Refusal>;
-  try {
-    prepared = await spec.prepare();
-  } catch (e) {
-    // Nothing was posted: free the id at once instead of leaving it "still sending" until stale.
-    await recordNotSent(db, claim, "failed", { reason: "internal" }, ctx.now());
-    throw e;
-  }
-  if (!prepared.ok) {
-    const refusal = prepared.error;
-    await recordNotSent(db, claim, refusal.state, refusal.state === "failed" ? { reason: refusal.reason, code: refusal.error.code } : null, ctx.now());
-    await audit("error", { reason: refusal.reason });
-    return err(refusal.error);
-  }
-
-  if (!(await markAttempt(db, claim, ctx.now()))) {
-    // A later request took this operation over (ours was considered dead): it decides.
-    return err(appError("conflict", "This message is still being sent. Wait a moment; it will not be sent twice."));
-  }
-  const attemptedAt = ctx.now();
-  let posted: Result<Landed<F>, GorgiasError>;
-  try {
-    posted = await spec.post(prepared.value);
-  } catch (e) {
-    // The transport returns failures as values; a throw here means we cannot tell what happened.
-    await recordNotSent(db, claim, "unknown", { reason: "internal" }, ctx.now());
-    throw e;
-  }
-  if (posted.ok) return succeed(posted.value, false);
-
-  const failure = posted.error;
-  if (!outcomeUnknown(failure)) {
-    await recordNotSent(db, claim, "failed", { reason: "rejected", error: failure.kind, message: failure.message }, ctx.now());
-    await audit("error", { reason: "upstream", error: failure.kind });
-    return err(fromUpstream(failure));
-  }
-
-  // Unknown outcome: read back before anything else (docs/safety.md#no-blind-retry).
-  const delays = answered(failure) ? [0] : policy.readBackDelaysMs;
-  let lastReadError: GorgiasError | null = null;
-  let confirmedAbsent = false;
-  for (const delay of delays) {
-    if (delay > 0) await ctx.sleep(delay);
-    const found = await spec.readBack();
-    if (!found.ok) {
-      lastReadError = found.error;
-      continue;
-    }
-    if (found.value) return succeed(found.value, true);
-    confirmedAbsent = true;
-    lastReadError = null;
-  }
-  if (confirmedAbsent && lastReadError === null && (answered(failure) || settleLeftMs(attemptedAt) === 0)) {
-    await recordNotSent(db, claim, "failed", { reason: "confirmed_absent", error: failure.kind }, ctx.now());
-    await audit("error", { reason: "confirmed_absent", error: failure.kind });
-    return err(appError("upstream_unavailable", `Gorgias had a problem and did not record this message. ${NOT_SENT_RETRY}`));
-  }
-  return stillUnknown(
-    { reason: lastReadError ? "read_back_failed" : "not_settled", error: failure.kind },
-    Math.max(1, Math.ceil(settleLeftMs(attemptedAt) / 1000)),
-  );
 }

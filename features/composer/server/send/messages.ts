@@ -34,13 +34,14 @@ function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string
 }
 
 function replayOutcome(op: SendOperationRow): SendOutcome | null {
-  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closeError?: string } | null;
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; closeError?: string } | null;
   if (!stored?.message || typeof stored.message !== "object") return null;
   return {
     operationId: op.operationId,
     message: stored.message,
     alreadySent: true,
     ticketStatus: stored.ticketStatus === "closed" ? "closed" : "open",
+    closed: stored.closed === true,
     ...(stored.closeError ? { closeError: stored.closeError } : {}),
   };
 }
@@ -57,15 +58,16 @@ async function finishMessage(
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
   await ctx.share.message(message);
   let ticketStatus: TicketStatus = knownStatus ?? "open";
+  let closed = false;
   let closeError: string | undefined;
   if (closeAfter) {
     // An absolute value, safe to repeat; its failure does not undo the send.
-    const closed = await ctx.gorgias.tickets.update(ticketId, { status: "closed" }, { priority: "write" });
-    if (closed.ok) {
-      ticketStatus = closed.value.status;
-      await ctx.share.ticket(closed.value);
-    }
-    else closeError = `The message was sent, but the ticket could not be closed: ${fromUpstream(closed.error).message}`;
+    const update = await ctx.gorgias.tickets.update(ticketId, { status: "closed" }, { priority: "write" });
+    if (update.ok) {
+      ticketStatus = update.value.status;
+      closed = ticketStatus === "closed";
+      await ctx.share.ticket(update.value);
+    } else closeError = fromUpstream(update.error).message;
   } else if (knownStatus === null) {
     const t = await ctx.gorgias.tickets.get(ticketId, { priority: "read" });
     if (t.ok) {
@@ -73,8 +75,8 @@ async function finishMessage(
       await ctx.share.ticket(t.value);
     }
   }
-  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, ...(closeError ? { closeError } : {}) };
-  return { value, stored: { message, ticketStatus, ...(closeError ? { closeError } : {}) } };
+  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...(closeError ? { closeError } : {}) };
+  return { value, stored: { message, ticketStatus, closed, ...(closeError ? { closeError } : {}) } };
 }
 
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {

@@ -7,9 +7,10 @@ import type { GorgiasClient } from "@/lib/gorgias";
 /**
  * Timing rules of the exactly-once flow. Defaults are for production; tests shrink them.
  *
- * - `inFlightStaleMs`: a claim younger than this belongs to a request still running, so a second
- *   request with the same id is told "still sending". Older: that request died; read back.
- *   Must exceed the longest a request can hold a claim (read-back + checks + POST timeout).
+ * - `inFlightStaleMs`: a claim renewed within this belongs to a request still running, so a second
+ *   request with the same id is told "still sending". Older: that request's process died (a crash,
+ *   a deploy); read back. The running request renews its claim every third of it, so this bounds
+ *   how long a resend waits after a crash, not how long a send may take.
  * - `settleMs`: after a POST that got no answer (timeout, cut connection, 502/504), Gorgias may
  *   still be processing it, so "not in the thread" only counts as confirmed absence once this
  *   long has passed since the POST started.
@@ -23,15 +24,19 @@ export interface SendPolicy {
 }
 
 export const DEFAULT_SEND_POLICY: SendPolicy = {
-  inFlightStaleMs: 90_000,
+  inFlightStaleMs: 15_000,
   settleMs: 60_000,
   readBackDelaysMs: [0, 1_500, 3_000],
 };
+
+/** How often a running send renews its claim: three chances before it would look stale. */
+export const renewEveryMs = (policy: SendPolicy): number => Math.max(50, Math.floor(policy.inFlightStaleMs / 3));
 
 /**
  * The account's shared cache as the send path sees it: what Gorgias answers goes there (never
  * failing a send), and the thread it holds may vouch that a fresh read's embedded messages are whole.
  */
+
 export interface SendShare {
   readonly ticket: (ticket: Ticket) => Promise<void>;
   readonly message: (message: Message) => Promise<void>;

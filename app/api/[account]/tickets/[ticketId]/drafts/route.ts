@@ -4,8 +4,8 @@ import { agentRoute } from "@/lib/server/agent-route";
 import { ok } from "@/lib/result";
 import { ticketDrafts } from "@/features/composer/server";
 
-/** The signed-in agent's own drafts for one ticket: `{ reply, note }`. */
-export const GET = agentRoute(apiContract.drafts, async ({ params }, { agent }) => {
+/** The signed-in agent's own drafts for one ticket, and where the sends this browser asks about stand. */
+export const GET = agentRoute(apiContract.drafts, async ({ params, query }, { agent }) => {
   const { db } = await appStore();
-  return ok(await ticketDrafts({ db, agentId: agent.agentId }, params.ticketId));
+  return ok(await ticketDrafts({ db, agentId: agent.agentId }, params.ticketId, query.ops));
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "drafts" ADD COLUMN "revision" integer DEFAULT 1 NOT NULL;
