@@ -15,8 +15,21 @@ const under = (accountDomain: string, prefix: string) =>
 
 const columns = { key: sharedSnapshots.key, version: sharedSnapshots.version, body: sharedSnapshots.body, fetchedAt: sharedSnapshots.fetchedAt };
 
+export type SnapshotHead = Omit<Snapshot, "body">;
+
+const one = (accountDomain: string, key: string) => and(eq(sharedSnapshots.accountDomain, accountDomain), eq(sharedSnapshots.key, key));
+
 export async function getSnapshot(db: DbOrTx, accountDomain: string, key: string): Promise<Snapshot | null> {
-  const [row] = await db.select(columns).from(sharedSnapshots).where(and(eq(sharedSnapshots.accountDomain, accountDomain), eq(sharedSnapshots.key, key)));
+  const [row] = await db.select(columns).from(sharedSnapshots).where(one(accountDomain, key));
+  return row ?? null;
+}
+
+/** An entry without its body: a thread's body can be megabytes, and its version and age decide whether it is read at all. */
+export async function getSnapshotHead(db: DbOrTx, accountDomain: string, key: string): Promise<SnapshotHead | null> {
+  const [row] = await db
+    .select({ key: sharedSnapshots.key, version: sharedSnapshots.version, fetchedAt: sharedSnapshots.fetchedAt })
+    .from(sharedSnapshots)
+    .where(one(accountDomain, key));
   return row ?? null;
 }
 
@@ -37,7 +50,7 @@ export async function putSnapshot(
   accountDomain: string,
   entry: Snapshot,
 ): Promise<{ readonly written: boolean; readonly previousVersion: string | null }> {
-  const before = await getSnapshot(db, accountDomain, entry.key);
+  const before = await getSnapshotHead(db, accountDomain, entry.key);
   const rows = await db
     .insert(sharedSnapshots)
     .values({ accountDomain, key: entry.key, version: entry.version, body: entry.body, fetchedAt: entry.fetchedAt })

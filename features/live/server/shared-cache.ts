@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { dropSnapshots, getSnapshot, publishSignal, putSnapshot, rewriteSnapshotsUnder, snapshotsUnder, type Db, type Snapshot } from "@/lib/db";
+import { dropSnapshots, getSnapshot, getSnapshotHead, publishSignal, putSnapshot, rewriteSnapshotsUnder, snapshotsUnder, type Db, type Snapshot, type SnapshotHead } from "@/lib/db";
 import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
 import type { Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
@@ -96,7 +96,7 @@ export class SharedCache {
 
   /** The ticket's cached version (its `updated_datetime`), or null when it is not cached. */
   async knownVersion(ticketId: number): Promise<string | null> {
-    return (await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
+    return (await getSnapshotHead(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
   }
 
   /** The messages cached for a ticket, however old: only to vouch that a fresh read is whole. */
@@ -115,8 +115,11 @@ export class SharedCache {
     if (hasThread(cached)) return ok(cached);
     const read = await this.once(ticketKey(ticketId), () => this.readThread(ticketId, cached, load));
     if (!read.ok) return read;
-    const after = await this.cachedThread(ticketId);
-    return ok(hasThread(after) && after.version !== null && read.value.version !== null && Date.parse(after.version) > Date.parse(read.value.version) ? after : read.value);
+    // The entry's head first: a thread's body can be megabytes, read again only when it is newer.
+    const head = await getSnapshotHead(await this.deps.db(), this.deps.account, ticketKey(ticketId));
+    const newer = head?.version != null && read.value.version !== null && Date.parse(head.version) > Date.parse(read.value.version);
+    const after = newer ? await this.cachedThread(ticketId) : null;
+    return ok(hasThread(after) ? after : read.value);
   }
 
   /** The first page of a list for a scope (lib/domain/sharing.ts), read again when a patch could not be sure. */
@@ -183,8 +186,12 @@ export class SharedCache {
 
   /** The cached entry while it can be trusted; `messages` null when only its header is known. */
   private async cachedThread(ticketId: number): Promise<CachedTicket | null> {
-    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
-    if (!entry || !(await this.trusts(entry))) return null;
+    const db = await this.deps.db();
+    // Whether it is trusted is decided on its head, so an entry about to be read again is not loaded first.
+    const head = await getSnapshotHead(db, this.deps.account, ticketKey(ticketId));
+    if (!head || !(await this.trusts(head))) return null;
+    const entry = await getSnapshot(db, this.deps.account, ticketKey(ticketId));
+    if (!entry) return null;
     const body = entry.body as TicketEntry;
     return { ticket: body.ticket, messages: body.messages, partial: body.partial, version: entry.version, fetchedAt: entry.fetchedAt.getTime() };
   }
@@ -240,7 +247,7 @@ export class SharedCache {
     return stored;
   }
 
-  private async trusts(entry: Snapshot): Promise<boolean> {
+  private async trusts(entry: SnapshotHead): Promise<boolean> {
     return this.now() - entry.fetchedAt.getTime() < COALESCE_MS || (await this.deps.feedLive());
   }
 
