@@ -2,7 +2,8 @@ import "server-only";
 import type { Message } from "@/lib/domain/message";
 import type { EmailTheme, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { bodyFieldsOf } from "./body-job";
-import { bodyKey, ByteLru, preparedBytes, type BodyVariant } from "./body-cache";
+import { ByteLru } from "@/lib/utils";
+import { bodyKey, preparedBytes, type BodyVariant } from "./body-cache";
 import { PREVIEW_CHARS, SHORT_PREVIEW_CHARS, THREAD_PREVIEW_CHARS, THREAD_TIME_MS, BODY_TIME_MS, WHOLE_CHARS } from "./body-limits";
 import { BodyPool, defaultPoolSize, spawnBodyWorker, type BodyRunner } from "./body-pool";
 import { sourceChars, toThreadMessage, type BodyFields, type PreparedBody } from "./prepare-body";
@@ -61,16 +62,15 @@ export class BodyService {
     options: { theme: EmailTheme; allowRemoteImages: boolean; maxChars: number },
     deadline: number,
   ): Promise<PreparedBody> {
-    const fields = bodyFieldsOf(message);
-    const chars = sourceChars(fields);
+    const chars = sourceChars(message);
     const variant: BodyVariant = { theme: options.theme, allowRemoteImages: options.allowRemoteImages, cap: chars > options.maxChars ? options.maxChars : "all" };
-    const key = bodyKey(fields, variant);
+    const key = bodyKey(message, variant);
     const hit = this.deps.cache.get(key);
     if (hit) return Promise.resolve(hit);
     const running = this.inflight.get(key);
     if (running) return running;
     const started = this.deps.runner
-      .run({ fields, options, deadline }, Math.min(chars, options.maxChars))
+      .run({ fields: bodyFieldsOf(message), options, deadline }, Math.min(chars, options.maxChars))
       .then(({ prepared, keep }) => {
         if (keep) this.deps.cache.set(key, prepared, preparedBytes(prepared));
         return prepared;

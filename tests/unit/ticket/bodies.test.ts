@@ -18,7 +18,7 @@ vi.mock("sanitize-html", async (importOriginal) => {
 
 const { prepareBody } = await import("@/features/ticket/server/prepare-body");
 const { BodyService } = await import("@/features/ticket/server/bodies");
-const { ByteLru } = await import("@/features/ticket/server/body-cache");
+const { ByteLru } = await import("@/lib/utils");
 const { runBodyJob } = await import("@/features/ticket/server/body-job");
 const limits = await import("@/features/ticket/server/body-limits");
 type BodyJob = import("@/features/ticket/server/body-job").BodyJob;
