@@ -9,6 +9,7 @@ import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
 import { byCreated, summaryOf, wholeThreadOf, type ListedCount } from "@/lib/domain/ticket-summary";
 import type { AppError } from "@/lib/errors";
 import { ok, type Result } from "@/lib/result";
+import { ByteLru } from "@/lib/utils";
 
 /** Entries from before a format change are not read back as the new shape. */
 const FORMAT = "v1";
@@ -40,6 +41,20 @@ interface ListEntry {
 
 /** How long an applied change is kept for pages being read meanwhile (longer than any read). */
 const RECENT_MS = 30_000;
+/** Ticket entries this process read or wrote last, kept to spare reading them again (per account). */
+const TICKET_MEMO_BYTES = 32 * 1024 * 1024;
+
+/** A ticket entry as stored, with the stamp of its row version (lib/db/shared-snapshots.ts). */
+interface StoredTicket {
+  readonly body: TicketEntry;
+  readonly version: string | null;
+  readonly fetchedAt: Date;
+  readonly stamp: string;
+}
+
+/** Roughly what an entry holds in memory: its bodies dominate. */
+const ticketBytes = (entry: TicketEntry): number =>
+  (entry.messages ?? []).reduce((sum, m) => sum + 2 * ((m.bodyHtml?.length ?? 0) + (m.strippedHtml?.length ?? 0) + (m.bodyText?.length ?? 0) + (m.strippedText?.length ?? 0)) + 2_048, 4_096);
 
 function patchList(list: ListEntry, summary: TicketSummary, now: number): ListEntry {
   const patched = patchFirstPage(list.page, list.plan, summary);
@@ -89,6 +104,11 @@ const listKey = (scope: string, plan: SharedListPlan, limit: number) =>
 export class SharedCache {
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
+  /**
+   * The ticket entries this process last read or wrote, with their stamps: a thread whose row is
+   * unchanged (a refresh, another agent opening it) costs a read of its head, not of its megabytes.
+   */
+  private readonly tickets = new ByteLru<{ readonly stamp: string; readonly body: TicketEntry }>(TICKET_MEMO_BYTES);
 
   constructor(private readonly deps: SharedCacheDeps) {
     this.now = deps.now ?? Date.now;
@@ -101,8 +121,7 @@ export class SharedCache {
 
   /** The messages cached for a ticket, however old: only to vouch that a fresh read is whole. */
   async knownMessages(ticketId: number): Promise<readonly Message[] | null> {
-    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
-    return (entry?.body as TicketEntry | undefined)?.messages ?? null;
+    return (await this.storedTicket(await this.deps.db(), ticketKey(ticketId)))?.body.messages ?? null;
   }
 
   /**
@@ -145,15 +164,14 @@ export class SharedCache {
   async applyTicket(ticket: Ticket): Promise<boolean> {
     const db = await this.deps.db();
     const key = ticketKey(ticket.id);
-    const before = await getSnapshot(db, this.deps.account, key);
-    const known = (before?.body as TicketEntry | undefined)?.messages ?? null;
+    const known = (await this.storedTicket(db, key))?.body.messages ?? null;
     // A list row from before the change vouches for the older part of the embedded thread.
     const messages = wholeThreadOf(ticket, known, known ? null : await this.listedCount(ticket.id));
     const { messages: _embedded, ...header } = ticket;
-    const { written, previousVersion } = await putSnapshot(db, this.deps.account, {
+    const { written, previousVersion } = await this.putTicket(db, {
       key,
       version: ticket.updatedAt,
-      body: { ticket: header, messages, partial: false } satisfies TicketEntry,
+      body: { ticket: header, messages, partial: false },
       fetchedAt: new Date(this.now()),
     });
     // The same version again (a send's fresh read of what the feed already applied) changes no list.
@@ -170,10 +188,11 @@ export class SharedCache {
   /** A message we just created: the cached thread shows it at once; the feed brings the rest. */
   async noteMessage(message: Message): Promise<void> {
     const db = await this.deps.db();
-    const entry = await getSnapshot(db, this.deps.account, ticketKey(message.ticketId));
-    const body = entry?.body as TicketEntry | undefined;
+    const key = ticketKey(message.ticketId);
+    const entry = await this.storedTicket(db, key);
+    const body = entry?.body;
     if (!entry || !body?.messages || body.messages.some((m) => m.id === message.id)) return;
-    await putSnapshot(db, this.deps.account, { ...entry, body: { ...body, messages: [...body.messages, message].sort(byCreated) } satisfies TicketEntry });
+    await this.putTicket(db, { key, version: entry.version, fetchedAt: entry.fetchedAt, body: { ...body, messages: [...body.messages, message].sort(byCreated) } });
   }
 
   /**
@@ -190,10 +209,30 @@ export class SharedCache {
     // Whether it is trusted is decided on its head, so an entry about to be read again is not loaded first.
     const head = await getSnapshotHead(db, this.deps.account, ticketKey(ticketId));
     if (!head || !(await this.trusts(head))) return null;
-    const entry = await getSnapshot(db, this.deps.account, ticketKey(ticketId));
+    const entry = await this.storedTicket(db, ticketKey(ticketId), head);
+    if (!entry) return null;
+    const { body } = entry;
+    return { ticket: body.ticket, messages: body.messages, partial: body.partial, version: entry.version, fetchedAt: entry.fetchedAt.getTime() };
+  }
+
+  /** A ticket entry: from this process's memo while the stored row is the one it holds, else from the store. */
+  private async storedTicket(db: Db, key: string, knownHead?: SnapshotHead): Promise<StoredTicket | null> {
+    const head = knownHead ?? (await getSnapshotHead(db, this.deps.account, key));
+    if (!head) return null;
+    const memo = this.tickets.get(key);
+    if (memo?.stamp === head.stamp) return { body: memo.body, version: head.version, fetchedAt: head.fetchedAt, stamp: head.stamp };
+    const entry = await getSnapshot(db, this.deps.account, key);
     if (!entry) return null;
     const body = entry.body as TicketEntry;
-    return { ticket: body.ticket, messages: body.messages, partial: body.partial, version: entry.version, fetchedAt: entry.fetchedAt.getTime() };
+    this.tickets.set(key, { stamp: entry.stamp, body }, ticketBytes(body));
+    return { body, version: entry.version, fetchedAt: entry.fetchedAt, stamp: entry.stamp };
+  }
+
+  /** Writes a ticket entry (putSnapshot's rules) and remembers what was written. */
+  private async putTicket(db: Db, entry: { key: string; version: string | null; body: TicketEntry; fetchedAt: Date }) {
+    const put = await putSnapshot(db, this.deps.account, entry);
+    if (put.stamp !== null) this.tickets.set(entry.key, { stamp: put.stamp, body: entry.body }, ticketBytes(entry.body));
+    return put;
   }
 
   private async readThread(
@@ -207,13 +246,13 @@ export class SharedCache {
       const read = await load.messages();
       if (!read.ok) return read;
       const body = { ticket: cached.ticket, messages: read.value.messages, partial: read.value.partial };
-      await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: cached.version, body: body satisfies TicketEntry, fetchedAt: new Date(cached.fetchedAt) });
+      await this.putTicket(db, { key: ticketKey(ticketId), version: cached.version, body, fetchedAt: new Date(cached.fetchedAt) });
       return ok({ ...cached, ...body });
     }
     const read = await load.thread(await this.listedCount(ticketId));
     if (!read.ok) return read;
     const fetchedAt = this.now();
-    await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value satisfies TicketEntry, fetchedAt: new Date(fetchedAt) });
+    await this.putTicket(db, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value, fetchedAt: new Date(fetchedAt) });
     return ok({ ...read.value, version: read.value.ticket.updatedAt, fetchedAt });
   }
 
@@ -247,7 +286,7 @@ export class SharedCache {
     return stored;
   }
 
-  private async trusts(entry: SnapshotHead): Promise<boolean> {
+  private async trusts(entry: Pick<Snapshot, "fetchedAt">): Promise<boolean> {
     return this.now() - entry.fetchedAt.getTime() < COALESCE_MS || (await this.deps.feedLive());
   }
 

@@ -91,6 +91,20 @@ for (const [label, open] of storeTargets()) {
       expect(calls.map((c) => c.path).sort()).toEqual(["/api/messages", `/api/tickets/${id}`]);
     });
 
+    it("an unchanged thread is served from this process's memory; a write by another instance is read from the store", async () => {
+      const [a, b] = [instance(), instance()];
+      const id = await firstTicket();
+      const first = must(await a.thread(id, loaders(agent, id)));
+      // The same objects: the entry's row did not change, so its body was not read again.
+      const again = must(await a.thread(id, loaders(agent, id)));
+      expect(again.messages).toBe(first.messages);
+      const newer = ticketOf(id, new Date(Date.parse(first.ticket.updatedAt!) + 60_000).toISOString(), [...first.messages, messageOf(990_001, id, new Date().toISOString())]);
+      expect(await b.applyTicket(newer)).toBe(true);
+      const after = must(await a.thread(id, loaders(agent, id)));
+      expect(after.ticket.updatedAt).toBe(newer.updatedAt);
+      expect(after.messages.map((m) => m.id)).toContain(990_001);
+    });
+
     it("a ticket a cached list shows opens with one call: its row's message count vouches for the embedded thread", async () => {
       const cache = instance();
       const row = must(await cache.firstPage("account", ALL, 10, listLoader(agent))).items[0]!;
