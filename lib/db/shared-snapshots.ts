@@ -74,6 +74,19 @@ export async function putSnapshot(
 }
 
 /**
+ * Marks an entry as read again at `fetchedAt`, its body unchanged, if its row is still the one
+ * `stamp` names. Returns the new stamp, or null when the row changed meanwhile (write it instead).
+ */
+export async function touchSnapshot(db: DbOrTx, accountDomain: string, key: string, stamp: string, fetchedAt: Date): Promise<string | null> {
+  const [row] = await db
+    .update(sharedSnapshots)
+    .set({ fetchedAt })
+    .where(and(one(accountDomain, key), sql`xmin::text = ${stamp}`))
+    .returning({ stamp: sql<string>`xmin::text` });
+  return row?.stamp ?? null;
+}
+
+/**
  * Rewrites the bodies of the entries under `prefix` in one transaction, rows locked, so two
  * instances patching the same list at once apply both changes. `rewrite` returns the new body, or
  * null to leave the entry alone. The read time is kept (a patch is not a read from Gorgias) unless

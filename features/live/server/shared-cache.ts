@@ -1,6 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { dropSnapshots, getSnapshot, getSnapshotHead, publishSignal, putSnapshot, rewriteSnapshotsUnder, snapshotsUnder, type Db, type Snapshot, type SnapshotHead } from "@/lib/db";
+import {
+  dropSnapshots,
+  getSnapshot,
+  getSnapshotHead,
+  publishSignal,
+  putSnapshot,
+  rewriteSnapshotsUnder,
+  snapshotsUnder,
+  touchSnapshot,
+  type Db,
+  type Snapshot,
+  type SnapshotHead,
+} from "@/lib/db";
 import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
 import type { Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
@@ -9,7 +21,7 @@ import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
 import { byCreated, summaryOf, wholeThreadOf, type ListedCount } from "@/lib/domain/ticket-summary";
 import type { AppError } from "@/lib/errors";
 import { ok, type Result } from "@/lib/result";
-import { ByteLru } from "@/lib/utils";
+import { ByteLru, sameJson } from "@/lib/utils";
 
 /** Entries from before a format change are not read back as the new shape. */
 const FORMAT = "v1";
@@ -228,8 +240,20 @@ export class SharedCache {
     return { body, version: entry.version, fetchedAt: entry.fetchedAt, stamp: entry.stamp };
   }
 
-  /** Writes a ticket entry (putSnapshot's rules) and remembers what was written. */
+  /**
+   * Writes a ticket entry (putSnapshot's rules) and remembers what was written. A re-read that
+   * found what this process last wrote or read only renews the entry's read time: the same
+   * megabytes are not written again.
+   */
   private async putTicket(db: Db, entry: { key: string; version: string | null; body: TicketEntry; fetchedAt: Date }) {
+    const memo = this.tickets.get(entry.key);
+    if (memo && sameJson(memo.body, entry.body)) {
+      const stamp = await touchSnapshot(db, this.deps.account, entry.key, memo.stamp, entry.fetchedAt);
+      if (stamp !== null) {
+        this.tickets.set(entry.key, { stamp, body: memo.body }, ticketBytes(memo.body));
+        return { written: true, stamp, previousVersion: entry.version };
+      }
+    }
     const put = await putSnapshot(db, this.deps.account, entry);
     if (put.stamp !== null) this.tickets.set(entry.key, { stamp: put.stamp, body: entry.body }, ticketBytes(entry.body));
     return put;

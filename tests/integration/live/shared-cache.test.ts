@@ -5,7 +5,7 @@
  * older read never hides a newer version; without a live feed entries serve only a burst.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { latestSignalSeq, signalsSince } from "@/lib/db";
+import { getSnapshotHead, latestSignalSeq, putSnapshot, signalsSince, touchSnapshot } from "@/lib/db";
 import type { SharedListPlan } from "@/lib/domain/list-patch";
 import type { Page } from "@/lib/domain/page";
 import type { TicketSummary } from "@/lib/domain/ticket";
@@ -103,6 +103,29 @@ for (const [label, open] of storeTargets()) {
       const after = must(await a.thread(id, loaders(agent, id)));
       expect(after.ticket.updatedAt).toBe(newer.updatedAt);
       expect(after.messages.map((m) => m.id)).toContain(990_001);
+    });
+
+    it("a re-read that finds the thread unchanged renews the entry without writing its body again", async () => {
+      let clock = Date.now();
+      const cache = instance(false, () => clock);
+      const id = await firstTicket();
+      const first = must(await cache.thread(id, loaders(agent, id)));
+      clock += COALESCE_MS;
+      const reread = must(await cache.thread(id, loaders(agent, id)));
+      expect(reread.messages).not.toBe(first.messages);
+      // Served from the entry again, it is still the body first written: the re-read only touched it.
+      expect(must(await cache.thread(id, loaders(agent, id))).messages).toBe(first.messages);
+      expect((await upstream()).filter((c) => c.path === `/api/tickets/${id}`)).toHaveLength(2);
+    });
+
+    it("an entry is touched only while its row is the one its stamp names", async () => {
+      const db = opened.store.db;
+      const written = await putSnapshot(db, account, { key: "t", version: null, body: { n: 1 }, fetchedAt: new Date(1_000) });
+      const later = new Date(2_000);
+      const touched = await touchSnapshot(db, account, "t", written.stamp!, later);
+      expect(touched).not.toBeNull();
+      expect(await getSnapshotHead(db, account, "t")).toMatchObject({ fetchedAt: later, stamp: touched });
+      expect(await touchSnapshot(db, account, "t", written.stamp!, new Date(3_000))).toBeNull();
     });
 
     it("a ticket a cached list shows opens with one call: its row's message count vouches for the embedded thread", async () => {

@@ -143,17 +143,4 @@ describe("prepared bodies are kept by message and theme", () => {
     await Promise.all([bodies.thread([message], "light"), bodies.thread([message], "light"), bodies.one(message, { theme: "light", allowRemoteImages: false, whole: false })]);
     expect(runner.jobs).toHaveLength(1);
   });
-
-  it("the cache is bounded by bytes, oldest first", () => {
-    const lru = new ByteLru<string>(100);
-    lru.set("a", "A", 40);
-    lru.set("b", "B", 40);
-    expect(lru.get("a")).toBe("A");
-    lru.set("c", "C", 40);
-    expect(lru.get("b")).toBeUndefined();
-    expect(lru.get("a")).toBe("A");
-    expect(lru.bytes).toBe(80);
-    lru.set("too-big", "X", 101);
-    expect(lru.get("too-big")).toBeUndefined();
-  });
 });
