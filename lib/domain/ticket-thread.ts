@@ -47,7 +47,7 @@ export type ThreadBody =
       readonly preview: BodyPreview | null;
     };
 
-export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml"> {
+export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths"> {
   readonly body: ThreadBody;
   readonly hasQuotedHistory: boolean;
   readonly hasSignature: boolean;

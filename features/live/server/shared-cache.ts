@@ -14,7 +14,7 @@ import {
   type SnapshotHead,
 } from "@/lib/db";
 import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
-import type { Message } from "@/lib/domain/message";
+import { withBodiesCut, type Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
 import type { Ticket, TicketSummary } from "@/lib/domain/ticket";
 import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
@@ -63,6 +63,13 @@ interface StoredTicket {
   readonly fetchedAt: Date;
   readonly stamp: string;
 }
+
+/**
+ * What is kept of a ticket entry: each long body only as far as a thread shows it before "Show all"
+ * (BODY_PREVIEW_CHARS), which reads the message from Gorgias again; so a thread of megabytes is not
+ * written to the store, and read back from it, whole.
+ */
+const keptOf = (entry: TicketEntry): TicketEntry => (entry.messages ? { ...entry, messages: entry.messages.map(withBodiesCut) } : entry);
 
 /** Roughly what an entry holds in memory: its bodies dominate. */
 const ticketBytes = (entry: TicketEntry): number =>
@@ -245,18 +252,19 @@ export class SharedCache {
    * found what this process last wrote or read only renews the entry's read time: the same
    * megabytes are not written again.
    */
-  private async putTicket(db: Db, entry: { key: string; version: string | null; body: TicketEntry; fetchedAt: Date }) {
+  private async putTicket(db: Db, given: { key: string; version: string | null; body: TicketEntry; fetchedAt: Date }) {
+    const entry = { ...given, body: keptOf(given.body) };
     const memo = this.tickets.get(entry.key);
     if (memo && sameJson(memo.body, entry.body)) {
       const stamp = await touchSnapshot(db, this.deps.account, entry.key, memo.stamp, entry.fetchedAt);
       if (stamp !== null) {
         this.tickets.set(entry.key, { stamp, body: memo.body }, ticketBytes(memo.body));
-        return { written: true, stamp, previousVersion: entry.version };
+        return { written: true, stamp, previousVersion: entry.version, body: memo.body };
       }
     }
     const put = await putSnapshot(db, this.deps.account, entry);
     if (put.stamp !== null) this.tickets.set(entry.key, { stamp: put.stamp, body: entry.body }, ticketBytes(entry.body));
-    return put;
+    return { ...put, body: entry.body };
   }
 
   private async readThread(
@@ -270,14 +278,15 @@ export class SharedCache {
       const read = await load.messages();
       if (!read.ok) return read;
       const body = { ticket: cached.ticket, messages: read.value.messages, partial: read.value.partial };
-      await this.putTicket(db, { key: ticketKey(ticketId), version: cached.version, body, fetchedAt: new Date(cached.fetchedAt) });
-      return ok({ ...cached, ...body });
+      const kept = await this.putTicket(db, { key: ticketKey(ticketId), version: cached.version, body, fetchedAt: new Date(cached.fetchedAt) });
+      return ok({ ...cached, ...kept.body, messages: kept.body.messages ?? [] });
     }
     const read = await load.thread(await this.listedCount(ticketId));
     if (!read.ok) return read;
     const fetchedAt = this.now();
-    await this.putTicket(db, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value, fetchedAt: new Date(fetchedAt) });
-    return ok({ ...read.value, version: read.value.ticket.updatedAt, fetchedAt });
+    // Served as it is kept, so the next reader from the cache gets the same thread.
+    const kept = await this.putTicket(db, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value, fetchedAt: new Date(fetchedAt) });
+    return ok({ ...read.value, messages: kept.body.messages ?? [], version: read.value.ticket.updatedAt, fetchedAt });
   }
 
   /** The ticket's message count as a cached list shows it, if one does. */

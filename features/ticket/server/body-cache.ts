@@ -19,7 +19,8 @@ export function contentDigest(m: BodyFields): string {
   const known = digests.get(m);
   if (known) return known;
   const hash = createHash("sha256");
-  for (const part of [m.kind, m.channel, m.bodyHtml, m.strippedHtml, m.bodyText, m.strippedText]) {
+  const lengths = m.sourceLengths ? `${m.sourceLengths.bodyHtml},${m.sourceLengths.strippedHtml},${m.sourceLengths.bodyText},${m.sourceLengths.strippedText}` : null;
+  for (const part of [m.kind, m.channel, m.bodyHtml, m.strippedHtml, m.bodyText, m.strippedText, lengths]) {
     // Lengths first, so no two different sets of fields hash the same stream.
     hash.update(part === null ? "-1:" : `${part.length}:`).update(part ?? "");
   }

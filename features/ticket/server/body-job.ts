@@ -34,4 +34,5 @@ export const bodyFieldsOf = (m: BodyFields): BodyFields => ({
   bodyHtml: m.bodyHtml,
   strippedText: m.strippedText,
   strippedHtml: m.strippedHtml,
+  ...(m.sourceLengths ? { sourceLengths: m.sourceLengths } : {}),
 });

@@ -1,3 +1,4 @@
+import { BODY_PREVIEW_CHARS } from "@/lib/domain/message";
 import { DEFAULT_TIME_BUDGET_MS, MAX_INPUT_CHARS } from "@/lib/email";
 
 /**
@@ -6,8 +7,8 @@ import { DEFAULT_TIME_BUDGET_MS, MAX_INPUT_CHARS } from "@/lib/email";
  * message's source (its HTML, or its text).
  */
 
-/** A body's preview in the thread. */
-export const PREVIEW_CHARS = 100_000;
+/** A body's preview in the thread (the shared cache keeps no more of a body than this). */
+export const PREVIEW_CHARS = BODY_PREVIEW_CHARS;
 /** A thread's previews together, newest message first; bodies past it get the short preview. */
 export const THREAD_PREVIEW_CHARS = 400_000;
 export const SHORT_PREVIEW_CHARS = 20_000;

@@ -1,5 +1,5 @@
 import { buildEmailDocument, htmlToPlainText, plainTextToHtml, prepareMessageBody, splitQuoted, type SanitizedHtml } from "@/lib/email";
-import type { Message } from "@/lib/domain/message";
+import { textStart, type Message } from "@/lib/domain/message";
 import type { BodyPreview, EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { WHOLE_CHARS } from "./body-limits";
 import { estimateFrameHeight } from "./frame-height";
@@ -22,7 +22,7 @@ export interface PreparedBody {
   readonly hasSignature: boolean;
 }
 
-export type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml">;
+export type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths">;
 
 const present = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "";
 
@@ -39,19 +39,16 @@ export function chooseBodyFormat(m: BodyFields): "html" | "text" {
   return "html";
 }
 
-/** The length of what the body is prepared from: its HTML or its text, as chooseBodyFormat decides. */
+/**
+ * The length of what the body is prepared from: its HTML or its text, as chooseBodyFormat decides.
+ * Whole lengths: a message from the shared cache carries only the start of a long body.
+ */
 export function sourceChars(m: BodyFields): number {
-  return chooseBodyFormat(m) === "html"
-    ? Math.max(m.bodyHtml?.length ?? 0, m.strippedHtml?.length ?? 0)
-    : Math.max(m.bodyText?.length ?? 0, m.strippedText?.length ?? 0);
+  const length = (field: "bodyHtml" | "strippedHtml" | "bodyText" | "strippedText") => m.sourceLengths?.[field] ?? m[field]?.length ?? 0;
+  return chooseBodyFormat(m) === "html" ? Math.max(length("bodyHtml"), length("strippedHtml")) : Math.max(length("bodyText"), length("strippedText"));
 }
 
-/** The first `max` UTF-16 units, without leaving half a surrogate pair at the end. */
-function cut(s: string | null, max: number): string | null {
-  if (s === null || s.length <= max) return s;
-  const code = s.charCodeAt(max - 1);
-  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
+const cut = (s: string | null, max: number): string | null => (s === null ? null : textStart(s, max));
 
 const frameOf = (html: SanitizedHtml, theme: EmailTheme, allowRemoteImages: boolean) => ({
   srcDoc: buildEmailDocument(html, { theme, allowRemoteImages }),
@@ -135,6 +132,6 @@ export function unavailableBody(): PreparedBody {
 
 /** Drops every raw body field: what leaves the server is the prepared body only. */
 export function toThreadMessage(m: Message, prepared: PreparedBody): ThreadMessage {
-  const { bodyText: _t, bodyHtml: _h, strippedText: _st, strippedHtml: _sh, ...rest } = m;
+  const { bodyText: _t, bodyHtml: _h, strippedText: _st, strippedHtml: _sh, sourceLengths: _l, ...rest } = m;
   return { ...rest, ...prepared };
 }

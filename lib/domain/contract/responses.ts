@@ -81,7 +81,7 @@ const TicketHeaderSchema = restates<TicketThread["ticket"]>()(
 const address = z.object({ address: z.string(), name: text });
 const participant = z.object({ id: id.nullable(), email: text, name: text });
 
-const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml">>()(
+const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths">>()(
   z.object({
     id,
     ticketId: id,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getSnapshotHead, latestSignalSeq, putSnapshot, signalsSince, touchSnapshot } from "@/lib/db";
 import type { SharedListPlan } from "@/lib/domain/list-patch";
+import { BODY_PREVIEW_CHARS } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { ListedCount } from "@/lib/domain/ticket-summary";
@@ -111,11 +112,23 @@ for (const [label, open] of storeTargets()) {
       const id = await firstTicket();
       const first = must(await cache.thread(id, loaders(agent, id)));
       clock += COALESCE_MS;
-      const reread = must(await cache.thread(id, loaders(agent, id)));
-      expect(reread.messages).not.toBe(first.messages);
-      // Served from the entry again, it is still the body first written: the re-read only touched it.
+      // Read from Gorgias again, the thread served is still the one first written: the entry was only touched.
+      expect(must(await cache.thread(id, loaders(agent, id))).messages).toBe(first.messages);
       expect(must(await cache.thread(id, loaders(agent, id))).messages).toBe(first.messages);
       expect((await upstream()).filter((c) => c.path === `/api/tickets/${id}`)).toHaveLength(2);
+    });
+
+    it("a long body is kept only as far as a thread shows it, with its whole length", async () => {
+      const cache = instance();
+      const id = await firstTicket();
+      const long = `<p>${"x".repeat(BODY_PREVIEW_CHARS + 5_000)}</p>`;
+      const message = messageOf(990_002, id, new Date().toISOString(), { body_html: long, body_text: "short" });
+      const base = must(await cache.thread(id, loaders(agent, id)));
+      await cache.applyTicket(ticketOf(id, new Date(Date.parse(base.ticket.updatedAt!) + 60_000).toISOString(), [...base.messages, message]));
+      const kept = must(await instance().thread(id, loaders(agent, id))).messages.find((m) => m.id === 990_002)!;
+      expect(kept.bodyHtml).toHaveLength(BODY_PREVIEW_CHARS);
+      expect(kept.bodyText).toBe("short");
+      expect(kept.sourceLengths).toEqual({ bodyHtml: long.length, strippedHtml: 0, bodyText: 5, strippedText: 0 });
     });
 
     it("an entry is touched only while its row is the one its stamp names", async () => {

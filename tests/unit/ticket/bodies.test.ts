@@ -2,6 +2,7 @@ import { threadId } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
 import type { ThreadBody } from "@/lib/domain/ticket-thread";
 import { styledEmail } from "@/bench/support/styled-email";
+import { BODY_PREVIEW_CHARS, withBodiesCut } from "@/lib/domain/message";
 import { messageOf } from "@/tests/support/domain-fixtures";
 
 vi.mock("server-only", () => ({}));
@@ -79,6 +80,15 @@ describe("a body's size cap", () => {
     expect(body.preview).toEqual({ shownChars: 10_000, totalChars: text.length });
     expect(htmlOf(body).endsWith("\n…")).toBe(true);
     expect(htmlOf(body)).not.toContain("THE END");
+  });
+
+  it("a message the shared cache kept cut previews exactly as the whole one", () => {
+    const whole = email(1, styledEmail(300_000, 5), { body_text: "t".repeat(150_000) });
+    const kept = withBodiesCut(whole);
+    expect(kept.bodyHtml).toHaveLength(BODY_PREVIEW_CHARS);
+    for (const maxChars of [limits.PREVIEW_CHARS, limits.SHORT_PREVIEW_CHARS]) {
+      expect(prepareBody(kept, { theme: "light", maxChars })).toEqual(prepareBody(whole, { theme: "light", maxChars }));
+    }
   });
 
   it("a short body is whole, with no preview", () => {
