@@ -1,10 +1,10 @@
 import "server-only";
 import type { Message } from "@/lib/domain/message";
 import type { EmailTheme, ThreadMessage } from "@/lib/domain/ticket-thread";
-import { bodyFieldsOf } from "./body-job";
 import { ByteLru } from "@/lib/utils";
 import { bodyKey, preparedBytes, type BodyVariant } from "./body-cache";
-import { PREVIEW_CHARS, SHORT_PREVIEW_CHARS, THREAD_PREVIEW_CHARS, THREAD_TIME_MS, BODY_TIME_MS, WHOLE_CHARS } from "./body-limits";
+import { bodyFieldsOf } from "./body-job";
+import { BODY_TIME_MS, PREVIEW_CHARS, SHORT_PREVIEW_CHARS, THREAD_PREVIEW_CHARS, THREAD_TIME_MS, WHOLE_CHARS } from "./body-limits";
 import { BodyPool, defaultPoolSize, spawnBodyWorker, type BodyRunner } from "./body-pool";
 import { sourceChars, toThreadMessage, type BodyFields, type PreparedBody } from "./prepare-body";
 
