@@ -1,5 +1,5 @@
 import { buildEmailDocument, htmlToPlainText, plainTextToHtml, prepareMessageBody, splitQuoted, type SanitizedHtml } from "@/lib/email";
-import { textStart, type Message } from "@/lib/domain/message";
+import { BODY_PREVIEW_CHARS, textStart, type Message } from "@/lib/domain/message";
 import type { BodyPreview, EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { WHOLE_CHARS } from "./body-limits";
 import { estimateFrameHeight } from "./frame-height";
@@ -61,7 +61,8 @@ const frameOf = (html: SanitizedHtml, theme: EmailTheme, allowRemoteImages: bool
  * all is shown whole as its text (Gorgias's text part, else a text rendering of the HTML).
  */
 export function prepareBody(m: BodyFields, options: PrepareOptions): PreparedBody {
-  const maxChars = Math.min(options.maxChars ?? WHOLE_CHARS, WHOLE_CHARS);
+  // A message kept cut (withBodiesCut) can only be previewed, however much is asked of it.
+  const maxChars = Math.min(options.maxChars ?? WHOLE_CHARS, m.sourceLengths ? BODY_PREVIEW_CHARS : WHOLE_CHARS);
   const total = sourceChars(m);
   const preview: BodyPreview | null = total > maxChars && maxChars < WHOLE_CHARS ? { shownChars: maxChars, totalChars: total } : null;
   const bodyText = cut(m.bodyText, maxChars);

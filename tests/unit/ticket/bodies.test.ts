@@ -89,6 +89,8 @@ describe("a body's size cap", () => {
     for (const maxChars of [limits.PREVIEW_CHARS, limits.SHORT_PREVIEW_CHARS]) {
       expect(prepareBody(kept, { theme: "light", maxChars })).toEqual(prepareBody(whole, { theme: "light", maxChars }));
     }
+    // Asked for all of it, a kept message still says it is a preview.
+    expect(prepareBody(kept, { theme: "light" }).body.preview).toEqual({ shownChars: BODY_PREVIEW_CHARS, totalChars: whole.bodyHtml!.length });
   });
 
   it("a short body is whole, with no preview", () => {
