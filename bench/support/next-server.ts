@@ -52,7 +52,7 @@ export function benchDeskEnv(sandboxUrl: string, store: BenchStore): NodeJS.Proc
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits for a child process group to exit after SIGTERM, then kills it. */
-async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
+export async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   try {
@@ -71,10 +71,10 @@ async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   }
 }
 
-async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForUrl(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${url}: its process exited with ${child.exitCode}`);
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).ok) return;
     } catch {

@@ -15,8 +15,30 @@ const under = (accountDomain: string, prefix: string) =>
 
 const columns = { key: sharedSnapshots.key, version: sharedSnapshots.version, body: sharedSnapshots.body, fetchedAt: sharedSnapshots.fetchedAt };
 
-export async function getSnapshot(db: DbOrTx, accountDomain: string, key: string): Promise<Snapshot | null> {
-  const [row] = await db.select(columns).from(sharedSnapshots).where(and(eq(sharedSnapshots.accountDomain, accountDomain), eq(sharedSnapshots.key, key)));
+/**
+ * An entry as stored, with a stamp of the write that left it (the row's `xmin`, the transaction
+ * that wrote this row version): equal stamps, the same body, on PGlite and PostgreSQL alike.
+ */
+export type StoredSnapshot = Snapshot & { readonly stamp: string };
+export type SnapshotHead = Omit<StoredSnapshot, "body">;
+
+const one = (accountDomain: string, key: string) => and(eq(sharedSnapshots.accountDomain, accountDomain), eq(sharedSnapshots.key, key));
+const stamp = sql<string>`xmin::text`;
+
+export async function getSnapshot(db: DbOrTx, accountDomain: string, key: string): Promise<StoredSnapshot | null> {
+  const [row] = await db
+    .select({ ...columns, stamp })
+    .from(sharedSnapshots)
+    .where(one(accountDomain, key));
+  return row ?? null;
+}
+
+/** An entry without its body: a thread's body can be megabytes, and its head decides whether it is read at all. */
+export async function getSnapshotHead(db: DbOrTx, accountDomain: string, key: string): Promise<SnapshotHead | null> {
+  const [row] = await db
+    .select({ key: sharedSnapshots.key, version: sharedSnapshots.version, fetchedAt: sharedSnapshots.fetchedAt, stamp })
+    .from(sharedSnapshots)
+    .where(one(accountDomain, key));
   return row ?? null;
 }
 
@@ -30,14 +52,15 @@ export async function snapshotsUnder(db: DbOrTx, accountDomain: string, prefix: 
 
 /**
  * Writes an entry unless the stored one is of a newer version (a slow read that lost a race to a
- * fresher one must not undo it). Returns whether it was written, and the version it replaced.
+ * fresher one must not undo it). Returns whether it was written, its stamp if so, and the version
+ * it replaced.
  */
 export async function putSnapshot(
   db: DbOrTx,
   accountDomain: string,
   entry: Snapshot,
-): Promise<{ readonly written: boolean; readonly previousVersion: string | null }> {
-  const before = await getSnapshot(db, accountDomain, entry.key);
+): Promise<{ readonly written: boolean; readonly stamp: string | null; readonly previousVersion: string | null }> {
+  const before = await getSnapshotHead(db, accountDomain, entry.key);
   const rows = await db
     .insert(sharedSnapshots)
     .values({ accountDomain, key: entry.key, version: entry.version, body: entry.body, fetchedAt: entry.fetchedAt })
@@ -46,8 +69,21 @@ export async function putSnapshot(
       set: { version: sql`excluded.version`, body: sql`excluded.body`, fetchedAt: sql`excluded.fetched_at` },
       setWhere: sql`${sharedSnapshots.version} is null or excluded.version is not null and excluded.version::timestamptz >= ${sharedSnapshots.version}::timestamptz`,
     })
-    .returning({ key: sharedSnapshots.key });
-  return { written: rows.length > 0, previousVersion: before?.version ?? null };
+    .returning({ stamp });
+  return { written: rows.length > 0, stamp: rows[0]?.stamp ?? null, previousVersion: before?.version ?? null };
+}
+
+/**
+ * Marks an entry as read again at `fetchedAt`, its body unchanged, if its row is still the one
+ * `stamp` names. Returns the new stamp, or null when the row changed meanwhile (write it instead).
+ */
+export async function touchSnapshot(db: DbOrTx, accountDomain: string, key: string, stamp: string, fetchedAt: Date): Promise<string | null> {
+  const [row] = await db
+    .update(sharedSnapshots)
+    .set({ fetchedAt })
+    .where(and(one(accountDomain, key), sql`xmin::text = ${stamp}`))
+    .returning({ stamp: sql<string>`xmin::text` });
+  return row?.stamp ?? null;
 }
 
 /**

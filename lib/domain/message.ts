@@ -63,6 +63,56 @@ export interface Message {
   readonly openedAt: IsoDateTime | null;
   /** Gorgias's own words for a failed send. */
   readonly failureReason: string | null;
+  /**
+   * Set when a store kept only the start of this message's long body fields (withBodiesCut): their
+   * whole lengths.
+   */
+  readonly sourceLengths?: BodyLengths;
+}
+
+/** The lengths of a message's body fields, in UTF-16 units (0 for a missing one). */
+export interface BodyLengths {
+  readonly bodyHtml: number;
+  readonly strippedHtml: number;
+  readonly bodyText: number;
+  readonly strippedText: number;
+}
+
+/**
+ * The most of one body a thread shows before the agent asks for all of it ("Show all", which reads
+ * the message from Gorgias again): all a store of threads needs to keep of it.
+ */
+export const BODY_PREVIEW_CHARS = 100_000;
+
+/** The first `max` UTF-16 units of a text, without leaving half a surrogate pair at its end. */
+export function textStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+const BODY_FIELDS = ["bodyHtml", "strippedHtml", "bodyText", "strippedText"] as const;
+
+/**
+ * The message with each body field cut to BODY_PREVIEW_CHARS and their whole lengths recorded, so a
+ * thread of megabytes is kept as what the thread shows of it; the same message when none is longer.
+ */
+export function withBodiesCut(m: Message): Message {
+  if (m.sourceLengths || BODY_FIELDS.every((f) => (m[f]?.length ?? 0) <= BODY_PREVIEW_CHARS)) return m;
+  const cut = (text: string | null) => (text === null ? null : textStart(text, BODY_PREVIEW_CHARS));
+  return {
+    ...m,
+    bodyHtml: cut(m.bodyHtml),
+    strippedHtml: cut(m.strippedHtml),
+    bodyText: cut(m.bodyText),
+    strippedText: cut(m.strippedText),
+    sourceLengths: {
+      bodyHtml: m.bodyHtml?.length ?? 0,
+      strippedHtml: m.strippedHtml?.length ?? 0,
+      bodyText: m.bodyText?.length ?? 0,
+      strippedText: m.strippedText?.length ?? 0,
+    },
+  };
 }
 
 // A note is detected by either marker: a message that is not public must never be shown

@@ -15,6 +15,13 @@ export interface EmailFrame {
   readonly estimatedHeight: number;
 }
 
+/** A long body shown in part in the thread, the rest on request ("Show all"). */
+export interface BodyPreview {
+  /** Characters of the message's source (its HTML, or its text) that the preview covers. */
+  readonly shownChars: number;
+  readonly totalChars: number;
+}
+
 export type ThreadBody =
   | {
       readonly format: "text";
@@ -22,6 +29,8 @@ export type ThreadBody =
       readonly main: string;
       /** The whole text with quoted history; null when it is the same as `main`. */
       readonly full: string | null;
+      /** Null when the whole text is here. */
+      readonly preview: BodyPreview | null;
     }
   | {
       readonly format: "html";
@@ -32,10 +41,13 @@ export type ThreadBody =
       readonly imagesAllowed: boolean;
       /** The sanitizer gave up (size or time) and showed text instead. */
       readonly fallbackToText: boolean;
+      /** Not all of the email is shown: a preview, or past the size the Desk shows at all. */
       readonly truncated: boolean;
+      /** Null when no more can be had on request. */
+      readonly preview: BodyPreview | null;
     };
 
-export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml"> {
+export interface ThreadMessage extends Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths"> {
   readonly body: ThreadBody;
   readonly hasQuotedHistory: boolean;
   readonly hasSignature: boolean;
@@ -74,7 +86,7 @@ export interface TicketThread {
   readonly fetchedAt: number;
 }
 
-/** The body of one message, re-prepared on request (e.g. with its remote images allowed). */
+/** The body of one message, re-prepared on request (with its remote images allowed, or all of it). */
 export interface PreparedMessageBody {
   readonly messageId: number;
   readonly body: ThreadBody;

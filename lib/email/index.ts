@@ -1,7 +1,7 @@
 /**
  * Customer email rendering safety (docs/safety.md#hostile-html, #remote-images, #untrusted-text).
  * Import from "@/lib/email/server" in app code; this barrel has no `server-only` marker so unit
- * tests can load it.
+ * tests and the body workers (features/ticket/server/body-worker.ts) can load it.
  */
 export {
   sanitizeEmailHtml,

@@ -1,5 +1,5 @@
 import { splitQuoted, type QuotedMessageInput } from "./quoted";
-import { MAX_INPUT_CHARS, plainTextToHtml, sanitizeEmailHtml, type SanitizeResult } from "./sanitize";
+import { MAX_INPUT_CHARS, plainTextToHtml, sanitizeEmailHtml, type SanitizeOptions, type SanitizeResult } from "./sanitize";
 
 export type PreparedMessageBody = {
   /** The collapsed view, ready for buildEmailDocument. */
@@ -22,12 +22,12 @@ function fromText(text: string): SanitizeResult {
  */
 export function prepareMessageBody(
   message: QuotedMessageInput,
-  options: { readonly allowRemoteImages?: boolean } = {},
+  options: Pick<SanitizeOptions, "allowRemoteImages" | "timeBudgetMs"> = {},
 ): PreparedMessageBody {
   const split = splitQuoted(message);
   const render = (body: string): SanitizeResult =>
     split.format === "html"
-      ? sanitizeEmailHtml(body, { allowRemoteImages: options.allowRemoteImages, fallbackText: message.bodyText ?? null })
+      ? sanitizeEmailHtml(body, { ...options, fallbackText: message.bodyText ?? null })
       : fromText(body);
   const main = render(split.main);
   const full = split.main === split.full ? null : render(split.full);

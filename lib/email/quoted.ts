@@ -217,7 +217,7 @@ function split(
   const cut = format === "html" ? detectHtmlCut(full) : detectTextCut(full);
   if (cut) {
     const head = full.slice(0, cut.index);
-    const main = format === "html" ? trimHtmlTail(head) : head.replace(/\s+$/, "");
+    const main = format === "html" ? trimHtmlTail(head) : trimEndLinear(head);
     // A message that starts with the quote (a top forward, an empty reply) shows everything.
     if (!blank(main)) {
       return {

@@ -2,6 +2,7 @@ import sanitizeHtml from "sanitize-html";
 import { classifyImageSource, LINK_REL, LINK_TARGET, safeLinkHref } from "./urls";
 import { isTrackingPixel } from "./trackers";
 import { scanTags, tagName, trimEndLinear } from "./scan";
+import { SettleWatch } from "./settle";
 
 /**
  * Customer email HTML is hostile (docs/safety.md#hostile-html). This module is the only producer of HTML that
@@ -160,10 +161,17 @@ function firstSrcsetUrl(srcset: string | undefined): string | undefined {
   return srcset?.trim().split(/[\s,]+/)[0];
 }
 
+const SETTLE_RULES = {
+  allowedTags: new Set(ALLOWED_TAGS),
+  dropWithContent: new Set(DROP_WITH_CONTENT),
+  nestingLimit: MAX_NESTING_DEPTH,
+};
+
 function buildOptions(
   allowRemoteImages: boolean,
   counters: { remoteImages: number; trackingPixels: number },
   checkBudget: () => void,
+  settle: SettleWatch | null = null,
 ): sanitizeHtml.IOptions {
   // Renaming an element to a disallowed tag would be the obvious way to drop it, but sanitize-html
   // 2.18 then leaks a stray closing tag for the next sibling at that depth; exclusiveFilter does not.
@@ -184,8 +192,14 @@ function buildOptions(
     // A `<html>` inside the body would otherwise reset nothing useful; keep default behaviour.
     enforceHtmlBoundary: false,
     parser: { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
-    onOpenTag: checkBudget,
-    onCloseTag: checkBudget,
+    onOpenTag: (name) => {
+      checkBudget();
+      settle?.open(name);
+    },
+    onCloseTag: (name) => {
+      checkBudget();
+      settle?.close(name);
+    },
     textFilter: (text) => {
       checkBudget();
       return text;
@@ -406,12 +420,16 @@ export function sanitizeEmailHtml(html: string, options: SanitizeOptions = {}): 
     const flattened = flattenDeepNesting(capped);
     checkBudget();
     const allowRemote = options.allowRemoteImages === true;
-    const first = sanitizeHtml(flattened, buildOptions(allowRemote, counters, checkBudget));
+    const settle = new SettleWatch(SETTLE_RULES);
+    const first = sanitizeHtml(flattened, buildOptions(allowRemote, counters, checkBudget, settle));
     checkBudget();
-    // A malformed tag can swallow the start of a structure (`<script<table>` eats a table's opening
-    // tag), leaving rows the parser nests differently on its next read. A second pass settles the
-    // markup, so what is stored is what any later read of it sees; its counts would repeat the first's.
-    const out = sanitizeHtml(first, buildOptions(allowRemote, { remoteImages: 0, trackingPixels: 0 }, checkBudget));
+    // A dropped element (a malformed `<script<table>` too) can leave rows the parser nests
+    // differently on its next read. A second pass settles the markup, so what is stored is what any
+    // later read of it sees; its counts would repeat the first's. It runs only when the first pass
+    // may have left such markup (lib/email/settle.ts): most emails are settled after one.
+    const out = settle.needsSecondPass
+      ? sanitizeHtml(first, buildOptions(allowRemote, { remoteImages: 0, trackingPixels: 0 }, checkBudget))
+      : first;
     return {
       html: out as SanitizedHtml,
       remoteImages: counters.remoteImages,

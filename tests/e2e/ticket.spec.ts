@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
 import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
+import { styledEmail } from "../../bench/support/styled-email";
 
 interface WireMessage {
   id: number;
@@ -281,6 +282,37 @@ test.describe("ticket page", () => {
     await expect(page).toHaveURL(new RegExp(`/demo/tickets/${b!.id}$`));
     await expect(others.getByRole("link", { name: a!.subject!.trim() })).toBeVisible();
     await expect(others.getByRole("link", { name: b!.subject!.trim() })).toHaveCount(0);
+  });
+
+  test("a long email shows its first part with Show all, which brings the rest", async ({ page }) => {
+    // An open email ticket the other tests leave alone (they take the first of the list).
+    const { data } = await sandboxGet<{ data: WireTicket[] }>("/tickets?limit=100");
+    const ticket = data.filter((t) => t.status === "open" && t.channel === "email").at(-1)!;
+    await sandboxPost(`/tickets/${ticket.id}/messages`, {
+      channel: "email",
+      via: "email",
+      from_agent: false,
+      public: true,
+      sender: { email: "newsletter@example.com" },
+      source: { type: "email", from: { address: "newsletter@example.com", name: "Newsletter" }, to: [{ address: "support@demo.store" }] },
+      body_text: null,
+      body_html: styledEmail(300_000, 77),
+    });
+    await signInAs(page, "admin");
+    await page.goto(`/demo/tickets/${ticket.id}`);
+    // The newest message, last in the thread.
+    const message = page.getByTestId("thread-message").last();
+    await expect(message.getByText(/^Long message: showing the first 98 KB of 29\d KB\.$/)).toBeVisible();
+    const frame = message.getByTestId("email-frame");
+    expect(await frame.getAttribute("srcdoc")).toContain("Order summary 77");
+    expect(await frame.getAttribute("srcdoc")).not.toContain("End of summary 77.");
+
+    await message.getByRole("button", { name: "Show all" }).click();
+    await expect.poll(() => frame.getAttribute("srcdoc"), { timeout: 20_000 }).toContain("End of summary 77.");
+    await expect(message.getByRole("button", { name: "Show all" })).toHaveCount(0);
+    await expect(message.getByText(/Long message/)).toHaveCount(0);
+    const content = (await frame.getAttribute("srcdoc"))!.split("<body>")[1];
+    expect(content).not.toMatch(/<style|<script|<html|<head/i);
   });
 
   test("dark mode at 390 px: the panel stacks under the thread; unknown tickets say so", async ({ page }) => {

@@ -1,14 +1,27 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { dropSnapshots, getSnapshot, publishSignal, putSnapshot, rewriteSnapshotsUnder, snapshotsUnder, type Db, type Snapshot } from "@/lib/db";
+import {
+  dropSnapshots,
+  getSnapshot,
+  getSnapshotHead,
+  publishSignal,
+  putSnapshot,
+  rewriteSnapshotsUnder,
+  snapshotsUnder,
+  touchSnapshot,
+  type Db,
+  type Snapshot,
+  type SnapshotHead,
+} from "@/lib/db";
 import { patchFirstPage, type SharedListPlan } from "@/lib/domain/list-patch";
-import type { Message } from "@/lib/domain/message";
+import { withBodiesCut, type Message } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
 import type { Ticket, TicketSummary } from "@/lib/domain/ticket";
 import type { RawThread, TicketHeader } from "@/lib/domain/ticket-thread";
 import { byCreated, summaryOf, wholeThreadOf, type ListedCount } from "@/lib/domain/ticket-summary";
 import type { AppError } from "@/lib/errors";
 import { ok, type Result } from "@/lib/result";
+import { ByteLru, sameJson } from "@/lib/utils";
 
 /** Entries from before a format change are not read back as the new shape. */
 const FORMAT = "v1";
@@ -40,6 +53,27 @@ interface ListEntry {
 
 /** How long an applied change is kept for pages being read meanwhile (longer than any read). */
 const RECENT_MS = 30_000;
+/** Ticket entries this process read or wrote last, kept to spare reading them again (per account). */
+const TICKET_MEMO_BYTES = 32 * 1024 * 1024;
+
+/** A ticket entry as stored, with the stamp of its row version (lib/db/shared-snapshots.ts). */
+interface StoredTicket {
+  readonly body: TicketEntry;
+  readonly version: string | null;
+  readonly fetchedAt: Date;
+  readonly stamp: string;
+}
+
+/**
+ * What is kept of a ticket entry: each long body only as far as a thread shows it before "Show all"
+ * (BODY_PREVIEW_CHARS), which reads the message from Gorgias again; so a thread of megabytes is not
+ * written to the store, and read back from it, whole.
+ */
+const keptOf = (entry: TicketEntry): TicketEntry => (entry.messages ? { ...entry, messages: entry.messages.map(withBodiesCut) } : entry);
+
+/** Roughly what an entry holds in memory: its bodies dominate. */
+const ticketBytes = (entry: TicketEntry): number =>
+  (entry.messages ?? []).reduce((sum, m) => sum + 2 * ((m.bodyHtml?.length ?? 0) + (m.strippedHtml?.length ?? 0) + (m.bodyText?.length ?? 0) + (m.strippedText?.length ?? 0)) + 2_048, 4_096);
 
 function patchList(list: ListEntry, summary: TicketSummary, now: number): ListEntry {
   const patched = patchFirstPage(list.page, list.plan, summary);
@@ -89,6 +123,11 @@ const listKey = (scope: string, plan: SharedListPlan, limit: number) =>
 export class SharedCache {
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
+  /**
+   * The ticket entries this process last read or wrote, with their stamps: a thread whose row is
+   * unchanged (a refresh, another agent opening it) costs a read of its head, not of its megabytes.
+   */
+  private readonly tickets = new ByteLru<{ readonly stamp: string; readonly body: TicketEntry }>(TICKET_MEMO_BYTES);
 
   constructor(private readonly deps: SharedCacheDeps) {
     this.now = deps.now ?? Date.now;
@@ -96,13 +135,12 @@ export class SharedCache {
 
   /** The ticket's cached version (its `updated_datetime`), or null when it is not cached. */
   async knownVersion(ticketId: number): Promise<string | null> {
-    return (await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
+    return (await getSnapshotHead(await this.deps.db(), this.deps.account, ticketKey(ticketId)))?.version ?? null;
   }
 
   /** The messages cached for a ticket, however old: only to vouch that a fresh read is whole. */
   async knownMessages(ticketId: number): Promise<readonly Message[] | null> {
-    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
-    return (entry?.body as TicketEntry | undefined)?.messages ?? null;
+    return (await this.storedTicket(await this.deps.db(), ticketKey(ticketId)))?.body.messages ?? null;
   }
 
   /**
@@ -115,8 +153,11 @@ export class SharedCache {
     if (hasThread(cached)) return ok(cached);
     const read = await this.once(ticketKey(ticketId), () => this.readThread(ticketId, cached, load));
     if (!read.ok) return read;
-    const after = await this.cachedThread(ticketId);
-    return ok(hasThread(after) && after.version !== null && read.value.version !== null && Date.parse(after.version) > Date.parse(read.value.version) ? after : read.value);
+    // The entry's head first: a thread's body can be megabytes, read again only when it is newer.
+    const head = await getSnapshotHead(await this.deps.db(), this.deps.account, ticketKey(ticketId));
+    const newer = head?.version != null && read.value.version !== null && Date.parse(head.version) > Date.parse(read.value.version);
+    const after = newer ? await this.cachedThread(ticketId) : null;
+    return ok(hasThread(after) ? after : read.value);
   }
 
   /** The first page of a list for a scope (lib/domain/sharing.ts), read again when a patch could not be sure. */
@@ -142,15 +183,14 @@ export class SharedCache {
   async applyTicket(ticket: Ticket): Promise<boolean> {
     const db = await this.deps.db();
     const key = ticketKey(ticket.id);
-    const before = await getSnapshot(db, this.deps.account, key);
-    const known = (before?.body as TicketEntry | undefined)?.messages ?? null;
+    const known = (await this.storedTicket(db, key))?.body.messages ?? null;
     // A list row from before the change vouches for the older part of the embedded thread.
     const messages = wholeThreadOf(ticket, known, known ? null : await this.listedCount(ticket.id));
     const { messages: _embedded, ...header } = ticket;
-    const { written, previousVersion } = await putSnapshot(db, this.deps.account, {
+    const { written, previousVersion } = await this.putTicket(db, {
       key,
       version: ticket.updatedAt,
-      body: { ticket: header, messages, partial: false } satisfies TicketEntry,
+      body: { ticket: header, messages, partial: false },
       fetchedAt: new Date(this.now()),
     });
     // The same version again (a send's fresh read of what the feed already applied) changes no list.
@@ -167,10 +207,11 @@ export class SharedCache {
   /** A message we just created: the cached thread shows it at once; the feed brings the rest. */
   async noteMessage(message: Message): Promise<void> {
     const db = await this.deps.db();
-    const entry = await getSnapshot(db, this.deps.account, ticketKey(message.ticketId));
-    const body = entry?.body as TicketEntry | undefined;
+    const key = ticketKey(message.ticketId);
+    const entry = await this.storedTicket(db, key);
+    const body = entry?.body;
     if (!entry || !body?.messages || body.messages.some((m) => m.id === message.id)) return;
-    await putSnapshot(db, this.deps.account, { ...entry, body: { ...body, messages: [...body.messages, message].sort(byCreated) } satisfies TicketEntry });
+    await this.putTicket(db, { key, version: entry.version, fetchedAt: entry.fetchedAt, body: { ...body, messages: [...body.messages, message].sort(byCreated) } });
   }
 
   /**
@@ -183,10 +224,47 @@ export class SharedCache {
 
   /** The cached entry while it can be trusted; `messages` null when only its header is known. */
   private async cachedThread(ticketId: number): Promise<CachedTicket | null> {
-    const entry = await getSnapshot(await this.deps.db(), this.deps.account, ticketKey(ticketId));
-    if (!entry || !(await this.trusts(entry))) return null;
-    const body = entry.body as TicketEntry;
+    const db = await this.deps.db();
+    // Whether it is trusted is decided on its head, so an entry about to be read again is not loaded first.
+    const head = await getSnapshotHead(db, this.deps.account, ticketKey(ticketId));
+    if (!head || !(await this.trusts(head))) return null;
+    const entry = await this.storedTicket(db, ticketKey(ticketId), head);
+    if (!entry) return null;
+    const { body } = entry;
     return { ticket: body.ticket, messages: body.messages, partial: body.partial, version: entry.version, fetchedAt: entry.fetchedAt.getTime() };
+  }
+
+  /** A ticket entry: from this process's memo while the stored row is the one it holds, else from the store. */
+  private async storedTicket(db: Db, key: string, knownHead?: SnapshotHead): Promise<StoredTicket | null> {
+    const head = knownHead ?? (await getSnapshotHead(db, this.deps.account, key));
+    if (!head) return null;
+    const memo = this.tickets.get(key);
+    if (memo?.stamp === head.stamp) return { body: memo.body, version: head.version, fetchedAt: head.fetchedAt, stamp: head.stamp };
+    const entry = await getSnapshot(db, this.deps.account, key);
+    if (!entry) return null;
+    const body = entry.body as TicketEntry;
+    this.tickets.set(key, { stamp: entry.stamp, body }, ticketBytes(body));
+    return { body, version: entry.version, fetchedAt: entry.fetchedAt, stamp: entry.stamp };
+  }
+
+  /**
+   * Writes a ticket entry (putSnapshot's rules) and remembers what was written. A re-read that
+   * found what this process last wrote or read only renews the entry's read time: the same
+   * megabytes are not written again.
+   */
+  private async putTicket(db: Db, given: { key: string; version: string | null; body: TicketEntry; fetchedAt: Date }) {
+    const entry = { ...given, body: keptOf(given.body) };
+    const memo = this.tickets.get(entry.key);
+    if (memo && sameJson(memo.body, entry.body)) {
+      const stamp = await touchSnapshot(db, this.deps.account, entry.key, memo.stamp, entry.fetchedAt);
+      if (stamp !== null) {
+        this.tickets.set(entry.key, { stamp, body: memo.body }, ticketBytes(memo.body));
+        return { written: true, stamp, previousVersion: entry.version, body: memo.body };
+      }
+    }
+    const put = await putSnapshot(db, this.deps.account, entry);
+    if (put.stamp !== null) this.tickets.set(entry.key, { stamp: put.stamp, body: entry.body }, ticketBytes(entry.body));
+    return { ...put, body: entry.body };
   }
 
   private async readThread(
@@ -200,14 +278,15 @@ export class SharedCache {
       const read = await load.messages();
       if (!read.ok) return read;
       const body = { ticket: cached.ticket, messages: read.value.messages, partial: read.value.partial };
-      await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: cached.version, body: body satisfies TicketEntry, fetchedAt: new Date(cached.fetchedAt) });
-      return ok({ ...cached, ...body });
+      const kept = await this.putTicket(db, { key: ticketKey(ticketId), version: cached.version, body, fetchedAt: new Date(cached.fetchedAt) });
+      return ok({ ...cached, ...kept.body, messages: kept.body.messages ?? [] });
     }
     const read = await load.thread(await this.listedCount(ticketId));
     if (!read.ok) return read;
     const fetchedAt = this.now();
-    await putSnapshot(db, this.deps.account, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value satisfies TicketEntry, fetchedAt: new Date(fetchedAt) });
-    return ok({ ...read.value, version: read.value.ticket.updatedAt, fetchedAt });
+    // Served as it is kept, so the next reader from the cache gets the same thread.
+    const kept = await this.putTicket(db, { key: ticketKey(ticketId), version: read.value.ticket.updatedAt, body: read.value, fetchedAt: new Date(fetchedAt) });
+    return ok({ ...read.value, messages: kept.body.messages ?? [], version: read.value.ticket.updatedAt, fetchedAt });
   }
 
   /** The ticket's message count as a cached list shows it, if one does. */
@@ -240,7 +319,7 @@ export class SharedCache {
     return stored;
   }
 
-  private async trusts(entry: Snapshot): Promise<boolean> {
+  private async trusts(entry: Pick<Snapshot, "fetchedAt">): Promise<boolean> {
     return this.now() - entry.fetchedAt.getTime() < COALESCE_MS || (await this.deps.feedLive());
   }
 

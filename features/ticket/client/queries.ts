@@ -11,9 +11,15 @@ export { RouteError } from "@/lib/client/route-fetch";
  */
 export const ticketThreadKey = (account: string, ticketId: number, theme: EmailTheme) => [...ticketKeys.detail(account, ticketId), { theme }] as const;
 
+/** What the agent asked of one body: its remote images, all of a long one, or both. */
+export interface BodyRequest {
+  readonly images: boolean;
+  readonly all: boolean;
+}
+
 /** Kept apart from the detail so the detail helpers never meet a body-only entry. */
-export const messageBodyKey = (account: string, ticketId: number, messageId: number, theme: EmailTheme) =>
-  ["ticket-body", account, ticketId, messageId, theme, "images"] as const;
+export const messageBodyKey = (account: string, ticketId: number, messageId: number, theme: EmailTheme, request: BodyRequest) =>
+  ["ticket-body", account, ticketId, messageId, theme, request] as const;
 
 export function ticketThreadQuery(account: string, ticketId: number, theme: EmailTheme) {
   return queryOptions({
@@ -31,10 +37,15 @@ export function ticketThreadQuery(account: string, ticketId: number, theme: Emai
   });
 }
 
-export function messageBodyWithImagesQuery(account: string, ticketId: number, messageId: number, theme: EmailTheme) {
+export function messageBodyQuery(account: string, ticketId: number, messageId: number, theme: EmailTheme, request: BodyRequest) {
   return queryOptions({
-    queryKey: messageBodyKey(account, ticketId, messageId, theme),
-    queryFn: ({ signal }) => getRoute("messageBody", { params: { account, ticketId, messageId }, query: { theme, images: "1" }, signal }),
+    queryKey: messageBodyKey(account, ticketId, messageId, theme, request),
+    queryFn: ({ signal }) =>
+      getRoute("messageBody", {
+        params: { account, ticketId, messageId },
+        query: { theme, images: request.images ? "1" : undefined, all: request.all ? "1" : undefined },
+        signal,
+      }),
     staleTime: Infinity,
   });
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ImageIcon } from "lucide-react";
 import { useState } from "react";
 import type { EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
-import { messageBodyWithImagesQuery } from "@/features/ticket/client/queries";
+import { messageBodyQuery } from "@/features/ticket/client/queries";
 import { EmailFrame } from "./email-frame";
-import { remoteImagesLabel } from "./message-presentation";
+import { previewLabel, remoteImagesLabel } from "./message-presentation";
 
 interface MessageBodyProps {
   account: string;
@@ -18,12 +18,22 @@ interface MessageBodyProps {
 
 const linkButton = "rounded text-xs font-medium text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300";
 
-/** The body as the server prepared it; quoted history folded, remote images only on request. */
+/**
+ * The body as the server prepared it; quoted history folded, remote images only on request, and a
+ * long body as a preview until the agent asks for all of it.
+ */
 export function MessageBody({ account, ticketId, message, theme, frameTitle }: MessageBodyProps) {
   const [expanded, setExpanded] = useState(false);
   const [wantImages, setWantImages] = useState(false);
-  const withImages = useQuery({ ...messageBodyWithImagesQuery(account, ticketId, message.id, theme), enabled: wantImages });
-  const body: ThreadBody = wantImages && withImages.data ? withImages.data.body : message.body;
+  const [wantAll, setWantAll] = useState(false);
+  const asked = wantImages || wantAll;
+  // Asking for more keeps the last answer on screen until the new one arrives.
+  const requested = useQuery({
+    ...messageBodyQuery(account, ticketId, message.id, theme, { images: wantImages, all: wantAll }),
+    enabled: asked,
+    placeholderData: keepPreviousData,
+  });
+  const body: ThreadBody = asked && requested.data ? requested.data.body : message.body;
   const hasMore = body.full !== null;
   const imagesLabel = body.format === "html" && !body.imagesAllowed ? remoteImagesLabel(body.remoteImages) : null;
 
@@ -39,16 +49,25 @@ export function MessageBody({ account, ticketId, message, theme, frameTitle }: M
       {body.format === "html" && body.fallbackToText && (
         <p className="text-xs text-zinc-600 dark:text-zinc-400">This email was too large or complex to display as sent; showing its text.</p>
       )}
+      {body.preview && <p className="text-xs text-zinc-600 dark:text-zinc-400">{previewLabel(body.preview)}</p>}
+      {body.format === "html" && body.truncated && !body.preview && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">This email is longer than the Desk displays; its end is not shown.</p>
+      )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {hasMore && (
           <button type="button" className={linkButton} aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
             {expanded ? "Hide quoted text" : message.hasSignature && !message.hasQuotedHistory ? "Show signature" : "Show quoted text"}
           </button>
         )}
+        {body.preview && (
+          <button type="button" className={linkButton} onClick={() => setWantAll(true)} disabled={wantAll && requested.isFetching}>
+            {wantAll && requested.isFetching ? "Loading all…" : "Show all"}
+          </button>
+        )}
         {imagesLabel && (
-          <button type="button" className={`${linkButton} inline-flex items-center gap-1`} onClick={() => setWantImages(true)} disabled={withImages.isFetching}>
+          <button type="button" className={`${linkButton} inline-flex items-center gap-1`} onClick={() => setWantImages(true)} disabled={wantImages && requested.isFetching}>
             <ImageIcon aria-hidden size={14} />
-            {withImages.isFetching ? "Loading images…" : imagesLabel}
+            {wantImages && requested.isFetching ? "Loading images…" : imagesLabel}
           </button>
         )}
         {body.format === "html" && body.trackingPixels > 0 && (
@@ -56,9 +75,9 @@ export function MessageBody({ account, ticketId, message, theme, frameTitle }: M
             {body.trackingPixels === 1 ? "1 tracking pixel blocked" : `${body.trackingPixels} tracking pixels blocked`}
           </span>
         )}
-        {withImages.isError && (
+        {requested.isError && (
           <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-            Couldn&apos;t load images: {withImages.error.message}
+            Couldn&apos;t load {wantAll ? "the whole message" : "images"}: {requested.error.message}
           </span>
         )}
       </div>

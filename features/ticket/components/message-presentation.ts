@@ -75,6 +75,11 @@ export function formatFileSize(bytes: number | null | undefined): string | null 
   return `${value.toFixed(digits).replace(/\.0$/, "")} ${UNITS[unit]}`;
 }
 
+/** What a preview of a long body says it shows (sizes of its source, read as bytes). */
+export function previewLabel(preview: { readonly shownChars: number; readonly totalChars: number }): string {
+  return `Long message: showing the first ${formatFileSize(preview.shownChars)} of ${formatFileSize(preview.totalChars)}.`;
+}
+
 /** The remote-image button's words, or null when there is nothing to load. */
 export function remoteImagesLabel(count: number): string | null {
   if (count <= 0) return null;

@@ -1,18 +1,30 @@
-import "server-only";
-import { buildEmailDocument, prepareMessageBody, splitQuoted } from "@/lib/email/server";
-import type { Message } from "@/lib/domain/message";
-import type { EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
+import { buildEmailDocument, htmlToPlainText, plainTextToHtml, prepareMessageBody, splitQuoted, type SanitizedHtml } from "@/lib/email";
+import { BODY_PREVIEW_CHARS, textStart, type Message } from "@/lib/domain/message";
+import type { BodyPreview, EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
+import { WHOLE_CHARS } from "./body-limits";
 import { estimateFrameHeight } from "./frame-height";
+
+// No `server-only` marker: this module also runs in the body workers (body-worker.ts), where that
+// package does not resolve as it does on the request thread. Its folder keeps it out of browser code.
 
 export interface PrepareOptions {
   readonly theme: EmailTheme;
   readonly allowRemoteImages?: boolean;
+  /** How much of the source to prepare (body-limits.ts); the rest is left for "Show all". All the Desk shows by default. */
+  readonly maxChars?: number;
+  /** For sanitizing (lib/email/sanitize.ts). */
+  readonly timeBudgetMs?: number;
 }
 
-const MAX_TEXT_CHARS = 200_000;
-const present = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "";
+export interface PreparedBody {
+  readonly body: ThreadBody;
+  readonly hasQuotedHistory: boolean;
+  readonly hasSignature: boolean;
+}
 
-type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml">;
+export type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths">;
+
+const present = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "";
 
 /**
  * HTML is kept for email-like messages only. Chat, SMS and other plain channels are shown as
@@ -27,41 +39,100 @@ export function chooseBodyFormat(m: BodyFields): "html" | "text" {
   return "html";
 }
 
-const cap = (s: string) => (s.length > MAX_TEXT_CHARS ? `${s.slice(0, MAX_TEXT_CHARS)}\n…` : s);
+/**
+ * The length of what the body is prepared from: its HTML or its text, as chooseBodyFormat decides.
+ * Whole lengths: a message from the shared cache carries only the start of a long body.
+ */
+export function sourceChars(m: BodyFields): number {
+  const length = (field: "bodyHtml" | "strippedHtml" | "bodyText" | "strippedText") => m.sourceLengths?.[field] ?? m[field]?.length ?? 0;
+  return chooseBodyFormat(m) === "html" ? Math.max(length("bodyHtml"), length("strippedHtml")) : Math.max(length("bodyText"), length("strippedText"));
+}
 
-export function prepareBody(m: BodyFields, options: PrepareOptions): { body: ThreadBody; hasQuotedHistory: boolean; hasSignature: boolean } {
+const cut = (s: string | null, max: number): string | null => (s === null ? null : textStart(s, max));
+
+const frameOf = (html: SanitizedHtml, theme: EmailTheme, allowRemoteImages: boolean) => ({
+  srcDoc: buildEmailDocument(html, { theme, allowRemoteImages }),
+  estimatedHeight: estimateFrameHeight(html),
+});
+
+/**
+ * One message's body for the browser: the first `maxChars` of its source, quoted history split
+ * off, HTML sanitized into the email frame's document. A source longer than the Desk sanitizes at
+ * all is shown whole as its text (Gorgias's text part, else a text rendering of the HTML).
+ */
+export function prepareBody(m: BodyFields, options: PrepareOptions): PreparedBody {
+  // A message kept cut (withBodiesCut) can only be previewed, however much is asked of it.
+  const maxChars = Math.min(options.maxChars ?? WHOLE_CHARS, m.sourceLengths ? BODY_PREVIEW_CHARS : WHOLE_CHARS);
+  const total = sourceChars(m);
+  const preview: BodyPreview | null = total > maxChars && maxChars < WHOLE_CHARS ? { shownChars: maxChars, totalChars: total } : null;
+  const bodyText = cut(m.bodyText, maxChars);
+
   if (chooseBodyFormat(m) === "text") {
-    const split = splitQuoted({ bodyText: m.bodyText, strippedText: m.strippedText });
-    const main = cap(split.main);
-    const full = split.full === split.main ? null : cap(split.full);
-    return { body: { format: "text", main, full }, hasQuotedHistory: split.hasQuotedHistory, hasSignature: split.hasSignature };
+    const split = splitQuoted({ bodyText, strippedText: cut(m.strippedText, maxChars) });
+    // An ellipsis where the text was cut.
+    const more = (s: string) => (total > maxChars && s.length >= maxChars - 1 ? `${s}\n…` : s);
+    return {
+      body: { format: "text", main: more(split.main), full: split.full === split.main ? null : more(split.full), preview },
+      hasQuotedHistory: split.hasQuotedHistory,
+      hasSignature: split.hasSignature,
+    };
   }
+
   const allowRemoteImages = options.allowRemoteImages === true;
-  const prepared = prepareMessageBody(m, { allowRemoteImages });
-  const frame = (html: typeof prepared.main.html) => ({
-    srcDoc: buildEmailDocument(html, { theme: options.theme, allowRemoteImages }),
-    estimatedHeight: estimateFrameHeight(html),
-  });
+  if (total > maxChars && preview === null) {
+    const text = present(m.bodyText) ? m.bodyText : htmlToPlainText(m.bodyHtml ?? m.strippedHtml ?? "");
+    const shown = cut(text, WHOLE_CHARS) ?? "";
+    return {
+      body: {
+        format: "html",
+        main: frameOf(plainTextToHtml(shown), options.theme, allowRemoteImages),
+        full: null,
+        remoteImages: 0,
+        trackingPixels: 0,
+        imagesAllowed: allowRemoteImages,
+        fallbackToText: true,
+        truncated: shown.length < text.length,
+        preview: null,
+      },
+      hasQuotedHistory: false,
+      hasSignature: false,
+    };
+  }
+
+  const prepared = prepareMessageBody(
+    { bodyHtml: cut(m.bodyHtml, maxChars), strippedHtml: cut(m.strippedHtml, maxChars), bodyText },
+    { allowRemoteImages, timeBudgetMs: options.timeBudgetMs },
+  );
   const counted = prepared.full ?? prepared.main;
   return {
     body: {
       format: "html",
-      main: frame(prepared.main.html),
-      full: prepared.full ? frame(prepared.full.html) : null,
+      main: frameOf(prepared.main.html, options.theme, allowRemoteImages),
+      full: prepared.full ? frameOf(prepared.full.html, options.theme, allowRemoteImages) : null,
       // Counted on the expanded body so "Load N images" also covers the quoted history.
       remoteImages: Math.max(counted.remoteImages, prepared.main.remoteImages),
       trackingPixels: Math.max(counted.trackingPixels, prepared.main.trackingPixels),
       imagesAllowed: allowRemoteImages,
       fallbackToText: prepared.main.fallbackToText,
-      truncated: prepared.main.truncated || (prepared.full?.truncated ?? false),
+      truncated: preview !== null || prepared.main.truncated || (prepared.full?.truncated ?? false),
+      preview,
     },
     hasQuotedHistory: prepared.hasQuotedHistory,
     hasSignature: prepared.hasSignature,
   };
 }
 
+/** What a body the Desk could not prepare (a worker that crashed or hung on it) shows instead. */
+export function unavailableBody(): PreparedBody {
+  return {
+    body: { format: "text", main: "This message could not be prepared for display.", full: null, preview: null },
+    hasQuotedHistory: false,
+    hasSignature: false,
+  };
+}
+
 /** Drops every raw body field: what leaves the server is the prepared body only. */
-export function toThreadMessage(m: Message, options: PrepareOptions): ThreadMessage {
-  const { bodyText: _t, bodyHtml: _h, strippedText: _st, strippedHtml: _sh, ...rest } = m;
-  return { ...rest, ...prepareBody(m, options), assistantOf: null };
+export function toThreadMessage(m: Message, prepared: PreparedBody): ThreadMessage {
+  const { bodyText: _t, bodyHtml: _h, strippedText: _st, strippedHtml: _sh, sourceLengths: _l, ...rest } = m;
+  return { ...rest, ...prepared, assistantOf: null };
 }

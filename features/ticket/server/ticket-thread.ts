@@ -1,6 +1,5 @@
 import "server-only";
 import { liveDesk, readMessages, readThread, type CachedThread } from "@/features/live/server";
-import type { Message } from "@/lib/domain/message";
 import { sharesReads } from "@/lib/domain/sharing";
 import type { EmailTheme, PreparedMessageBody, ThreadMessage, TicketThread } from "@/lib/domain/ticket-thread";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
@@ -8,23 +7,7 @@ import type { GorgiasClient, Priority } from "@/lib/gorgias";
 import { err, mapResult, ok, type Result } from "@/lib/result";
 import type { AgentContext } from "@/lib/server/agent-action";
 import type { ThreadRecords } from "./assistant-records";
-import { prepareBody, toThreadMessage } from "./prepare-body";
-
-/** Prepared threads by ticket version and theme: fifty agents re-reading one change sanitize it once. */
-const PREPARED_KEEP = 200;
-const prepared = new Map<string, readonly ThreadMessage[]>();
-
-function prepareThread(ticketId: number, version: string | null, messages: readonly Message[], theme: EmailTheme): readonly ThreadMessage[] {
-  const key = version === null ? null : `${ticketId}|${version}|${theme}|${messages.length}|${messages.at(-1)?.id ?? 0}`;
-  const hit = key ? prepared.get(key) : undefined;
-  if (hit) return hit;
-  const out = messages.map((m) => toThreadMessage(m, { theme }));
-  if (key) {
-    if (prepared.size >= PREPARED_KEEP) prepared.delete(prepared.keys().next().value!);
-    prepared.set(key, out);
-  }
-  return out;
-}
+import { bodyService } from "./bodies";
 
 /** Labels what an assistant sent and changed, from the store's records (docs/safety.md#assistant-visible). */
 async function labelled(messages: readonly ThreadMessage[], ticketId: number, records: ThreadRecords | undefined) {
@@ -54,21 +37,22 @@ export async function loadTicketThread(
       })
     : mapResult(await readThread(gorgias, ticketId, priority), (raw) => ({ ...raw, version: raw.ticket.updatedAt, fetchedAt: Date.now() }));
   if (!read.ok) return read;
-  const { ticket, messages, partial, version, fetchedAt } = read.value;
-  const labels = await labelled(prepareThread(ticketId, version, messages, options.theme), ticketId, options.records);
+  const { ticket, messages, partial, fetchedAt } = read.value;
+  const labels = await labelled(await bodyService().thread(messages, options.theme), ticketId, options.records);
   return ok({ ticket, ...labels, theme: options.theme, partial, fetchedAt });
 }
 
+/** One message's body on request: with its remote images, or all of it ("Show all"). */
 export async function loadMessageBody(
   gorgias: GorgiasClient,
   ticketId: number,
   messageId: number,
-  options: { theme: EmailTheme; allowRemoteImages: boolean },
+  options: { theme: EmailTheme; allowRemoteImages: boolean; whole: boolean },
 ): Promise<Result<PreparedMessageBody, AppError>> {
   const message = await gorgias.messages.get(ticketId, messageId, { priority: "read" });
   if (!message.ok) return err(fromUpstream(message.error));
   // The path names the ticket; a message of another ticket is not served through it.
   if (message.value.ticketId !== ticketId) return err(appError("not_found", "No such message on this ticket."));
-  const { body } = prepareBody(message.value, options);
+  const { body } = await bodyService().one(message.value, options);
   return ok({ messageId, body });
 }

@@ -81,7 +81,7 @@ const TicketHeaderSchema = restates<TicketThread["ticket"]>()(
 const address = z.object({ address: z.string(), name: text });
 const participant = z.object({ id: id.nullable(), email: text, name: text });
 
-const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml">>()(
+const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths">>()(
   z.object({
     id,
     ticketId: id,
@@ -110,9 +110,11 @@ const messageFields = restates<Omit<Message, "bodyText" | "bodyHtml" | "stripped
 
 const frame = z.object({ srcDoc: z.string(), estimatedHeight: z.number() });
 
+const preview = z.object({ shownChars: z.number(), totalChars: z.number() }).nullable();
+
 const ThreadBodySchema = restates<ThreadBody>()(
   z.discriminatedUnion("format", [
-    z.object({ format: z.literal("text"), main: z.string(), full: text }),
+    z.object({ format: z.literal("text"), main: z.string(), full: text, preview }),
     z.object({
       format: z.literal("html"),
       main: frame,
@@ -122,6 +124,7 @@ const ThreadBodySchema = restates<ThreadBody>()(
       imagesAllowed: z.boolean(),
       fallbackToText: z.boolean(),
       truncated: z.boolean(),
+      preview,
     }),
   ]),
 );

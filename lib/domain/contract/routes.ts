@@ -115,6 +115,8 @@ export const apiContract = {
         theme,
         /** The agent asked for this message's remote images (tracking pixels stay removed). */
         images: z.enum(["1"]).optional(),
+        /** The agent asked for all of a long body, not the thread's preview ("Show all"). */
+        all: z.enum(["1"]).optional(),
       })
       .strict(),
     response: PreparedMessageBodySchema,

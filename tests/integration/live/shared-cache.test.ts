@@ -5,8 +5,9 @@
  * older read never hides a newer version; without a live feed entries serve only a burst.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { latestSignalSeq, signalsSince } from "@/lib/db";
+import { getSnapshotHead, latestSignalSeq, putSnapshot, signalsSince, touchSnapshot } from "@/lib/db";
 import type { SharedListPlan } from "@/lib/domain/list-patch";
+import { BODY_PREVIEW_CHARS } from "@/lib/domain/message";
 import type { Page } from "@/lib/domain/page";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { ListedCount } from "@/lib/domain/ticket-summary";
@@ -89,6 +90,55 @@ for (const [label, open] of storeTargets()) {
       expect([...reads, ...later].every((r) => r.ok && r.value.ticket.id === id && r.value.messages.length > 0)).toBe(true);
       const calls = await upstream();
       expect(calls.map((c) => c.path).sort()).toEqual(["/api/messages", `/api/tickets/${id}`]);
+    });
+
+    it("an unchanged thread is served from this process's memory; a write by another instance is read from the store", async () => {
+      const [a, b] = [instance(), instance()];
+      const id = await firstTicket();
+      const first = must(await a.thread(id, loaders(agent, id)));
+      // The same objects: the entry's row did not change, so its body was not read again.
+      const again = must(await a.thread(id, loaders(agent, id)));
+      expect(again.messages).toBe(first.messages);
+      const newer = ticketOf(id, new Date(Date.parse(first.ticket.updatedAt!) + 60_000).toISOString(), [...first.messages, messageOf(990_001, id, new Date().toISOString())]);
+      expect(await b.applyTicket(newer)).toBe(true);
+      const after = must(await a.thread(id, loaders(agent, id)));
+      expect(after.ticket.updatedAt).toBe(newer.updatedAt);
+      expect(after.messages.map((m) => m.id)).toContain(990_001);
+    });
+
+    it("a re-read that finds the thread unchanged renews the entry without writing its body again", async () => {
+      let clock = Date.now();
+      const cache = instance(false, () => clock);
+      const id = await firstTicket();
+      const first = must(await cache.thread(id, loaders(agent, id)));
+      clock += COALESCE_MS;
+      // Read from Gorgias again, the thread served is still the one first written: the entry was only touched.
+      expect(must(await cache.thread(id, loaders(agent, id))).messages).toBe(first.messages);
+      expect(must(await cache.thread(id, loaders(agent, id))).messages).toBe(first.messages);
+      expect((await upstream()).filter((c) => c.path === `/api/tickets/${id}`)).toHaveLength(2);
+    });
+
+    it("a long body is kept only as far as a thread shows it, with its whole length", async () => {
+      const cache = instance();
+      const id = await firstTicket();
+      const long = `<p>${"x".repeat(BODY_PREVIEW_CHARS + 5_000)}</p>`;
+      const message = messageOf(990_002, id, new Date().toISOString(), { body_html: long, body_text: "short" });
+      const base = must(await cache.thread(id, loaders(agent, id)));
+      await cache.applyTicket(ticketOf(id, new Date(Date.parse(base.ticket.updatedAt!) + 60_000).toISOString(), [...base.messages, message]));
+      const kept = must(await instance().thread(id, loaders(agent, id))).messages.find((m) => m.id === 990_002)!;
+      expect(kept.bodyHtml).toHaveLength(BODY_PREVIEW_CHARS);
+      expect(kept.bodyText).toBe("short");
+      expect(kept.sourceLengths).toEqual({ bodyHtml: long.length, strippedHtml: 0, bodyText: 5, strippedText: 0 });
+    });
+
+    it("an entry is touched only while its row is the one its stamp names", async () => {
+      const db = opened.store.db;
+      const written = await putSnapshot(db, account, { key: "t", version: null, body: { n: 1 }, fetchedAt: new Date(1_000) });
+      const later = new Date(2_000);
+      const touched = await touchSnapshot(db, account, "t", written.stamp!, later);
+      expect(touched).not.toBeNull();
+      expect(await getSnapshotHead(db, account, "t")).toMatchObject({ fetchedAt: later, stamp: touched });
+      expect(await touchSnapshot(db, account, "t", written.stamp!, new Date(3_000))).toBeNull();
     });
 
     it("a ticket a cached list shows opens with one call: its row's message count vouches for the embedded thread", async () => {

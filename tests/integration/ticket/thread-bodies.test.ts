@@ -4,6 +4,8 @@ import type { ThreadBody, TicketThread } from "@/lib/domain/ticket-thread";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { BudgetScheduler } from "@/lib/gorgias/budget";
 import { clientFor } from "../gorgias/setup";
+import { styledEmail } from "@/bench/support/styled-email";
+import { PREVIEW_CHARS } from "@/features/ticket/server/body-limits";
 
 // The loader is server code (`server-only`); here it runs in Node against the sandbox, as in the route.
 vi.mock("server-only", () => ({}));
@@ -93,7 +95,7 @@ describe("ticket thread preparation (route's server function)", () => {
     const messages = (await hostileMessages()).slice(0, 8);
     const bodies = [];
     for (const m of messages) {
-      const body = await loadMessageBody(gorgias, m.ticket_id, m.id, { theme: "dark", allowRemoteImages: true });
+      const body = await loadMessageBody(gorgias, m.ticket_id, m.id, { theme: "dark", allowRemoteImages: true, whole: false });
       if (!body.ok) throw new Error(body.error.message);
       bodies.push(body.value);
       for (const doc of documentsOf(body.value.body)) {
@@ -107,12 +109,45 @@ describe("ticket thread preparation (route's server function)", () => {
   it("refuses a message through another ticket's path", async () => {
     const [first] = await hostileMessages();
     const other = hostileTicketIds.find((id) => id !== first!.ticket_id)!;
-    const body = await loadMessageBody(gorgias, other, first!.id, { theme: "light", allowRemoteImages: false });
+    const body = await loadMessageBody(gorgias, other, first!.id, { theme: "light", allowRemoteImages: false, whole: false });
     expect(body.ok).toBe(false);
   });
 
   it("an unknown ticket is not_found", async () => {
     const thread = await loadTicketThread(reader(), 999_999, { theme: "light" });
     expect(!thread.ok && thread.error.code).toBe("not_found");
+  });
+});
+
+describe("long bodies: a preview in the thread, all of it on request", () => {
+  it("the thread shows the first part; Show all gets the rest", async () => {
+    const admin = await sb.agent("admin");
+    const auth = `Basic ${Buffer.from(`${admin.email}:${admin.api_key}`).toString("base64")}`;
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${sb.apiBase()}${path}`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect(res.ok).toBe(true);
+      return (await res.json()) as { id: number };
+    };
+    const ticketId = hostileTicketIds[0]!;
+    const html = styledEmail(PREVIEW_CHARS * 3, 42);
+    const posted = await post(`/tickets/${ticketId}/messages`, {
+      channel: "email", via: "email", from_agent: false, public: true,
+      sender: { email: "long@example.com" },
+      source: { type: "email", from: { address: "long@example.com", name: "Long" }, to: [{ address: "support@demo.store" }] },
+      body_text: null, body_html: html,
+    });
+
+    const thread = await loadTicketThread(reader(), ticketId, { theme: "light" });
+    if (!thread.ok) throw new Error(thread.error.message);
+    const long = thread.value.messages.find((m) => m.id === posted.id)!;
+    expect(long.body.preview).toEqual({ shownChars: PREVIEW_CHARS, totalChars: html.length });
+    expect(long.body.format === "html" && long.body.main.srcDoc).not.toContain("End of summary 42.");
+    expectInert(thread.value);
+
+    const all = await loadMessageBody(gorgias, ticketId, posted.id, { theme: "light", allowRemoteImages: false, whole: true });
+    if (!all.ok) throw new Error(all.error.message);
+    expect(all.value.body.preview).toBeNull();
+    expect(all.value.body.format === "html" && all.value.body.main.srcDoc).toContain("End of summary 42.");
+    expectInert([all.value]);
   });
 });

@@ -115,6 +115,13 @@ describe("splitQuoted", () => {
     splitQuoted({ bodyText: hostile });
     expect(performance.now() - started).toBeLessThan(3_000);
   });
+
+  it("stays fast on a long run of spaces before a quote (the kept part's end is trimmed in one pass)", () => {
+    const text = `Hello${" ".repeat(100_000)}x\n\nOn Mon, Ann wrote:\n> old`;
+    const started = performance.now();
+    expect(splitQuoted({ bodyText: text }).hasQuotedHistory).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
 });
 
 describe("prepareMessageBody", () => {
