@@ -7,18 +7,18 @@ describe("feedWatch", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("reports a stopped feed, and its return, once each and only after two checks agree", async () => {
-    // Not live yet at first (a feed starting up): no report until it has been seen live.
-    const states = [false, false, false, true, false, true, false, false, false, true, true, true];
+  it("reports a feed stopped for the stall window once, its return at once, and nothing before it was seen live", async () => {
+    // 100 ms checks, a 450 ms stall window. Not live at first (starting up), then live, a short
+    // gap (a slow poll), then a long stop, then live again.
+    const states = [false, false, false, true, false, false, true, false, false, false, false, false, false, false, true, true];
     let i = 0;
     const sent: unknown[] = [];
-    const stop = await feedWatch(async () => states[Math.min(i++, states.length - 1)]!, 100)((event, data) => sent.push([event, data]));
+    const stop = await feedWatch(async () => states[Math.min(i++, states.length - 1)]!, 100, 450)((event, data) => sent.push([event, data]));
     await vi.advanceTimersByTimeAsync(100 * 7);
-    // One lone "false" between "true"s is a slow poll, not an outage.
     expect(sent).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100 * 2);
+    await vi.advanceTimersByTimeAsync(100 * 7);
     expect(sent).toEqual([["feed", { live: false }]]);
-    await vi.advanceTimersByTimeAsync(100 * 3);
+    await vi.advanceTimersByTimeAsync(100 * 2);
     expect(sent).toEqual([["feed", { live: false }], ["feed", { live: true }]]);
     stop();
     await vi.advanceTimersByTimeAsync(1000);
