@@ -103,10 +103,14 @@ export class SandboxState {
 
   private build(header: SnapshotHeader): void {
     this.header = { version: 1, seed: header.seed, tickets: header.tickets, anchorMs: header.anchorMs };
+    // Gorgias never reuses an event id, and a client reading the log after one (the Desk's feed)
+    // would skip every new event below it: new events after a reseed continue the old numbering.
+    const nextEvent = new Map([...this.accounts].map(([domain, store]) => [domain, store.nextId.events]));
     this.accounts.clear();
     const params = { seed: header.seed, anchorMs: header.anchorMs };
     this.accounts.set("demo", generateAccount(DEMO, { ...params, tickets: header.tickets }));
     this.accounts.set("acme", generateAccount(ACME, { ...params, tickets: 12 }));
+    for (const [domain, store] of this.accounts) store.nextId.events = Math.max(store.nextId.events, nextEvent.get(domain) ?? 0);
     for (const store of this.accounts.values()) store.onEvent = (event) => this.webhooks.onEvent(store, event);
   }
 

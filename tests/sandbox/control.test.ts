@@ -170,6 +170,16 @@ describe("reset, persistence, live activity", () => {
     expect((await h.control("POST", "/__sandbox/reset", { seed: "x" })).status).toBe(400);
   });
 
+  it("event ids never go backwards across a reset, as Gorgias never reuses one", async () => {
+    h = await start();
+    const newest = async () => Math.max(...((await h!.json("/api/events?limit=30&order_by=created_datetime:desc")).body.data as Array<{ id: number }>).map((e) => e.id));
+    for (let i = 0; i < 5; i++) await h.control("POST", "/__sandbox/activity", {});
+    const before = await newest();
+    await h.control("POST", "/__sandbox/reset", {});
+    await h.control("POST", "/__sandbox/activity", {});
+    expect(await newest()).toBeGreaterThan(before);
+  });
+
   it("persists changes across restarts in its data dir, and --reset discards them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sandbox-test-"));
     try {
