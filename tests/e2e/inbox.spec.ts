@@ -44,9 +44,6 @@ async function scrollToEnd(page: Page) {
 }
 
 test.describe("inbox", () => {
-  test.beforeAll(async () => {
-    await sandbox.reset();
-  });
   test.beforeEach(async () => {
     await sandbox.clearFaults();
   });
