@@ -135,8 +135,9 @@ test.describe("ticket page", () => {
       body_html: '<p>Here is a photo of the damage.</p><img src="https://images.example.com/damage.jpg" width="320" height="200" alt="damage">',
       attachments: [{ url: "https://files.example.com/receipt.pdf", name: "receipt <b>.pdf", content_type: "application/pdf", size: 123_456 }],
     });
-    await expect(page.getByTestId("thread-message")).toHaveCount(before + 1, { timeout: 20_000 });
-    await expect(page.getByRole("link", { name: /receipt <b>\.pdf/ })).toHaveAttribute("rel", "noopener noreferrer");
+    // Generous: late in a full run the change feed's read of it can take longer than a quiet push.
+    await expect(page.getByTestId("thread-message")).toHaveCount(before + 1, { timeout: 45_000 });
+    await expect(page.getByRole("link", { name: /receipt <b>\.pdf/ }).first()).toHaveAttribute("rel", "noopener noreferrer");
     await expect(page.getByText("121 KB")).toBeVisible();
     const load = page.getByRole("button", { name: /^Load \d+ remote images?$/ }).first();
     await expect(load).toBeVisible();
