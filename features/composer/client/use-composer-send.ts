@@ -47,7 +47,8 @@ export function useComposerSend(opts: {
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const [lastOutcome, setLastOutcome] = useState<{ mode: ComposerMode; outcome: SendOutcome } | null>(null);
 
-  function submit(request: SendRequest) {
+  /** `onSent` runs once Gorgias has the message (not when it was refused or its fate is unknown). */
+  function submit(request: SendRequest, onSent?: (outcome: SendOutcome) => void) {
     if (inFlight.current) return;
     inFlight.current = true;
     setProblem(null);
@@ -58,7 +59,10 @@ export function useComposerSend(opts: {
         ? replyVariables({ ...base, lastSeenMessageId, confirmNewerMessages: request.confirmNewerMessages ?? false })
         : noteVariables({ ...base, mentionUserIds: [] });
     mutation.mutate(variables, {
-      onSuccess: (outcome) => setLastOutcome({ mode: request.mode, outcome }),
+      onSuccess: (outcome) => {
+        setLastOutcome({ mode: request.mode, outcome });
+        onSent?.(outcome);
+      },
       onError: (failure) => {
         setProblem({ mode: request.mode, error: failure.error, request, seq: ++seq.current });
         onEvent(request.mode, eventFor(failure.error));

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { matchesShortcut, useShortcut } from "@/features/shell";
 import { reportTyping } from "@/features/live";
+import { useMoveOn } from "@/features/inbox";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { ServerDrafts } from "@/features/composer/client/reads";
@@ -29,11 +30,17 @@ const count = (n: number) => n.toLocaleString("en-US");
 const tooLong = (length: number) =>
   `Too long to send: ${count(length)} characters, ${count(length - MAX_BODY_CHARS)} over the limit of ${count(MAX_BODY_CHARS)}.`;
 
-export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts }: ComposerProps & { serverDrafts: ServerDrafts | null }) {
+/** What the agent asked for and typed while the editor was still loading (see `Composer`). */
+export interface EarlyIntent {
+  readonly mode: ComposerMode;
+  readonly typed: string;
+}
+
+export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts, early }: ComposerProps & { serverDrafts: ServerDrafts | null; early: EarlyIntent | null }) {
   const idPrefix = useId();
   const client = useQueryClient();
   const { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
-  const [mode, setMode] = useState<ComposerMode>(() => newestMode(drafts));
+  const [mode, setMode] = useState<ComposerMode>(() => early?.mode ?? newestMode(drafts));
   // Messages the agent reviewed after a "customer wrote again" warning count as seen.
   const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -78,16 +85,37 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   }
   useShortcut("reply", () => focusMode("reply"));
   useShortcut("note", () => focusMode("note"));
+  // Keys pressed while the editor loaded: their mode is already chosen; the text and focus land now.
+  useEffect(() => {
+    if (!early) return;
+    if (early.typed) setText(early.mode, drafts[early.mode].text + early.typed);
+    textarea.current?.focus();
+    // Once, as the editor mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
+  // Done with the ticket: a reply, or anything with Close, moves on by the agent's preference; a
+  // plain note is part of the work and stays. The way on is chosen now, before a close can take
+  // the ticket out of the list.
+  const moveOn = useMoveOn(account, ticket.id);
   function submit(closeAfter: boolean, confirmNewerMessages = false) {
     if (blockedBy) return;
-    send.submit({ mode, bodyText: draft.text, operationId: draft.operationId, closeAfter, confirmNewerMessages });
+    const go = mode === "reply" || closeAfter ? moveOn() : null;
+    send.submit({ mode, bodyText: draft.text, operationId: draft.operationId, closeAfter, confirmNewerMessages }, (outcome) => {
+      if (go && !outcome.closeError) go();
+    });
   }
 
   // Scoped to the composer rather than a window shortcut, so Ctrl+Enter in any other field on the
   // page (a search, a tag input) can never send this reply.
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
     if (e.nativeEvent.isComposing) return;
+    // Esc leaves the text (kept as a draft) so the ticket's keys work again; a second Esc goes back.
+    if (e.key === "Escape" && e.target === textarea.current) {
+      e.preventDefault();
+      textarea.current?.blur();
+      return;
+    }
     const closeAfter = matchesShortcut("sendAndClose", e);
     if (!closeAfter && !matchesShortcut("send", e)) return;
     e.preventDefault();

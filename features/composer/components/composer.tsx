@@ -1,10 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useShortcut } from "@/features/shell";
 import type { MacroOrder } from "@/lib/domain/macro-template";
 import { serverDraftsQuery } from "@/features/composer/client/reads";
 import { localOperationIds } from "@/features/composer/client/use-composer-drafts";
-import { ComposerEditor } from "./composer-editor";
+import { ComposerEditor, type EarlyIntent } from "./composer-editor";
+import type { ComposerMode } from "@/features/composer/client/drafts";
 
 /** Everything the composer needs, serializable so a server component can pass it. */
 export interface ComposerProps {
@@ -39,6 +42,13 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const where = { account: props.account, agentId: props.agent.id, ticketId: props.ticket.id };
   const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id, () => localOperationIds(where)), enabled: props.canWrite });
+  // `r`/`n` work from the moment the ticket shows: while the drafts load, the key picks the mode
+  // and what the agent types is kept, then handed to the editor (which appends it to the draft).
+  const [early, setEarly] = useState<EarlyIntent | null>(null);
+  const loading = props.canWrite && drafts.isPending;
+  const start = (mode: ComposerMode) => setEarly((e) => ({ mode, typed: e?.typed ?? "" }));
+  useShortcut("reply", () => start("reply"), { enabled: loading });
+  useShortcut("note", () => start("note"), { enabled: loading });
   if (!props.canWrite) {
     return (
       <p className="rounded-lg border border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800" data-testid="composer-read-only">
@@ -48,12 +58,23 @@ export function Composer(props: ComposerProps) {
   }
   if (drafts.isPending) {
     return (
-      <div className="rounded-lg border border-t-4 border-zinc-200 p-3 dark:border-zinc-800" aria-busy="true">
+      <div className="rounded-lg border border-t-4 border-zinc-200 p-3 dark:border-zinc-800" aria-busy="true" data-testid="composer-loading">
         <div className="h-8 w-64 max-w-full animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
-        <div className="mt-2 h-28 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
+        {early ? (
+          <textarea
+            // Focused as it mounts, within the key's own event, so the next key already lands in it.
+            ref={(el) => el?.focus()}
+            aria-label={early.mode === "reply" ? "Reply to the customer (your draft is loading)" : "Internal note (your draft is loading)"}
+            value={early.typed}
+            onChange={(e) => setEarly({ mode: early.mode, typed: e.target.value })}
+            className="mt-2 block h-28 w-full resize-none rounded-md border border-zinc-300 px-3 py-2 text-sm leading-6 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+        ) : (
+          <div className="mt-2 h-28 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />
+        )}
         <span className="sr-only">Loading your draft…</span>
       </div>
     );
   }
-  return <ComposerEditor key={props.ticket.id} {...props} serverDrafts={drafts.data ?? null} />;
+  return <ComposerEditor key={props.ticket.id} {...props} serverDrafts={drafts.data ?? null} early={early} />;
 }

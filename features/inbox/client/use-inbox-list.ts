@@ -35,8 +35,10 @@ export function useInboxList(account: string, query: InboxQuery, initial: InboxI
 
 /**
  * Mounted only once the list has data, so its first run is a timer, not a duplicate of the read
- * that just happened (its initial data is that first page, dated like it).
+ * that just happened (its initial data is that first page, dated like it). The list beside a ticket
+ * passes `refetchOnMount: false`: it mounts as the agent opens a ticket from the same list, and a
+ * read per opened ticket would spend the team's budget on rows the live feed keeps current.
  */
-export function useInboxRefresh(account: string, query: InboxQuery, first: InboxPage, at: number) {
-  return useQuery({ ...inboxHeadQuery(account, query), initialData: first, initialDataUpdatedAt: at });
+export function useInboxRefresh(account: string, query: InboxQuery, first: InboxPage, at: number, refetchOnMount = true) {
+  return useQuery({ ...inboxHeadQuery(account, query), initialData: first, initialDataUpdatedAt: at, refetchOnMount });
 }

@@ -2,7 +2,7 @@
 
 import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { InboxQuery } from "@/lib/domain/inbox-query";
+import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import { AppErrorNotice } from "@/features/shell";
 import { appErrorOf } from "@/lib/client/route-fetch";
@@ -21,21 +21,24 @@ export interface InboxBodyProps {
   readonly canWrite: boolean;
   /** Seconds Gorgias asked the list's own reads to wait, or null. */
   readonly listWait: number | null;
+  /** The inbox page, or the list beside an open ticket (see TicketGrid). */
+  readonly mode?: "inbox" | "pane";
 }
 
-export function InboxBody({ account, query, title, list, tickets, canWrite, listWait }: InboxBodyProps) {
+export function InboxBody({ account, query, title, list, tickets, canWrite, listWait, mode = "inbox" }: InboxBodyProps) {
   const { fetchNextPage, hasNextPage, isFetchingNextPage, refetch } = list;
   const retry = useCallback(() => void refetch(), [refetch]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const first = list.data?.pages[0];
+  const search = inboxSearch(query);
 
   return (
     <>
       {first ? (
         // Keyed by the list so a new view starts its own refresher (and its own timer).
-        <Refresher key={JSON.stringify(query)} account={account} query={query} first={first} at={list.dataUpdatedAt} listWait={listWait} listFailures={list.failureCount} />
+        <Refresher key={JSON.stringify(query)} account={account} query={query} first={first} at={list.dataUpdatedAt} listWait={listWait} listFailures={list.failureCount} onMount={mode === "inbox"} />
       ) : (
         listWait !== null && <BusyBanner key={list.failureCount} seconds={listWait} />
       )}
@@ -51,7 +54,9 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
         <EmptyState searching={query.q} />
       ) : (
         <TicketGrid
+          key={search}
           account={account}
+          search={search}
           label={title}
           tickets={tickets}
           canWrite={canWrite}
@@ -59,6 +64,7 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
           loadingMore={isFetchingNextPage}
           autoLoad={listWait === null && !list.isFetchNextPageError}
           loadMore={loadMore}
+          mode={mode}
         />
       )}
     </>
@@ -72,14 +78,16 @@ interface RefresherProps {
   readonly at: number;
   readonly listWait: number | null;
   readonly listFailures: number;
+  /** Whether a stale first page is read again as it mounts (see useInboxRefresh). */
+  readonly onMount: boolean;
 }
 
 /**
  * Runs the first-page refresher and shows the banner when either it or the list hit a 429, or
  * when the refresher could not reach Gorgias (it keeps asking, with a backoff: `refreshDelay`).
  */
-function Refresher({ account, query, first, at, listWait, listFailures }: RefresherProps) {
-  const head = useInboxRefresh(account, query, first, at);
+function Refresher({ account, query, first, at, listWait, listFailures, onMount }: RefresherProps) {
+  const head = useInboxRefresh(account, query, first, at, onMount);
   const headWait = head.isError ? rateLimitWait(head.error) : null;
   if (headWait !== null) return <BusyBanner key={`h${head.errorUpdatedAt}`} seconds={headWait} />;
   if (listWait !== null) return <BusyBanner key={`l${listFailures}`} seconds={listWait} />;

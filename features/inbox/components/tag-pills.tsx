@@ -8,7 +8,7 @@ export function TagPills({ tags }: { tags: readonly TagRef[] }) {
   if (tags.length === 0) return null;
   const hidden = tags.length - SHOWN;
   return (
-    <span className="hidden items-center gap-1 lg:flex" data-testid="ticket-tags">
+    <span className="hidden items-center gap-1 @4xl:flex" data-testid="ticket-tags">
       {tags.slice(0, SHOWN).map((tag) => {
         const color = safeTagColor(tag.color);
         return (

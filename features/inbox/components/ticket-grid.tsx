@@ -1,17 +1,27 @@
 "use client";
 
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import { whenIdle } from "@/lib/client/when-idle";
+import { readPlace, updatePlace, usePlace } from "@/features/inbox/client/list-place";
 import { preloadRowStatusToggle } from "./row-status-toggle";
 import { TicketRow } from "./ticket-row";
 import { useNow } from "@/features/inbox/client/use-now";
 
+/** A row's height before it is measured: two lines of text-sm with their padding and border. */
+const ROW_ESTIMATE = 59;
+// Rows rendered beyond the visible ones, so j/k and a quick scroll rarely show a blank band.
+const OVERSCAN = 8;
+const noop = () => () => {};
+
 export interface TicketGridProps {
   readonly account: string;
+  /** The list's canonical URL search (`inboxSearch`): the place's scroll belongs to one list. */
+  readonly search: string;
   readonly label: string;
   readonly tickets: readonly TicketSummary[];
   readonly canWrite: boolean;
@@ -20,37 +30,90 @@ export interface TicketGridProps {
   /** False while Gorgias is busy: the sentinel must not keep asking. */
   readonly autoLoad: boolean;
   readonly loadMore: () => void;
+  /**
+   * "inbox": the list is the page and owns j/k/Enter. "pane": the list beside an open ticket, whose
+   * row is the selection; the ticket's own keys move through it.
+   */
+  readonly mode?: "inbox" | "pane";
 }
 
 /**
- * The ticket list as an ARIA grid: each row holds a link and its action, `aria-selected` marks
- * the j/k selection. Selection follows the ticket id, so a background refresh that moves rows
- * does not move the agent's place.
+ * The ticket list as an ARIA grid, virtualized: only the rows on screen (and a few either side)
+ * are in the DOM, so the list stays light however deep the agent scrolls; `aria-rowindex` and
+ * `aria-rowcount` keep screen readers' row positions. Selection and scroll live in the agent's
+ * place (list-place.ts), so they follow the ticket id through refreshes and survive opening a
+ * ticket and coming back.
  */
-export function TicketGrid({ account, label, tickets, canWrite, hasMore, loadingMore, autoLoad, loadMore }: TicketGridProps) {
+export function TicketGrid({ account, search, label, tickets, canWrite, hasMore, loadingMore, autoLoad, loadMore, mode = "inbox" }: TicketGridProps) {
   const router = useRouter();
   const now = useNow();
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const { selectedId } = usePlace(account);
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+  const focusNext = useRef<number | null>(null);
+  // During hydration the server's rows (from the top) must be what renders first; the saved scroll
+  // is applied right after. A list mounted on the client (back from a ticket) starts there at once.
+  const hydrating = !useSyncExternalStore(noop, () => true, () => false);
+
+  // The virtualizer's methods change with every scroll: this component re-renders with it by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: tickets.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN,
+    getItemKey: (i) => tickets[i]?.id ?? i,
+    initialOffset: () => (hydrating || readPlace(account).search !== search ? 0 : readPlace(account).scrollTop),
+    // The server has no window: it renders the first screenful so first paint has tickets.
+    initialRect: { width: 1280, height: 900 },
+  });
+
+  // The inbox says which list the place is about (a new list starts at its top). After a reload
+  // the saved scroll is applied once the server's rows have hydrated.
+  useEffect(() => {
+    if (mode === "inbox") updatePlace(account, { search });
+    const place = readPlace(account);
+    if (place.search === search && place.scrollTop > 0 && scroller.current?.scrollTop === 0) virtualizer.scrollToOffset(place.scrollTop);
+  }, [account, mode, search, virtualizer]);
+
+  // The open ticket's row stays in view in the pane, whichever way it was reached.
+  const selectedIndex = selectedId === null ? -1 : tickets.findIndex((t) => t.id === selectedId);
+  useEffect(() => {
+    if (mode === "pane" && selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [mode, selectedIndex, virtualizer]);
+
+  // A row moved to by j/k is focused once it is rendered (it may have been outside the window).
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id === null) return;
+    const link = scroller.current?.querySelector<HTMLElement>(`[data-ticket-id="${id}"] a`);
+    if (link) {
+      focusNext.current = null;
+      link.focus({ preventScroll: true });
+    }
+  });
 
   function move(step: 1 | -1) {
     if (tickets.length === 0) return;
-    const at = tickets.findIndex((t) => t.id === selectedId);
+    const at = tickets.findIndex((t) => t.id === readPlace(account).selectedId);
     const next = at === -1 ? 0 : Math.min(tickets.length - 1, Math.max(0, at + step));
     const id = tickets[next]?.id;
     if (id === undefined) return;
-    setSelectedId(id);
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-ticket-id="${id}"]`);
-    row?.scrollIntoView({ block: "nearest" });
-    row?.querySelector("a")?.focus({ preventScroll: true });
+    focusNext.current = id;
+    updatePlace(account, { selectedId: id });
+    virtualizer.scrollToIndex(next, { align: "auto" });
     if (next >= tickets.length - 3 && hasMore && !loadingMore) loadMore();
   }
-  useShortcut("nextTicket", () => move(1));
-  useShortcut("previousTicket", () => move(-1));
-  useShortcut("openTicket", () => {
-    if (selectedId !== null) router.push(`/${account}/tickets/${selectedId}`);
-  });
+  const inbox = mode === "inbox";
+  useShortcut("nextTicket", () => move(1), { enabled: inbox });
+  useShortcut("previousTicket", () => move(-1), { enabled: inbox });
+  const openSelected = () => {
+    const id = readPlace(account).selectedId;
+    if (id === null) return;
+    updatePlace(account, { openedFromList: id });
+    router.push(`/${account}/tickets/${id}`);
+  };
+  useShortcut("openTicket", openSelected, { enabled: inbox });
 
   // The rows' close/reopen is fetched once the list is up, so a click does not wait for it.
   useEffect(() => (canWrite ? whenIdle(preloadRowStatusToggle) : undefined), [canWrite]);
@@ -65,12 +128,42 @@ export function TicketGrid({ account, label, tickets, canWrite, hasMore, loading
     return () => observer.disconnect();
   }, [hasMore, autoLoad, loadMore, tickets.length]);
 
+  const opened = (id: number) => updatePlace(account, { selectedId: id, openedFromList: id });
+
   return (
-    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="ticket-scroller">
-      <div role="grid" aria-label={label} aria-rowcount={hasMore ? -1 : tickets.length} data-testid="ticket-list">
-        {tickets.map((t) => (
-          <TicketRow key={t.id} account={account} ticket={t} selected={t.id === selectedId} canWrite={canWrite} now={now} onSelect={setSelectedId} />
-        ))}
+    <div
+      ref={scroller}
+      className="@container relative min-h-0 flex-1 overflow-y-auto"
+      data-testid="ticket-scroller"
+      onScroll={(e) => updatePlace(account, { scrollTop: e.currentTarget.scrollTop })}
+    >
+      <div
+        role="grid"
+        aria-label={label}
+        aria-rowcount={hasMore ? -1 : tickets.length}
+        data-testid="ticket-list"
+        className="relative w-full"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const t = tickets[item.index];
+          if (!t) return null;
+          return (
+            <TicketRow
+              key={t.id}
+              ref={virtualizer.measureElement}
+              index={item.index}
+              start={item.start}
+              account={account}
+              ticket={t}
+              selected={t.id === selectedId}
+              canWrite={canWrite && inbox}
+              now={now}
+              onSelect={(id) => updatePlace(account, { selectedId: id })}
+              onOpen={opened}
+            />
+          );
+        })}
       </div>
       <div ref={sentinel} className="flex h-14 items-center justify-center">
         {hasMore ? (

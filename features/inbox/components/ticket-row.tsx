@@ -3,6 +3,7 @@
 import { customerLabel } from "@/lib/domain/customer";
 import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
 import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
+import type { Ref } from "react";
 import { cx } from "@/lib/utils";
 import { PresenceAvatars } from "@/features/live";
 import { TagPills } from "./tag-pills";
@@ -16,30 +17,48 @@ const PRIORITY_STYLE: Partial<Record<string, string>> = {
 };
 
 export interface TicketRowProps {
+  /** The virtualizer's measure (rows differ by a pixel or two between fonts). */
+  readonly ref?: Ref<HTMLDivElement>;
+  /** Position in the whole list, from 0. */
+  readonly index: number;
+  /** Offset from the list's top, in px. */
+  readonly start: number;
   readonly account: string;
   readonly ticket: TicketSummary;
   readonly selected: boolean;
   readonly canWrite: boolean;
   readonly now: Date;
   readonly onSelect: (id: number) => void;
+  /** The agent opened this row's ticket (a plain click on its link). */
+  readonly onOpen: (id: number) => void;
 }
 
-/** One dense row: a real link (middle-click, copy link) plus a close/reopen action beside it. */
-export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelect }: TicketRowProps) {
+/**
+ * One dense row: a real link (middle-click, copy link) plus a close/reopen action over its end.
+ * Its columns have fixed widths so open, closed and snoozed rows line up, and what shows depends
+ * on the list's own width (a container query), so the same row fits the inbox, the narrow list
+ * beside a ticket, and a phone.
+ */
+export function TicketRow({ ref, index, start, account, ticket: t, selected, canWrite, now, onSelect, onOpen }: TicketRowProps) {
   const when = t.lastMessageAt ?? t.updatedAt;
+  const assignee = t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned";
   const snoozed = isSnoozed(t, now);
   const status = snoozed ? "snoozed" : t.status;
   // The selection's tint would leave zinc-500 text just under 4.5:1.
   const muted = selected ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
   return (
     <div
+      ref={ref}
       role="row"
+      aria-rowindex={index + 1}
       aria-selected={selected}
+      data-index={index}
       data-testid="ticket-row"
       data-ticket-id={t.id}
       onFocus={() => onSelect(t.id)}
+      style={{ transform: `translateY(${start}px)` }}
       className={cx(
-        "group relative flex items-stretch border-b border-zinc-100 dark:border-zinc-800/70",
+        "group absolute top-0 left-0 flex w-full items-stretch border-b border-zinc-100 dark:border-zinc-800/70",
         selected ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
       )}
     >
@@ -47,6 +66,9 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
       <div role="gridcell" className="min-w-0 flex-1">
         <InboxLink
           href={`/${account}/tickets/${t.id}`}
+          onClick={(e) => {
+            if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) onOpen(t.id);
+          }}
           className="flex min-w-0 flex-col gap-0.5 py-2 pr-2 pl-4 outline-offset-[-2px] focus-visible:outline-2"
         >
           <span className="flex min-w-0 items-center gap-2 text-sm">
@@ -55,7 +77,7 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
             <span className={cx("truncate", t.isUnread ? "font-semibold" : "font-medium text-zinc-700 dark:text-zinc-300")} data-testid="ticket-customer">
               {t.customer ? customerLabel(t.customer) : "Unknown customer"}
             </span>
-            {t.channel && <span className={cx("hidden shrink-0 text-xs sm:inline", muted)}>{t.channel}</span>}
+            {t.channel && <span className={cx("hidden shrink-0 text-xs @xl:inline", muted)}>{t.channel}</span>}
             {t.priority !== "normal" && (
               <span className={cx("shrink-0 text-xs font-medium capitalize", PRIORITY_STYLE[t.priority] ?? muted)} data-testid="ticket-priority">
                 {t.priority}
@@ -64,11 +86,11 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
             <span className={cx("ml-auto flex shrink-0 items-center gap-2 text-xs", muted)}>
               <PresenceAvatars ticketId={t.id} />
               <TagPills tags={t.tags} />
-              <span className="hidden max-w-32 truncate md:inline" title="Assignee">
-                {t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned"}
+              <span className="hidden w-32 truncate @3xl:inline" title={assignee}>
+                {assignee}
               </span>
               <span
-                className={cx("rounded px-1.5 py-px text-[11px] capitalize", status === "open" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300")}
+                className={cx("w-16 rounded py-px text-center text-[11px] capitalize", status === "open" ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300")}
                 data-testid="ticket-status"
               >
                 {status}
@@ -79,15 +101,19 @@ export function TicketRow({ account, ticket: t, selected, canWrite, now, onSelec
             </span>
           </span>
           <span className="flex min-w-0 items-baseline gap-2 pl-4 text-sm">
-            <span className={cx("shrink-0 truncate sm:max-w-[50%]", t.isUnread ? "text-zinc-900 dark:text-zinc-100" : "text-zinc-700 dark:text-zinc-300")} data-testid="ticket-subject">
+            <span className={cx("shrink-0 truncate @xl:max-w-[50%]", t.isUnread ? "text-zinc-900 dark:text-zinc-100" : "text-zinc-700 dark:text-zinc-300")} data-testid="ticket-subject">
               {t.subject ?? "(no subject)"}
             </span>
-            <span className={cx("hidden min-w-0 truncate sm:inline", muted)}>{t.excerpt}</span>
+            <span className={cx("hidden min-w-0 truncate @xl:inline", muted)}>{t.excerpt}</span>
           </span>
         </InboxLink>
       </div>
       {canWrite && (
-        <div role="gridcell" className="hidden items-center pr-3 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-aria-selected:opacity-100 sm:flex">
+        // Over the row's end rather than beside it, so no row keeps an empty band for it.
+        <div
+          role="gridcell"
+          className="absolute inset-y-0 right-0 hidden items-center bg-linear-to-l from-zinc-50 from-70% pr-3 pl-6 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 @xl:flex dark:from-zinc-900"
+        >
           <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
         </div>
       )}

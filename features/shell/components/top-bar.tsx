@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AfterDoneSwitch } from "@/features/shell/components/after-done-switch";
 import { ThemeSwitch } from "@/features/shell/components/theme-switch";
 import { Button } from "@/components/ui/button";
 import type { Theme } from "@/lib/domain/theme";
@@ -34,10 +35,11 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
           Assistants
         </Link>
         {feedHealthHref && (
-          <Link href={feedHealthHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
+          <Link href={feedHealthHref} className="hidden text-sm text-zinc-600 sm:inline underline-offset-2 hover:underline dark:text-zinc-400" data-testid="feed-health-link">
             Live feed
           </Link>
         )}
+        <AfterDoneSwitch />
         <ThemeSwitch initial={theme} />
         <span className="hidden text-sm text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-agent">
           {agentName} <span className="text-zinc-500 dark:text-zinc-400">· {agentRole}</span>

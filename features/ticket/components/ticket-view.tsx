@@ -3,6 +3,7 @@
 import { useIsMutating, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
+import { useBackToList, useMoveOn } from "@/features/inbox";
 import type { EmailTheme, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import { ticketThreadQuery } from "@/features/ticket/client/queries";
@@ -14,7 +15,6 @@ import { RefreshBanner, TicketLoadFailure, TicketSkeleton } from "./ticket-state
 import { TicketActions } from "./ticket-actions";
 import { TicketHeader } from "./ticket-header";
 import { TicketThreadList } from "./ticket-thread-list";
-import { useBackToInbox } from "@/features/ticket/client/use-back-to-inbox";
 import { useEmailTheme, useHydrated } from "@/features/ticket/client/use-client-env";
 
 export interface TicketViewProps {
@@ -48,11 +48,17 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const update = useTicketUpdate(account, ticketId);
   const [assignOpen, setAssignOpen] = useState(false);
   const [teamOpen, setTeamOpen] = useState(false);
-  const back = useBackToInbox(account);
+  const back = useBackToList(account);
+  const moveOn = useMoveOn(account, ticketId);
   const thread = query.data;
 
   const change = (c: TicketChange) => {
-    if (canWrite) update.mutate(c);
+    if (!canWrite) return;
+    // Closing is being done with the ticket: the agent moves on at once (by their preference), as
+    // the change is shown everywhere already and a refusal is still toasted and rolled back.
+    const go = c.status === "closed" ? moveOn() : null;
+    update.mutate(c);
+    go?.();
   };
   // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
   const hydrated = useHydrated();
@@ -69,8 +75,11 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   }
 
   return (
-    <main className="h-full overflow-y-auto" data-testid="ticket-view" data-hydrated={hydrated || undefined}>
-      <div className="mx-auto grid max-w-7xl gap-6 px-4 pb-10 lg:grid-cols-[minmax(0,1fr)_300px] lg:px-6">
+    // Columns follow the ticket's own width (a container query), which the list beside it narrows.
+    // Positioned, so absolutely placed descendants (screen-reader text) scroll inside it instead of
+    // stretching the document, which would scroll the top bar away when a field takes focus.
+    <main className="@container relative h-full overflow-y-auto" data-testid="ticket-view" data-hydrated={hydrated || undefined}>
+      <div className="mx-auto grid max-w-7xl gap-6 px-4 pb-10 @3xl:px-6 @4xl:grid-cols-[minmax(0,1fr)_280px]">
         <div className="flex min-w-0 flex-col gap-4">
           <TicketHeader
             ticket={thread.ticket}
@@ -94,7 +103,7 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
           <TicketThreadList account={account} thread={thread} />
           {composer}
         </div>
-        <aside aria-label="Customer" className="border-t border-zinc-200 pt-4 lg:sticky lg:top-0 lg:self-start lg:border-t-0 lg:border-l lg:pt-4 lg:pl-6 dark:border-zinc-800">
+        <aside aria-label="Customer" className="border-t border-zinc-200 pt-4 @4xl:sticky @4xl:top-0 @4xl:self-start @4xl:border-t-0 @4xl:border-l @4xl:pt-4 @4xl:pl-6 dark:border-zinc-800">
           <CustomerPanel account={account} ticketId={ticketId} customer={thread.ticket.customer} />
         </aside>
       </div>

@@ -10,7 +10,7 @@ export default async function NewTicketPage({ params }: PageProps<"/[account]/ti
   const { account } = await params;
   const agent = await requirePageAgent(account);
   return (
-    <main className="mx-auto flex h-full max-w-3xl flex-col gap-4 overflow-y-auto p-4">
+    <main className="relative mx-auto flex h-full max-w-3xl flex-col gap-4 overflow-y-auto p-4">
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-lg font-semibold">New ticket</h1>
         <Link href={`/${account}`} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
