@@ -186,3 +186,29 @@ export function leaveExcludingViews(queryClient: QueryClient, account: string, t
     }
   };
 }
+
+function withReadState<T extends { id: number; isUnread: boolean }>(t: T, ticketId: number, unread: boolean): T {
+  return t.id === ticketId && t.isUnread !== unread ? { ...t, isUnread: unread } : t;
+}
+
+/** Shows ticket `ticketId` read or unread in its detail and every cached list; returns the rollback. */
+export function applyReadState(queryClient: QueryClient, account: string, ticketId: number, unread: boolean): () => void {
+  const set = (value: boolean) => (data: unknown) => {
+    if (isTicketThread(data)) {
+      const ticket = withReadState(data.ticket, ticketId, value);
+      return ticket === data.ticket ? data : { ...data, ticket };
+    }
+    if (isInfiniteListData(data)) return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((t) => withReadState(t, ticketId, value)) })) };
+    return data;
+  };
+  const keys: QueryKey[] = [];
+  for (const prefix of [ticketKeys.detail(account, ticketId), ticketKeys.lists(account)]) {
+    for (const [key] of queryClient.getQueriesData({ queryKey: prefix })) {
+      keys.push(key);
+      queryClient.setQueryData(key, set(unread));
+    }
+  }
+  return () => {
+    for (const key of keys) queryClient.setQueryData(key, set(!unread));
+  };
+}

@@ -9,6 +9,7 @@ import { ticketThreadQuery } from "@/features/ticket/client/queries";
 import { usePollInterval, usePresenceReport } from "@/features/live";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
 import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
+import { useMarkReadOnOpen, useMarkUnread } from "@/features/ticket/client/read-state";
 import { CustomerPanel } from "./customer-panel";
 import { RefreshBanner, TicketLoadFailure, TicketSkeleton } from "./ticket-states";
 import { TicketActions } from "./ticket-actions";
@@ -50,6 +51,8 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const [teamOpen, setTeamOpen] = useState(false);
   const back = useBackToInbox(account);
   const thread = query.data;
+  useMarkReadOnOpen(account, thread?.ticket);
+  const markUnread = useMarkUnread(account, ticketId);
 
   const change = (c: TicketChange) => {
     if (canWrite) update.mutate(c);
@@ -87,6 +90,7 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
                 teamOpen={teamOpen}
                 onTeamOpenChange={setTeamOpen}
                 onChange={change}
+                onMarkUnread={markUnread}
               />
             }
           />

@@ -75,6 +75,7 @@ const TicketHeaderSchema = restates<TicketThread["ticket"]>()(
     ...ticketCommon,
     customer: CustomerSchema.nullable(),
     replyOptions: z.array(z.object({ channel: z.string(), integrationId: id, name: text, address: text })).readonly(),
+    replyChannels: z.array(z.object({ channel: z.string(), answerable: z.boolean() })).readonly().optional(),
   }),
 );
 
