@@ -1,5 +1,8 @@
 import type { Message } from "./message";
 
+/** What the rules read of a message (a thread's message on screen carries no raw body). */
+export type ChannelFacts = Pick<Message, "id" | "kind" | "channel" | "integrationId" | "source">;
+
 /**
  * Which channel a reply goes out on (docs/safety.md#reply-channel). Pure and isomorphic: the
  * composer shows what the server will do, and the server decides with the same rules from the
@@ -64,15 +67,15 @@ export function channelLabel(channel: string): string {
 export const isMessagingChannel = (channel: string): boolean => channel in MESSAGING;
 
 /** The customer's latest message, whose channel a reply follows. */
-export function latestCustomerMessage(messages: readonly Message[]): Message | null {
-  let latest: Message | null = null;
+export function latestCustomerMessage<M extends ChannelFacts>(messages: readonly M[]): M | null {
+  let latest: M | null = null;
   for (const m of messages) if (m.kind === "customer" && (!latest || m.id > latest.id)) latest = m;
   return latest;
 }
 
 /** The customer's latest message on `channel` (as answered), the conversation a messaging reply joins. */
-export function latestCustomerMessageOn(messages: readonly Message[], channel: string): Message | null {
-  let latest: Message | null = null;
+export function latestCustomerMessageOn<M extends ChannelFacts>(messages: readonly M[], channel: string): M | null {
+  let latest: M | null = null;
   for (const m of messages) if (m.kind === "customer" && answeredOn(m.channel) === channel && (!latest || m.id > latest.id)) latest = m;
   return latest;
 }
@@ -86,7 +89,7 @@ export function latestCustomerMessageOn(messages: readonly Message[], channel: s
  */
 export function replyRoutes(ticket: {
   readonly channel: string | null;
-  readonly messages: readonly Message[];
+  readonly messages: readonly ChannelFacts[];
   readonly customerEmail: string | null;
   readonly replyChannels: readonly ReplyChannelOption[];
 }): ReplyRoute[] {
