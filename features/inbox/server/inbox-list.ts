@@ -12,6 +12,9 @@ import type { GorgiasClient, Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
 import type { AgentContext } from "@/lib/server/agent-action";
 
+/** Rows of a first page, unless the caller asks otherwise: also the page the view counts read. */
+export const FIRST_PAGE_LIMIT = 30;
+
 export interface InboxPageRequest {
   readonly cursor?: string | null;
   readonly limit?: number;
@@ -49,7 +52,7 @@ export async function loadInboxPage({ agent, gorgias }: AgentContext, query: Inb
     viewFilters = view.filters;
   }
   const plan = planInboxList(query, viewFilters);
-  const paging = { cursor: req.cursor ?? null, limit: req.limit ?? 30 };
+  const paging = { cursor: req.cursor ?? null, limit: req.limit ?? FIRST_PAGE_LIMIT };
   const o = { priority: req.priority };
   const read = async () => {
     const page =
