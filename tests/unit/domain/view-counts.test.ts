@@ -6,7 +6,7 @@ const row = (id: number, status: "open" | "closed", isUnread: boolean) => ({ id,
 
 describe("countViewPage", () => {
   it("counts the open and unread-open rows the view still holds", () => {
-    const page = { items: [row(1, "open", true), row(2, "open", false), row(3, "closed", true)], nextCursor: "c" };
+    const page = { items: [row(1, "open", true), row(2, "open", false), row(3, "closed", true)], nextCursor: "c", prevCursor: null };
     expect(countViewPage({ id: 5, filters: "eq(ticket.status, 'open')" }, page)).toEqual({ viewId: 5, open: 2, unread: 1, more: true });
     expect(countViewPage({ id: 6, filters: null }, { ...page, nextCursor: null })).toEqual({ viewId: 6, open: 2, unread: 1, more: false });
   });

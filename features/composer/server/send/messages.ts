@@ -106,16 +106,13 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       // Auto-assign, as Gorgias does: a reply to an unassigned ticket makes it the replier's.
       assignTo = input.assignIfUnassigned && ticket.value.assigneeUser === null ? agent.gorgiasUserId : null;
       await ctx.share.ticket(ticket.value);
+      // The ticket just read carries its thread when the messages we already held vouch that it is
+      // whole; else the newest page is enough for both uses below: if even it holds nothing newer,
+      // nothing older can be, and it holds the customer's latest message.
+      const recent = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId)) ?? (await recentMessages(ctx, ticketId));
+      if (!Array.isArray(recent)) return recent;
       if (!input.confirmNewerMessages) {
         // Before a reply goes out, anything newer than what the agent saw must be confirmed (docs/safety.md#stale-thread).
-        // The ticket just read carries its thread when the messages we already held vouch that it
-        // is whole; else the newest page is enough: if even it holds nothing newer, nothing older can be.
-        let recent = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId));
-        if (!recent) {
-          const page = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
-          if (!page.ok) return refuse(fromUpstream(page.error), "failed", `thread_${page.error.kind}`);
-          recent = [...page.value.items];
-        }
         const newer = newerMessageIds(recent, input.lastSeenMessageId, agent.gorgiasUserId);
         if (newer.length > 0) {
           return refuse(
@@ -128,9 +125,8 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
         }
       }
       // The channel follows the customer's latest message, or the agent's choice among those the
-      // ticket offers; the thread is read fresh for it (docs/safety.md#reply-channel).
-      const messages = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId)) ?? (await recentMessages(ctx, ticketId));
-      if (!Array.isArray(messages)) return messages;
+      // ticket offers, from the thread just read (docs/safety.md#reply-channel).
+      const messages = recent;
       const routes = replyRoutes({ channel: ticket.value.channel, messages, customerEmail: ticket.value.customer?.email ?? null, replyChannels: ticket.value.replyChannels ?? [] });
       const route = input.replyOn === undefined ? routes[0] : routes.find((r) => r.channel === input.replyOn);
       if (!route) return refuse(appError("invalid_input", `This ticket cannot be answered on ${input.replyOn}.`), "failed", "no_route");
