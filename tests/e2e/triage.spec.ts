@@ -142,6 +142,27 @@ test.describe("triage writes", () => {
     expect((await ticketNow(t.id)).status).toBe("open");
   });
 
+  test("the sidebar counts unread and open tickets per view from shared data, with no Gorgias call per agent or refresh", async ({ page }) => {
+    await signInAs(page, "agent");
+    const { data: views } = await gorgias<{ data: Array<{ id: number; name: string; slug: string }> }>("GET", "/views?limit=100");
+    const open = views.find((v) => v.slug === "open")!;
+    await page.goto(`/demo?view=${open.id}`);
+    await expect(page.getByTestId("ticket-row").first()).toBeVisible({ timeout: 30_000 });
+    const badge = page.getByTestId("view-sidebar").getByRole("link", { name: new RegExp(open.name) }).getByTestId("view-count");
+    await expect(badge).toHaveAttribute("data-open", /^\d+\+?$/, { timeout: 15_000 });
+    const unread = Number(await badge.getAttribute("data-unread"));
+    expect(unread).toBeGreaterThanOrEqual(0);
+    await sandbox.clearRequests();
+    const answers = await page.evaluate(async () => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 10; i++) out.push(await (await fetch("/api/demo/views/counts")).json());
+      return out;
+    });
+    expect(answers).toHaveLength(10);
+    // The change feed reads the event log meanwhile; the counts themselves cost nothing upstream.
+    expect((await sandbox.requests()).filter((r) => r.path !== "/api/events")).toEqual([]);
+  });
+
   test("a ticket closed in an open-only view leaves the list at once, with an undo", async ({ page }) => {
     await signInAs(page, "agent");
     const { data: views } = await gorgias<{ data: Array<{ id: number; slug: string }> }>("GET", "/views?limit=100");
