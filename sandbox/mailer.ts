@@ -1,5 +1,6 @@
 import { inAction, messageFailed, noteTicket } from "./events.js";
 import type { AccountStore } from "./store/account-store.js";
+import type { MessageRec } from "./store/types.js";
 import { nowIso } from "./util/time.js";
 
 // Creating an email reply only queues it, like Gorgias: sent_datetime (or failed_datetime
@@ -7,6 +8,8 @@ import { nowIso } from "./util/time.js";
 
 export interface OutboxEntry {
   account: string;
+  /** `email`, or the messaging channel (chat, sms, …) an agent's message went out on. */
+  channel: string;
   ticket_id: number;
   message_id: number;
   external_id: string | null;
@@ -33,6 +36,24 @@ export class Mailer {
     const timer = setTimeout(() => this.deliver(key), this.delayMs());
     timer.unref();
     this.pending.set(key, { store, id: messageId, timer });
+  }
+
+  /** An agent's message on a messaging channel, delivered at once (no mail queue): its outbox entry. */
+  delivered(store: AccountStore, msg: MessageRec): void {
+    const body = this.bodyOf(store, msg.id);
+    this.outbox.push({
+      account: store.domain,
+      channel: msg.channel,
+      ticket_id: msg.ticket_id,
+      message_id: msg.id,
+      external_id: msg.external_id,
+      from: msg.source?.from?.address ?? null,
+      to: (msg.source?.to ?? []).map((a) => a.address),
+      subject: msg.subject,
+      body_text: body.body_text,
+      body_html: body.body_html,
+      sent_datetime: msg.sent_datetime ?? nowIso(),
+    });
   }
 
   flush(): number {
@@ -76,6 +97,7 @@ export class Mailer {
       const body = this.bodyOf(store, id);
       this.outbox.push({
         account: store.domain,
+        channel: msg.channel,
         ticket_id: msg.ticket_id,
         message_id: msg.id,
         external_id: msg.external_id,

@@ -73,6 +73,14 @@ export const messageInput = z.strictObject({
 });
 export type MessageInput = z.infer<typeof messageInput>;
 
+// Channels where a message cannot be sent through the API: calls, and public posts, mentions and
+// reviews (answered in Gorgias's own app). An agent's message to send there is refused.
+const NOT_SENDABLE = new Set(["phone", "aircall", "facebook-mention", "facebook-recommendations", "instagram-comment", "instagram-ad-comment", "instagram-mention", "twitter", "yotpo-review"]);
+
+// Messaging channels whose agent messages the sandbox "delivers" (an outbox entry), as Gorgias
+// sends them on the conversation's integration.
+const MESSAGING = new Set(["chat", "sms", "facebook", "facebook-messenger", "instagram-direct-message", "whatsapp", "twitter-direct-message"]);
+
 export interface MessageDeps {
   store: AccountStore;
   caller: UserRec;
@@ -156,6 +164,10 @@ export function createMessage(deps: MessageDeps, ticket: TicketRec, input: Messa
   }
 
   const outgoingEmail = input.from_agent && !isNote && input.channel === "email" && !sent;
+  // An agent's message to deliver on another channel: chat, SMS, Messenger, Instagram, WhatsApp…
+  const outgoingOther = input.from_agent && !isNote && input.channel !== "email" && !sent && input.public !== false;
+  if (outgoingOther && NOT_SENDABLE.has(input.channel)) fail("channel", `Messages cannot be sent on ${input.channel} through the API.`);
+  if (outgoingOther && input.integration_id != null && !store.data.integrations.has(input.integration_id)) fail("integration_id", "Not an integration of this account.");
   let source = input.source
     ? {
         type: input.source.type ?? (isNote ? "internal-note" : input.channel),
@@ -253,5 +265,6 @@ export function createMessage(deps: MessageDeps, ticket: TicketRec, input: Messa
   if (outgoingEmail && msg.message_id === null) msg.message_id = `<${msg.id}.sandbox@${store.profile.emailDomain}>`;
   appendMessage(store, ticket, msg);
   if (sendsLater) deps.mailer.schedule(store, msg.id);
+  else if (outgoingOther && MESSAGING.has(msg.channel)) deps.mailer.delivered(store, msg);
   return msg;
 }

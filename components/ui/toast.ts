@@ -8,6 +8,8 @@
 export interface ToastNote {
   readonly tone: "error" | "info";
   readonly message: string;
+  /** One button beside the message (an undo). */
+  readonly action?: { readonly label: string; readonly onClick: () => void };
 }
 
 let show: ((note: ToastNote) => void) | null = null;
@@ -30,6 +32,8 @@ function raise(note: ToastNote): void {
 export const toast = {
   error: (message: string) => raise({ tone: "error", message }),
   info: (message: string) => raise({ tone: "info", message }),
+  /** News the agent may take back: "Ticket closed" with an Undo button. */
+  undoable: (message: string, onUndo: () => void) => raise({ tone: "info", message, action: { label: "Undo", onClick: onUndo } }),
   /**
    * A toast may follow soon (a change is waiting on Gorgias): load the toaster now, so its live
    * region is on the page before the message, as screen readers need to announce it.

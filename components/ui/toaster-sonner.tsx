@@ -11,7 +11,14 @@ const DURATION = { error: 12_000, info: 4_000 } as const;
 /** sonner's Toaster, styled like the rest of the app in light and dark; loaded by `Toaster`. */
 export default function ToasterSonner() {
   // Runs after sonner's own effect has subscribed to its queue, so nothing raised is lost.
-  useEffect(() => connectToaster(({ tone, message }) => sonner[tone](message, { duration: DURATION[tone], testId: "toast" })), []);
+  useEffect(
+    () =>
+      connectToaster(({ tone, message, action }) =>
+        // An undo stays as long as an error: it is no use once gone.
+        sonner[tone](message, { duration: action ? DURATION.error : DURATION[tone], testId: "toast", ...(action ? { action } : {}) }),
+      ),
+    [],
+  );
   return (
     <Toaster
       position="bottom-right"
@@ -26,6 +33,7 @@ export default function ToasterSonner() {
           info: "border-zinc-200 bg-white text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
           icon: "mt-0.5 shrink-0",
           content: "min-w-0 flex-1",
+          actionButton: "shrink-0 rounded-md border border-zinc-300 px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800",
           closeButton: "order-last -mr-1 flex size-6 shrink-0 items-center justify-center rounded opacity-70 hover:bg-black/5 hover:opacity-100 dark:hover:bg-white/10",
         },
       }}

@@ -6,6 +6,7 @@
 export const API_ROUTES = {
   tickets: "/api/[account]/tickets",
   views: "/api/[account]/views",
+  viewCounts: "/api/[account]/views/counts",
   customers: "/api/[account]/customers",
   macros: "/api/[account]/macros",
   users: "/api/[account]/users",

@@ -4,6 +4,7 @@ import type { Message } from "./message";
 import type { TagRef } from "./tag";
 import type { TeamRef } from "./team";
 import type { UserRef } from "./user";
+import type { ReplyChannelOption } from "./reply-channel";
 
 export const TICKET_STATUSES = ["open", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -62,6 +63,8 @@ export interface Ticket extends Omit<TicketSummary, "customer" | "excerpt" | "me
   readonly customer: Customer | null;
   readonly messages: readonly Message[];
   readonly replyOptions: readonly ReplyOption[];
+  /** The channels `reply_options` names, with whether Gorgias lets the ticket be answered on each. */
+  readonly replyChannels?: readonly ReplyChannelOption[];
 }
 
 export const isSnoozed = (t: Pick<TicketSummary, "snoozedUntil">, now: Date): boolean =>

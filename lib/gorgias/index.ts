@@ -12,6 +12,6 @@ export { paginate, collectAll, type PageFetcher } from "./pagination";
 export type { CallOptions } from "./request";
 export type { RetryPolicy } from "./retry";
 export type { ListTicketsQuery, NewTicketRequest, TicketPatch } from "./tickets";
-export type { ReplyRequest, NoteRequest, MailAddress } from "./messages";
+export type { ChannelReplyRequest, ReplyRequest, NoteRequest, MailAddress } from "./messages";
 export type { TicketSearch, ViewItemsQuery } from "./views";
 export type { TagSelection } from "./tags";

@@ -29,6 +29,25 @@ export interface ReplyRequest {
   readonly externalId: string;
 }
 
+/**
+ * A reply on a messaging channel (chat, SMS, Messenger, Instagram, WhatsApp…), joining the
+ * conversation of the customer's latest message there, as the server derived it from the ticket.
+ */
+export interface ChannelReplyRequest {
+  readonly channel: string;
+  readonly senderUserId: number;
+  readonly receiverCustomerId: number;
+  /** The integration the customer's message came through: the reply goes out on it. */
+  readonly integrationId: number;
+  /** That message's `source.type` (`chat`, `facebook-message`, …). */
+  readonly sourceType: string | null;
+  /** The integration's side of the conversation, and the customer's. */
+  readonly from: MailAddress | null;
+  readonly to: readonly MailAddress[];
+  readonly bodyText: string;
+  readonly externalId: string;
+}
+
 export interface NoteRequest {
   readonly senderUserId: number;
   readonly bodyText: string;
@@ -65,6 +84,22 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
   };
 }
 
+/** Like an e-mail reply, without `sent_datetime`: Gorgias delivers it on the channel's integration. */
+export function channelReplyBody(r: ChannelReplyRequest): Record<string, unknown> {
+  return {
+    channel: r.channel,
+    via: "api",
+    from_agent: true,
+    public: true,
+    sender: { id: r.senderUserId },
+    receiver: { id: r.receiverCustomerId },
+    source: { type: r.sourceType ?? r.channel, ...(r.from ? { from: addr(r.from) } : {}), to: r.to.map(addr) },
+    integration_id: r.integrationId,
+    body_text: r.bodyText,
+    external_id: r.externalId,
+  };
+}
+
 /** Built here, not by callers, so a note can never be public or addressed to anyone (docs/safety.md#notes-private). */
 export function noteBody(n: NoteRequest): Record<string, unknown> {
   return {
@@ -97,6 +132,9 @@ export function messagesApi(send: Transport) {
     /** Never retried (it would e-mail the customer twice): on an unknown outcome use `findByExternalId`. */
     createReply: (ticketId: number, r: ReplyRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
       send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: replyBody(r), schema: message }, { priority: "send", ...o }),
+    /** Never retried, like an e-mail reply. */
+    createChannelReply: (ticketId: number, r: ChannelReplyRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
+      send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: channelReplyBody(r), schema: message }, { priority: "send", ...o }),
     createNote: (ticketId: number, n: NoteRequest, o?: CallOptions): Promise<Result<Message, GorgiasError>> =>
       send({ method: "POST", path: `/tickets/${ticketId}/messages`, body: noteBody(n), schema: message }, { priority: "send", ...o }),
     /**

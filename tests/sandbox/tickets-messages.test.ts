@@ -193,6 +193,40 @@ describe("messages", () => {
     expect(integration.body.error.data.integration_id).toEqual([expect.any(String)]);
   });
 
+  it("delivers an agent's chat reply on chat at once (outbox with its channel), and refuses sending on a phone ticket", async () => {
+    await h.control("DELETE", "/__sandbox/outbox");
+    const t = await anyTicket((x) => x.channel === "chat");
+    const full = await h.json(`/api/tickets/${t.id}`);
+    const incoming = [...full.body.messages].reverse().find((m: Wire) => !m.from_agent);
+    const reply = await h.json(`/api/tickets/${t.id}/messages`, {
+      method: "POST",
+      body: {
+        channel: "chat",
+        via: "api",
+        from_agent: true,
+        receiver: { id: t.customer.id },
+        source: { type: "chat", from: incoming.source.to[0], to: [incoming.source.from] },
+        integration_id: incoming.integration_id,
+        body_text: "On chat, as you wrote.",
+        external_id: "op-chat",
+      },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ channel: "chat", sent_datetime: expect.any(String), integration_id: incoming.integration_id });
+    const outbox = (await h.control("GET", "/__sandbox/outbox?account=demo")).body.data;
+    expect(outbox).toEqual([expect.objectContaining({ channel: "chat", ticket_id: t.id, message_id: reply.body.id, external_id: "op-chat", body_text: "On chat, as you wrote." })]);
+
+    const unknown = await h.json(`/api/tickets/${t.id}/messages`, { method: "POST", body: { channel: "chat", from_agent: true, integration_id: 999999, body_text: "x" } });
+    expect(unknown.body.error.data.integration_id).toEqual([expect.any(String)]);
+    const phone = await anyTicket((x) => x.channel === "phone");
+    const call = await h.json(`/api/tickets/${phone.id}/messages`, { method: "POST", body: { channel: "phone", from_agent: true, body_text: "x" } });
+    expect(call.status).toBe(400);
+    expect(call.body.error.data.channel).toEqual([expect.any(String)]);
+    const recorded = await h.json(`/api/tickets/${phone.id}/messages`, { method: "POST", body: { channel: "phone", from_agent: true, sent_datetime: "2026-01-02T03:04:05+00:00", body_text: "call log" } });
+    expect(recorded.status).toBe(201);
+    expect((await h.control("GET", "/__sandbox/outbox?account=demo")).body.data).toHaveLength(1);
+  });
+
   it("a recorded message (sent_datetime given) is not sent again", async () => {
     const t = await anyTicket((x) => x.channel === "email");
     const res = await h.json(`/api/tickets/${t.id}/messages`, {

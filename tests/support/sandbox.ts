@@ -44,6 +44,7 @@ export interface SandboxRequestLog {
 }
 
 export interface SandboxOutboxEntry {
+  readonly channel: string;
   readonly ticket_id: number;
   readonly message_id: number;
   readonly external_id: string | null;

@@ -12,6 +12,10 @@ export interface SendRequest {
   readonly operationId: string;
   readonly closeAfter: boolean;
   readonly confirmNewerMessages?: boolean;
+  /** A reply's channel, when the agent chose one other than the ticket's own. */
+  readonly replyOn?: string;
+  /** The agent's auto-assign setting. */
+  readonly assignIfUnassigned?: boolean;
 }
 
 export interface SendProblem {
@@ -56,7 +60,13 @@ export function useComposerSend(opts: {
     const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter };
     const variables =
       request.mode === "reply"
-        ? replyVariables({ ...base, lastSeenMessageId, confirmNewerMessages: request.confirmNewerMessages ?? false })
+        ? replyVariables({
+            ...base,
+            lastSeenMessageId,
+            confirmNewerMessages: request.confirmNewerMessages ?? false,
+            ...(request.replyOn ? { replyOn: request.replyOn } : {}),
+            assignIfUnassigned: request.assignIfUnassigned ?? false,
+          })
         : noteVariables({ ...base, mentionUserIds: [] });
     mutation.mutate(variables, {
       onSuccess: (outcome) => {

@@ -24,6 +24,7 @@ import { UnfilledChips } from "./unfilled-chips";
 import { newestMode, useComposerDrafts } from "@/features/composer/client/use-composer-drafts";
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
+import { useAutoAssign } from "@/features/composer/client/auto-assign";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -51,7 +52,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
 
   const draft = drafts[mode];
   const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
-  const recipient = ticket.replyAddress ?? ticket.customer?.email ?? null;
+  const routes = ticket.replyRoutes ?? [];
+  const [replyOn, setReplyOn] = useState<string | null>(null);
+  const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
+  const onEmail = !route || route.channel === "email";
+  const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
+  const [autoAssign, setAutoAssign] = useAutoAssign(agent.id);
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
   const blockedBy = send.pending
@@ -62,9 +68,11 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         ? tooLong(draft.text.length)
       : unfilled.length > 0
         ? `Fill or remove ${unfilled.map(variableLabel).join(", ")} first.`
-        : mode === "reply" && !recipient
-          ? "This customer has no email address to reply to."
-          : null;
+        : mode === "reply" && route?.refusal
+          ? route.refusal
+          : mode === "reply" && onEmail && !recipient
+            ? "This customer has no email address to reply to."
+            : null;
 
   function onText(text: string) {
     // Messages already on screen when the agent starts a reply were there to read before it.
@@ -101,9 +109,22 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   function submit(closeAfter: boolean, confirmNewerMessages = false) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
-    send.submit({ mode, bodyText: draft.text, operationId: draft.operationId, closeAfter, confirmNewerMessages }, (outcome) => {
-      if (go && !outcome.closeError) go();
-    });
+    send.submit(
+      {
+        mode,
+        bodyText: draft.text,
+        operationId: draft.operationId,
+        closeAfter,
+        confirmNewerMessages,
+        // The channel the agent sees: the server checks it against the ticket it reads, so a reply never
+        // goes out on another channel than the one shown (docs/safety.md#reply-channel).
+        ...(route ? { replyOn: route.channel } : {}),
+        assignIfUnassigned: autoAssign,
+      },
+      (outcome) => {
+        if (go && !outcome.closeError) go();
+      },
+    );
   }
 
   // Scoped to the composer rather than a window shortcut, so Ctrl+Enter in any other field on the
@@ -171,7 +192,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ModeTabs mode={mode} onChange={setMode} idPrefix={idPrefix} flagged={send.problem && send.problem.mode !== mode ? [send.problem.mode] : []} />
-        <ModeBanner mode={mode} recipient={recipient} />
+        <ModeBanner mode={mode} recipient={recipient} route={route} routes={routes} onRoute={setReplyOn} />
       </div>
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${mode}`} className="flex flex-col gap-2">
         <UnfilledChips id={chipsId} paths={unfilled} onSelect={selectVariable} onRemove={(p) => setText(mode, removeVariable(draft.text, p))} />
@@ -181,7 +202,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           value={draft.text}
           onValueChange={onText}
           readOnly={send.pending}
-          aria-label={mode === "reply" ? `Reply to ${recipient ?? "the customer"} (will be emailed)` : "Internal note (only agents see this)"}
+          aria-label={mode === "reply" ? `Reply to ${recipient ?? "the customer"} (${onEmail ? "will be emailed" : `will be sent on ${route.label}`})` : "Internal note (only agents see this)"}
           aria-describedby={unfilled.length ? chipsId : undefined}
           placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
           className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
@@ -222,6 +243,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
           onMacro={(m) => insertMacro(m.bodyText ?? "")}
           onSend={submit}
+          channelLabel={onEmail ? null : route.label}
+          autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: setAutoAssign } : null}
         />
       </div>
     </section>

@@ -18,7 +18,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend }: {
+export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, channelLabel = null, autoAssign = null }: {
   account: string;
   mode: ComposerMode;
   pending: boolean;
@@ -27,29 +27,39 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   lastOutcome: SendOutcome | null;
   onMacro: (m: MacroChoice) => void;
   onSend: (closeAfter: boolean) => void;
+  /** A reply's messaging channel ("Chat"); null for e-mail. */
+  channelLabel?: string | null;
+  /** The auto-assign setting, offered while the ticket is unassigned. */
+  autoAssign?: { on: boolean; onChange: (on: boolean) => void } | null;
 }) {
   const reasonId = useId();
   const reply = mode === "reply";
   const sentLabel =
     lastOutcome &&
-    (reply ? "Email sent" : "Note added") +
+    (reply ? (channelLabel ? `Sent on ${channelLabel}` : "Email sent") : "Note added") +
       (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.closed ? " · ticket closed" : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">
       <MacroPicker account={account} onPick={onMacro} disabled={pending} />
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
-        {pending ? (reply ? "Sending email…" : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
+        {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
       </p>
       <p id={reasonId} className={showReason ? "w-full text-xs text-red-700 sm:order-last dark:text-red-300" : "sr-only"}>
         {blockedBy ?? ""}
       </p>
       <div className="ml-auto flex items-center gap-2">
+        {autoAssign && (
+          <label className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+            <input type="checkbox" checked={autoAssign.on} onChange={(e) => autoAssign.onChange(e.target.checked)} data-testid="auto-assign" />
+            Assign to me
+          </label>
+        )}
         <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title={shortcutLabel("sendAndClose")}>
           {reply ? "Send & close" : "Add note & close"}
         </Button>
         <Button size="sm" variant={reply ? "primary" : "note"} disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(false)} title={shortcutLabel("send")}>
-          {pending ? (reply ? "Sending…" : "Adding…") : reply ? "Send email" : "Add note"}
+          {pending ? (reply ? "Sending…" : "Adding…") : reply ? (channelLabel ? `Send on ${channelLabel}` : "Send email") : "Add note"}
         </Button>
       </div>
     </div>

@@ -1,9 +1,11 @@
+import { replyRoutes } from "@/lib/domain/reply-channel";
 import type { TicketThread } from "@/lib/domain/ticket-thread";
 import type { ComposerProps } from "./composer";
 
 /**
  * The composer's props from the thread the ticket page already loaded, so mounting it is one line
- * there. The recipient shown is the one the server will use (the ticket customer's address), and
+ * there. The recipient and channel shown are the ones the server will use (the ticket customer's
+ * address, the channel of their latest message: docs/safety.md#reply-channel), and
  * the newest message on screen is what a reply is checked against (docs/safety.md#stale-thread).
  */
 export function composerPropsFor(input: {
@@ -23,6 +25,8 @@ export function composerPropsFor(input: {
       status: ticket.status,
       customer: c ? { name: c.name, email: c.email, firstname: c.firstname, lastname: c.lastname } : null,
       replyAddress: c?.email ?? null,
+      replyRoutes: replyRoutes({ channel: ticket.channel, messages, customerEmail: c?.email ?? null, replyChannels: ticket.replyChannels ?? [] }),
+      assigned: ticket.assigneeUser !== null,
       order: c?.latestOrder ?? null,
     },
     agent: input.agent,

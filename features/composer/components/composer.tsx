@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useShortcut } from "@/features/shell";
 import type { MacroOrder } from "@/lib/domain/macro-template";
+import type { ReplyRoute } from "@/lib/domain/reply-channel";
 import { serverDraftsQuery } from "@/features/composer/client/reads";
 import { localOperationIds } from "@/features/composer/client/use-composer-drafts";
 import { ComposerEditor, type EarlyIntent } from "./composer-editor";
@@ -24,6 +25,10 @@ export interface ComposerProps {
     } | null;
     /** Where a reply goes, as the server will derive it; shown so the agent knows who gets the email. */
     readonly replyAddress?: string | null;
+    /** The channels a reply may go out on, the one it follows first (the server decides again on send). */
+    readonly replyRoutes?: readonly ReplyRoute[];
+    /** Whether someone is assigned: an unassigned ticket offers auto-assign. */
+    readonly assigned?: boolean;
     /** The customer's latest order, for macro variables, when the page has it. */
     readonly order?: MacroOrder | null;
   };

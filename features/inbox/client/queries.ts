@@ -81,3 +81,18 @@ export const viewsQuery = (account: string) =>
   });
 
 export type { InboxPage, InboxPages };
+
+/**
+ * Unread and open tickets per view for the sidebar, computed by our server from the shared cache's
+ * first pages: no Gorgias call however many agents and views (docs/safety.md#shared-budget). Under
+ * the account's ticket key, so a live signal refreshes it.
+ */
+export const viewCountsQuery = (account: string) =>
+  queryOptions({
+    queryKey: [...ticketKeys.all(account), "view-counts"] as const,
+    queryFn: ({ signal }) => getRoute("viewCounts", { params: { account }, signal }),
+    staleTime: 10_000,
+    refetchInterval: () => pollUnlessLive(),
+    refetchOnWindowFocus: false,
+    select: (d) => d.items,
+  });

@@ -1,7 +1,10 @@
 "use client";
 
 import { Ban, CircleCheck, Clock, Inbox, Layers, ListFilter, Mail, Trash2, User, type LucideIcon } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { inboxSearch, type InboxQuery } from "@/lib/domain/inbox-query";
+import { countLabel, type ViewCount } from "@/lib/domain/view-counts";
+import { viewCountsQuery } from "@/features/inbox/client/queries";
 import type { View } from "@/lib/domain/view";
 import { cx } from "@/lib/utils";
 import { InboxLink, pushInboxUrl } from "./inbox-link";
@@ -34,8 +37,23 @@ const GROUPS: ReadonlyArray<{ title: string; test: (v: View) => boolean }> = [
 ];
 
 /** The sidebar of views (md and up). */
+/** "3 · 12": unread (bold) and open tickets, as far as the shared first page tells. */
+function ViewCountBadge({ count }: { count: ViewCount }) {
+  const open = countLabel(count.open, count.more);
+  return (
+    <span className="ml-auto shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="view-count" data-unread={count.unread} data-open={open}>
+      <span aria-hidden>
+        {count.unread > 0 && <span className="font-semibold text-zinc-900 dark:text-zinc-100">{count.unread} · </span>}
+        {open}
+      </span>
+      <span className="sr-only">{`, ${count.unread} unread, ${open} open`}</span>
+    </span>
+  );
+}
+
 export function ViewSidebar({ account, views, query }: ViewNavProps) {
-  const item = (key: string, href: string, label: string, Icon: LucideIcon, current: boolean) => (
+  const counts = useQuery(viewCountsQuery(account)).data;
+  const item = (key: string, href: string, label: string, Icon: LucideIcon, current: boolean, count?: ViewCount) => (
     <li key={key}>
       <InboxLink
         shallow
@@ -48,6 +66,7 @@ export function ViewSidebar({ account, views, query }: ViewNavProps) {
       >
         <Icon aria-hidden size={14} className="shrink-0 text-zinc-500 dark:text-zinc-400" />
         <span className="truncate">{label}</span>
+        {count && <ViewCountBadge count={count} />}
       </InboxLink>
     </li>
   );
@@ -60,7 +79,7 @@ export function ViewSidebar({ account, views, query }: ViewNavProps) {
         return (
           <section key={title} className="flex flex-col gap-1">
             <h2 className="px-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{title}</h2>
-            <ul className="flex flex-col gap-0.5">{group.map((v) => item(String(v.id), hrefFor(account, query, v.id), v.name, iconFor(v), query.view === v.id))}</ul>
+            <ul className="flex flex-col gap-0.5">{group.map((v) => item(String(v.id), hrefFor(account, query, v.id), v.name, iconFor(v), query.view === v.id, counts?.find((c) => c.viewId === v.id)))}</ul>
           </section>
         );
       })}

@@ -1,6 +1,7 @@
 import "server-only";
 import { liveDesk } from "@/features/live/server";
 import { planInboxList } from "@/lib/domain/inbox-plan";
+import { excludedByView } from "@/lib/domain/view-membership";
 import type { InboxQuery } from "@/lib/domain/inbox-query";
 import { listScope, sharesReads } from "@/lib/domain/sharing";
 import type { Page } from "@/lib/domain/page";
@@ -10,6 +11,9 @@ import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { GorgiasClient, Priority } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
 import type { AgentContext } from "@/lib/server/agent-action";
+
+/** Rows of a first page, unless the caller asks otherwise: also the page the view counts read. */
+export const FIRST_PAGE_LIMIT = 30;
 
 export interface InboxPageRequest {
   readonly cursor?: string | null;
@@ -48,7 +52,7 @@ export async function loadInboxPage({ agent, gorgias }: AgentContext, query: Inb
     viewFilters = view.filters;
   }
   const plan = planInboxList(query, viewFilters);
-  const paging = { cursor: req.cursor ?? null, limit: req.limit ?? 30 };
+  const paging = { cursor: req.cursor ?? null, limit: req.limit ?? FIRST_PAGE_LIMIT };
   const o = { priority: req.priority };
   const read = async () => {
     const page =
@@ -61,7 +65,13 @@ export async function loadInboxPage({ agent, gorgias }: AgentContext, query: Inb
   };
   if (shared && plan.kind !== "search") {
     const scope = listScope(plan, views, agent.gorgiasUserId);
-    if (scope) return liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read);
+    if (scope) {
+      const page = await liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read);
+      // The shared page of a view is patched in place until Gorgias is asked again: a ticket whose
+      // change took it out of the view (closed in an open view) leaves it now, not a refresh later.
+      const filters = views.find((v) => v.id === query.view)?.filters ?? null;
+      return page.ok ? ok({ ...page.value, items: page.value.items.filter((t) => !excludedByView(filters, t)) }) : page;
+    }
   }
   return read();
 }

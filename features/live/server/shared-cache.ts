@@ -175,6 +175,15 @@ export class SharedCache {
     });
   }
   /**
+   * The stored first page of a list however old, or null: never a read of Gorgias. For figures that
+   * may lag (the sidebar's view counts), not for a list on screen.
+   */
+  async peekFirstPage(scope: string, plan: SharedListPlan, limit: number): Promise<Page<TicketSummary> | null> {
+    const entry = await getSnapshot(await this.deps.db(), this.deps.account, listKey(scope, plan, limit));
+    return (entry?.body as ListEntry | undefined)?.page ?? null;
+  }
+
+  /**
    * A ticket as Gorgias now gives it (a feed re-read, or a write's answer): its entry replaced unless
    * a newer one is held, every cached list patched, and a signal for every instance's browsers when
    * the version is new. No upstream call: a thread the embedded messages don't cover is re-read on

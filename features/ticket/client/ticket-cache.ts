@@ -3,7 +3,9 @@ import type { TeamRef } from "@/lib/domain/team";
 import type { TicketStatus, TicketSummary } from "@/lib/domain/ticket";
 import type { TicketHeader, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
-import { ticketKeys } from "@/lib/client/query-keys";
+import type { View } from "@/lib/domain/view";
+import { excludedByView } from "@/lib/domain/view-membership";
+import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 
 /**
  * The one place optimistic ticket changes touch the cache (docs/architecture.md, "Reads and writes"): the
@@ -31,8 +33,27 @@ export function describeChange(change: TicketChange): string {
   return "change the ticket";
 }
 
+/** Words for the undo toast: what was done. */
+export function describeDone(change: TicketChange): string {
+  if (change.status) return change.status === "closed" ? "Closed" : "Reopened";
+  if (change.assigneeUser !== undefined) return change.assigneeUser ? `Assigned to ${who(change.assigneeUser)}` : "Unassigned";
+  if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `Moved to ${change.assigneeTeam.name}` : "Team removed";
+  return "Changed";
+}
+
 type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam">;
 const FIELDS = ["status", "assigneeUser", "assigneeTeam"] as const;
+export type ChangeField = (typeof FIELDS)[number];
+
+/** The fields a change sets. */
+export const changedFields = (change: TicketChange): ChangeField[] => FIELDS.filter((f) => change[f] !== undefined);
+
+/** The part of a change that touches only `fields`. */
+export function pickChange(change: TicketChange, fields: readonly ChangeField[]): TicketChange {
+  const picked: Record<string, unknown> = {};
+  for (const f of fields) if (change[f] !== undefined) picked[f] = change[f];
+  return picked as TicketChange;
+}
 
 /** A new object with the change applied; the same object when nothing differs (keeps renders cheap). */
 export function patchTicketFields<T extends Patchable>(ticket: T, change: TicketChange): T {
@@ -87,6 +108,17 @@ function findTicket(data: unknown, ticketId: number): Patchable | null {
   return null;
 }
 
+/** The ticket's fields as the cache holds them now (its detail first, else a list row). */
+export function cachedTicket(queryClient: QueryClient, account: string, ticketId: number): Patchable | null {
+  for (const prefix of [ticketKeys.detail(account, ticketId), ticketKeys.lists(account)]) {
+    for (const [, data] of queryClient.getQueriesData({ queryKey: prefix })) {
+      const found = findTicket(data, ticketId);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function patchAny(data: unknown, ticketId: number, change: TicketChange): unknown {
   if (isTicketThread(data)) return patchThread(data, ticketId, change);
   if (isInfiniteListData(data)) return patchListData(data, ticketId, change);
@@ -96,9 +128,10 @@ function patchAny(data: unknown, ticketId: number, change: TicketChange): unknow
 /**
  * Applies `change` to ticket `ticketId` in the detail (every theme variant) and in every cached
  * list of the account. Returns a rollback that restores, per cache entry, the previous values of
- * the changed fields only, so a later change to another field survives an earlier one's rollback.
+ * the changed fields only (or of `fields` among them), so a later change to another field survives
+ * an earlier one's rollback.
  */
-export function applyTicketChange(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): () => void {
+export function applyTicketChange(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): (fields?: readonly ChangeField[]) => void {
   const undo: Array<{ key: QueryKey; inverse: TicketChange }> = [];
   for (const prefix of [ticketKeys.detail(account, ticketId), ticketKeys.lists(account)]) {
     for (const [key, data] of queryClient.getQueriesData({ queryKey: prefix })) {
@@ -108,7 +141,74 @@ export function applyTicketChange(queryClient: QueryClient, account: string, tic
       queryClient.setQueryData(key, patchAny(data, ticketId, change));
     }
   }
+  return (fields = FIELDS) => {
+    for (const { key, inverse } of undo) queryClient.setQueryData(key, (data: unknown) => patchAny(data, ticketId, pickChange(inverse, fields)));
+  };
+}
+
+const listFiltersOf = (key: QueryKey): TicketListFilters | null => {
+  const filters = key[3];
+  return typeof filters === "object" && filters !== null ? (filters as TicketListFilters) : null;
+};
+
+/**
+ * Takes ticket `ticketId`, as its cached rows now read, out of every cached list of a view whose
+ * filter certainly excludes it (closed in an open-only view, assigned in "Unassigned"), so it
+ * leaves at once rather than with a later refresh. Returns what puts the rows back where they
+ * were (an undo, a refused change), or null when it left no list.
+ */
+export function leaveExcludingViews(queryClient: QueryClient, account: string, ticketId: number): (() => void) | null {
+  const views = queryClient.getQueryData<{ items: readonly View[] }>(referenceKeys.views(account))?.items ?? [];
+  const removed: Array<{ key: QueryKey; page: number; index: number; row: TicketSummary }> = [];
+  for (const [key, data] of queryClient.getQueriesData({ queryKey: ticketKeys.lists(account) })) {
+    const viewId = listFiltersOf(key)?.viewId;
+    if (viewId === undefined || !isInfiniteListData(data)) continue;
+    const filters = views.find((v) => v.id === viewId)?.filters ?? null;
+    data.pages.forEach((page, p) => {
+      const index = page?.items?.findIndex((t) => t.id === ticketId) ?? -1;
+      const row = index >= 0 ? page.items[index] : undefined;
+      if (row && excludedByView(filters, row)) removed.push({ key, page: p, index, row: row as TicketSummary });
+    });
+  }
+  if (removed.length === 0) return null;
+  for (const key of new Set(removed.map((r) => r.key))) {
+    queryClient.setQueryData(key, (data: unknown) =>
+      isInfiniteListData(data) ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((t) => t.id !== ticketId) })) } : data,
+    );
+  }
   return () => {
-    for (const { key, inverse } of undo) queryClient.setQueryData(key, (data: unknown) => patchAny(data, ticketId, inverse));
+    for (const { key, page, index, row } of removed) {
+      queryClient.setQueryData(key, (data: unknown) => {
+        if (!isInfiniteListData(data) || data.pages.some((pg) => pg.items.some((t) => t.id === ticketId))) return data;
+        const pages = data.pages.map((pg, p) => (p === page ? { ...pg, items: [...pg.items.slice(0, index), row, ...pg.items.slice(index)] } : pg));
+        return { ...data, pages };
+      });
+    }
+  };
+}
+
+function withReadState<T extends { id: number; isUnread: boolean }>(t: T, ticketId: number, unread: boolean): T {
+  return t.id === ticketId && t.isUnread !== unread ? { ...t, isUnread: unread } : t;
+}
+
+/** Shows ticket `ticketId` read or unread in its detail and every cached list; returns the rollback. */
+export function applyReadState(queryClient: QueryClient, account: string, ticketId: number, unread: boolean): () => void {
+  const set = (value: boolean) => (data: unknown) => {
+    if (isTicketThread(data)) {
+      const ticket = withReadState(data.ticket, ticketId, value);
+      return ticket === data.ticket ? data : { ...data, ticket };
+    }
+    if (isInfiniteListData(data)) return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((t) => withReadState(t, ticketId, value)) })) };
+    return data;
+  };
+  const keys: QueryKey[] = [];
+  for (const prefix of [ticketKeys.detail(account, ticketId), ticketKeys.lists(account)]) {
+    for (const [key] of queryClient.getQueriesData({ queryKey: prefix })) {
+      keys.push(key);
+      queryClient.setQueryData(key, set(unread));
+    }
+  }
+  return () => {
+    for (const key of keys) queryClient.setQueryData(key, set(!unread));
   };
 }

@@ -2,7 +2,18 @@ import { MutationObserver, useMutation, useQueryClient, type MutationOptions, ty
 import { toast } from "@/components/ui/toast";
 import { updateTicket } from "@/features/ticket/server/actions";
 import type { Ticket } from "@/lib/domain/ticket";
-import { applyTicketChange, describeChange, type TicketChange } from "./ticket-cache";
+import {
+  applyTicketChange,
+  cachedTicket,
+  changedFields,
+  describeChange,
+  describeDone,
+  inverseChange,
+  leaveExcludingViews,
+  pickChange,
+  type ChangeField,
+  type TicketChange,
+} from "./ticket-cache";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { runAction } from "@/lib/client/run-action";
 
@@ -19,33 +30,118 @@ function send(ticketId: number, change: TicketChange): Promise<Ticket> {
 }
 
 /**
- * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
- * with Gorgias's reason, in a toast, when it refuses.
+ * The writes of one ticket, in the order the agent made them (docs/safety.md#ordered-writes): each
+ * goes to Gorgias only once the one before it has its answer, and an answer or a refusal touches
+ * the screen only for the fields no newer change has set since. Without this, Close then Reopen
+ * painted the close's answer over the reopen.
  */
-function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId: number): MutationOptions<Ticket, Error, TicketChange, { rollback: () => void }> {
+interface TicketWrites {
+  tail: Promise<void>;
+  seq: number;
+  readonly latest: Map<ChangeField, number>;
+  pending: number;
+}
+
+interface Turn {
+  readonly seq: number;
+  /** Settles when the write before this one has its answer. */
+  readonly after: Promise<void>;
+  /** Lets the next write go. */
+  readonly done: () => void;
+}
+
+const writesByClient = new WeakMap<QueryClient, Map<string, TicketWrites>>();
+
+function writesOf(queryClient: QueryClient, account: string, ticketId: number): TicketWrites {
+  let byTicket = writesByClient.get(queryClient);
+  if (!byTicket) writesByClient.set(queryClient, (byTicket = new Map()));
+  const key = `${account}:${ticketId}`;
+  let writes = byTicket.get(key);
+  if (!writes) byTicket.set(key, (writes = { tail: Promise.resolve(), seq: 0, latest: new Map(), pending: 0 }));
+  return writes;
+}
+
+/** Takes the next place in line for `change`, at once (before any await), so clicks keep their order. */
+function takeTurn(writes: TicketWrites, change: TicketChange): Turn {
+  const seq = ++writes.seq;
+  for (const field of changedFields(change)) writes.latest.set(field, seq);
+  writes.pending++;
+  let done = () => {};
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const turn = { seq, after: writes.tail, done };
+  writes.tail = finished;
+  return turn;
+}
+
+const stillLatest = (writes: TicketWrites, change: TicketChange, seq: number) => changedFields(change).filter((f) => writes.latest.get(f) === seq);
+
+interface Context {
+  readonly seq: number;
+  readonly done: () => void;
+  readonly rollback: (fields?: readonly ChangeField[]) => void;
+  readonly restoreRows: (() => void) | null;
+}
+
+/** Shows a change at once: the patched caches, its row out of the views it left (with an undo). */
+function showChange(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): Omit<Context, "seq" | "done"> {
+  toast.prepare();
+  const before = cachedTicket(queryClient, account, ticketId);
+  // An in-flight refresh started before the click would otherwise paint the old value back.
+  void queryClient.cancelQueries({ queryKey: ticketKeys.detail(account, ticketId) });
+  const rollback = applyTicketChange(queryClient, account, ticketId, change);
+  const restoreRows = leaveExcludingViews(queryClient, account, ticketId);
+  if (restoreRows && before) {
+    const undo = inverseChange(before, change);
+    toast.undoable(`${describeDone(change)} #${ticketId}: it left this view.`, () => {
+      restoreRows();
+      changeTicket(queryClient, account, ticketId, undo);
+    });
+  }
+  return { rollback, restoreRows };
+}
+
+/**
+ * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
+ * with Gorgias's reason, in a toast, when it refuses; sent in order (docs/safety.md#ordered-writes).
+ */
+function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId: number): MutationOptions<Ticket, Error, TicketChange, Context> {
+  const writes = writesOf(queryClient, account, ticketId);
   return {
     mutationKey: ticketUpdateKey(account, ticketId),
     mutationFn: (change) => send(ticketId, change),
     onMutate: async (change) => {
-      toast.prepare();
-      // An in-flight refresh started before the click would otherwise paint the old value back.
-      await queryClient.cancelQueries({ queryKey: ticketKeys.detail(account, ticketId) });
-      return { rollback: applyTicketChange(queryClient, account, ticketId, change) };
+      const { seq, after, done } = takeTurn(writes, change);
+      let shown: Omit<Context, "seq" | "done">;
+      try {
+        shown = showChange(queryClient, account, ticketId, change);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      // The mutation function runs once this resolves: after the previous write's answer.
+      await after;
+      return { seq, done, ...shown };
     },
     onError: (error, change, context) => {
-      context?.rollback();
+      if (context) {
+        const fields = stillLatest(writes, change, context.seq);
+        context.rollback(fields);
+        if (fields.length > 0) context.restoreRows?.();
+      }
       const reason = error instanceof Error && error.message ? error.message : "Something went wrong.";
       toast.error(`Couldn't ${describeChange(change)}. ${reason}`);
     },
-    onSuccess: (ticket, change) => {
-      // Gorgias's answer is the truth (e.g. a rule may have changed something else too).
-      applyTicketChange(queryClient, account, ticketId, {
-        status: change.status === undefined ? undefined : ticket.status,
-        assigneeUser: change.assigneeUser === undefined ? undefined : ticket.assigneeUser,
-        assigneeTeam: change.assigneeTeam === undefined ? undefined : ticket.assigneeTeam,
-      });
+    onSuccess: (ticket, change, context) => {
+      // Gorgias's answer is the truth (e.g. a rule may have changed something else too), for the
+      // fields no newer change has set since.
+      const answer = { status: ticket.status, assigneeUser: ticket.assigneeUser, assigneeTeam: ticket.assigneeTeam };
+      applyTicketChange(queryClient, account, ticketId, pickChange(answer, stillLatest(writes, change, context.seq)));
     },
-    onSettled: () => {
+    onSettled: (_data, _error, _change, context) => {
+      context?.done();
+      // Re-read once the last write of the ticket is answered: earlier, Gorgias would still give
+      // the values the writes in line are about to replace.
+      if (--writes.pending > 0) return;
       // Inbox lists refetch when next shown, not now: the budget is shared (docs/safety.md#shared-budget).
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId) });
@@ -67,7 +163,7 @@ export function changeTicket(queryClient: QueryClient, account: string, ticketId
   const observer = new MutationObserver(queryClient, ticketUpdateOptions(queryClient, account, ticketId));
   // A refusal is already shown (rolled back, toasted). Letting go once settled lets the cache forget it.
   observer
-    .mutate(change)
+    .mutate({ ...change })
     .catch(() => {})
     .finally(() => observer.reset());
 }

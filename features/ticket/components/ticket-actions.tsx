@@ -43,9 +43,11 @@ export interface TicketActionsProps {
   teamOpen: boolean;
   onTeamOpenChange: (open: boolean) => void;
   onChange: (change: TicketChange) => void;
+  /** Marks the ticket unread for the agent (Gorgias's own read state). */
+  onMarkUnread: () => void;
 }
 
-export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, assignOpen, onAssignOpenChange, teamOpen, onTeamOpenChange, onChange }: TicketActionsProps) {
+export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, assignOpen, onAssignOpenChange, teamOpen, onTeamOpenChange, onChange, onMarkUnread }: TicketActionsProps) {
   const users = useQuery({ ...assignableUsersQuery(account), enabled: canWrite });
   const teams = useQuery({ ...teamsQuery(account), enabled: canWrite && teamOpen });
   const usersStatus = queryStatus(users, { loading: "Loading agents…", failed: "Couldn't load agents" });
@@ -121,6 +123,15 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
         >
           <FieldValue field="Team" value={ticket.assigneeTeam ? ticket.assigneeTeam.name : "No team"} />
         </Picker>
+        {ticket.isUnread ? (
+          <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="unread-state">
+            Unread
+          </span>
+        ) : (
+          <Button size="sm" variant="ghost" className="h-8" onClick={onMarkUnread} data-testid="mark-unread">
+            Mark unread
+          </Button>
+        )}
       </div>
       {readOnlyReason && (
         <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="read-only-reason">

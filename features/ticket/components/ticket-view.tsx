@@ -10,6 +10,7 @@ import { ticketThreadQuery } from "@/features/ticket/client/queries";
 import { usePollInterval, usePresenceReport } from "@/features/live";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
 import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
+import { useMarkReadOnOpen, useMarkUnread } from "@/features/ticket/client/read-state";
 import { CustomerPanel } from "./customer-panel";
 import { RefreshBanner, TicketLoadFailure, TicketSkeleton } from "./ticket-states";
 import { TicketActions } from "./ticket-actions";
@@ -51,6 +52,8 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const back = useBackToList(account);
   const moveOn = useMoveOn(account, ticketId);
   const thread = query.data;
+  useMarkReadOnOpen(account, thread?.ticket);
+  const markUnread = useMarkUnread(account, ticketId);
 
   const change = (c: TicketChange) => {
     if (!canWrite) return;
@@ -96,6 +99,7 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
                 teamOpen={teamOpen}
                 onTeamOpenChange={setTeamOpen}
                 onChange={change}
+                onMarkUnread={markUnread}
               />
             }
           />

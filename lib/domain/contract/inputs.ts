@@ -39,8 +39,17 @@ export const NoteInput = z
   })
   .strict();
 
-/** Send, or Send & Close (`closeAfter`). */
-export const SendReplyInput = ReplyInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+/**
+ * Send, or Send & Close (`closeAfter`). `replyOn` is the agent's choice among the channels the
+ * ticket offers (the server checks it against the ticket and derives everything else from it:
+ * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
+ * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
+ */
+export const SendReplyInput = ReplyInput.extend({
+  closeAfter: z.boolean().default(false),
+  replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
+  assignIfUnassigned: z.boolean().default(false),
+}).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
 export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false) }).strict();
@@ -59,6 +68,10 @@ export const UpdateTicketInput = z
   })
   .strict()
   .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+
+/** Read or unread for the agent: marked read when a ticket is opened, unread by hand. */
+export const ReadStateInput = z.object({ ticketId: GorgiasId, unread: z.boolean() }).strict();
+export type ReadStateInput = z.infer<typeof ReadStateInput>;
 
 export const CreateTicketInput = z
   .object({

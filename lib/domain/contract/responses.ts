@@ -7,6 +7,7 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketSummary } from "../ticke
 import type { PreparedMessageBody, ThreadBody, ThreadMessage, TicketThread } from "../ticket-thread";
 import type { UserRef } from "../user";
 import type { View } from "../view";
+import type { ViewCount } from "../view-counts";
 import { restates } from "./restate";
 
 /**
@@ -75,6 +76,7 @@ const TicketHeaderSchema = restates<TicketThread["ticket"]>()(
     ...ticketCommon,
     customer: CustomerSchema.nullable(),
     replyOptions: z.array(z.object({ channel: z.string(), integrationId: id, name: text, address: text })).readonly(),
+    replyChannels: z.array(z.object({ channel: z.string(), answerable: z.boolean() })).readonly().optional(),
   }),
 );
 
@@ -195,6 +197,8 @@ export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });
 
 export const ViewListSchema = items(ViewSchema);
+export const ViewCountSchema = restates<ViewCount>()(z.object({ viewId: id, open: z.number().int().nonnegative(), unread: z.number().int().nonnegative(), more: z.boolean() }));
+export const ViewCountListSchema = items(ViewCountSchema);
 export const CustomerMatchListSchema = items(CustomerMatchSchema);
 export const AssignableUserListSchema = items(AssignableUserSchema);
 export const TeamListSchema = items(TeamRefSchema);

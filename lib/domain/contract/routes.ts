@@ -14,6 +14,7 @@ import {
   TicketSummaryListSchema,
   TicketThreadSchema,
   ViewListSchema,
+  ViewCountListSchema,
 } from "./responses";
 
 /**
@@ -68,6 +69,7 @@ export const InboxListRequest = z
 export const apiContract = {
   tickets: { path: API_ROUTES.tickets, params: AccountParams, query: InboxListRequest, response: InboxPageSchema },
   views: { path: API_ROUTES.views, params: AccountParams, query: NoQuery, response: ViewListSchema },
+  viewCounts: { path: API_ROUTES.viewCounts, params: AccountParams, query: NoQuery, response: ViewCountListSchema },
   customers: {
     path: API_ROUTES.customers,
     params: AccountParams,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReplyChannelOption } from "@/lib/domain/reply-channel";
 import { TICKET_PRIORITIES, TICKET_STATUSES, type ReplyOption, type Ticket, type TicketSummary } from "@/lib/domain/ticket";
 import { customer } from "./customer";
 import { message } from "./message";
@@ -96,6 +97,12 @@ function replyOptionsFrom(raw: unknown): ReplyOption[] {
   return out;
 }
 
+/** Each channel `reply_options` names, with its `answerable` flag (absent counts as answerable). */
+function replyChannelsFrom(raw: unknown): ReplyChannelOption[] {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw).map(([channel, value]) => ({ channel, answerable: !(isRecord(value) && value.answerable === false) }));
+}
+
 export const ticket = z
   .object({
     ...shared,
@@ -112,5 +119,6 @@ export const ticket = z
       customer: t.customer ?? null,
       messages: t.messages,
       replyOptions: replyOptionsFrom(t.reply_options),
+      replyChannels: replyChannelsFrom(t.reply_options),
     }),
   );

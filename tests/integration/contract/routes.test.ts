@@ -80,6 +80,23 @@ describe("each route answers exactly its contract", () => {
     await expectContract("macros", { account }, { q: "refund" });
   });
 
+  it("view counts: from the first pages the shared cache holds, with no Gorgias call however often asked", async () => {
+    const views = (await expectContract("views", { account })) as { items: { id: number; slug: string | null }[] };
+    const open = views.items.find((v) => v.slug === "open")!;
+    const page = (await expectContract("tickets", { account }, { view: open.id })) as { items: { status: string; isUnread: boolean }[]; nextCursor: string | null };
+    await sb.control.clearRequests();
+    for (let i = 0; i < 5; i++) {
+      const counts = (await expectContract("viewCounts", { account })) as { items: { viewId: number; open: number; unread: number; more: boolean }[] };
+      expect(counts.items.find((c) => c.viewId === open.id)).toEqual({
+        viewId: open.id,
+        open: page.items.filter((t) => t.status === "open").length,
+        unread: page.items.filter((t) => t.status === "open" && t.isUnread).length,
+        more: page.nextCursor !== null,
+      });
+    }
+    expect(await sb.control.requests()).toEqual([]);
+  });
+
   it("customers, by e-mail and by name", async () => {
     expect(customer?.email).toBeTruthy();
     await expectContract("customers", { account }, { q: customer!.email! });

@@ -49,7 +49,7 @@ describe("send input schemas", () => {
   });
 
   it("refuse any extra key, above all the addressing the server derives", () => {
-    refusesExtra(SendReplyInput, validReply, []);
+    refusesExtra(SendReplyInput, validReply, ["replyOn", "assignIfUnassigned"]);
     refusesExtra(SendNoteInput, validNote, ["mentionUserIds"]);
     refusesExtra(SaveDraftInput, validDraft, []);
     refusesExtra(CreateTicketRequest, validTicket, ["customerName", "tagNames"]);

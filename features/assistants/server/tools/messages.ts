@@ -54,6 +54,9 @@ export async function createTicketMessage(ctx: AssistantContext, input: Args<typ
     lastSeenMessageId: confirmation.newestMessageId,
     confirmNewerMessages: false,
     closeAfter: false,
+    // The assistant asked for an e-mail, and its preview showed one.
+    replyOn: "email",
+    assignIfUnassigned: false,
   });
   return reply.ok ? ok(sent("email_sent", ticketId, confirmation.operationId, reply.value)) : reply;
 }

@@ -6,7 +6,8 @@ import type { Integration } from "@/lib/domain/integration";
 import { isEmailIntegration } from "@/lib/domain/integration";
 import type { Ticket } from "@/lib/domain/ticket";
 import { err, ok, type Result } from "@/lib/result";
-import type { ReplyRequest } from "@/lib/gorgias";
+import type { ChannelReplyRequest, ReplyRequest } from "@/lib/gorgias";
+import { channelLabel, latestCustomerMessageOn } from "@/lib/domain/reply-channel";
 
 export type ReplyAddressing = Omit<ReplyRequest, "bodyText" | "bodyHtml" | "externalId">;
 
@@ -52,5 +53,35 @@ export function deriveReply(
     to: [{ address: customer.email, name: customer.name }],
     integrationId: from.integrationId,
     subject: replySubject(ticket.subject),
+  });
+}
+
+export type ChannelReplyAddressing = Omit<ChannelReplyRequest, "bodyText" | "externalId">;
+
+/**
+ * A reply on a messaging channel joins the conversation of the customer's latest message there:
+ * its integration, and its addresses turned round (docs/safety.md#reply-channel). Kept apart from
+ * the e-mail sender's choice above, which follows its own rules.
+ */
+export function deriveChannelReply(
+  ticket: Pick<Ticket, "customer" | "messages">,
+  channel: string,
+  senderUserId: number,
+): Result<ChannelReplyAddressing, string> {
+  const customer = ticket.customer;
+  if (!customer) return err("This ticket has no customer to reply to. Add an internal note instead.");
+  const label = channelLabel(channel);
+  const latest = latestCustomerMessageOn(ticket.messages, channel);
+  if (!latest) return err(`The customer has not written on ${label}, so there is no conversation to answer there.`);
+  if (latest.integrationId === null) return err(`Gorgias did not say which ${label} integration the customer wrote through, so the reply has nowhere to go.`);
+  const to = latest.source?.from ? [latest.source.from] : [];
+  return ok({
+    channel,
+    senderUserId,
+    receiverCustomerId: customer.id,
+    integrationId: latest.integrationId,
+    sourceType: latest.source?.type ?? null,
+    from: latest.source?.to[0] ?? null,
+    to,
   });
 }

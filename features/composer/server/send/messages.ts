@@ -10,9 +10,10 @@ import type { SendOutcome } from "@/lib/domain/send";
 import { wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
-import type { ReplyRequest } from "@/lib/gorgias";
+import type { ChannelReplyRequest, ReplyRequest } from "@/lib/gorgias";
+import { replyRoutes } from "@/lib/domain/reply-channel";
 import { err, ok, type Result } from "@/lib/result";
-import { accountEmailSenders, deriveReply, emailSendersOf } from "./derive";
+import { accountEmailSenders, deriveChannelReply, deriveReply, emailSendersOf } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
@@ -55,20 +56,24 @@ async function finishMessage(
   alreadySent: boolean,
   closeAfter: boolean,
   knownStatus: TicketStatus | null,
+  /** Auto-assign: the replying agent, when the ticket had no assignee. One update with the close. */
+  assignTo: number | null = null,
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
   await ctx.share.message(message);
   let ticketStatus: TicketStatus = knownStatus ?? "open";
   let closed = false;
   let closeError: string | undefined;
-  if (closeAfter) {
-    // An absolute value, safe to repeat; its failure does not undo the send.
-    const update = await ctx.gorgias.tickets.update(ticketId, { status: "closed" }, { priority: "write" });
+  if (closeAfter || assignTo !== null) {
+    // Absolute values, safe to repeat; their failure does not undo the send.
+    const patch = { ...(closeAfter ? { status: "closed" as const } : {}), ...(assignTo !== null ? { assigneeUserId: assignTo } : {}) };
+    const update = await ctx.gorgias.tickets.update(ticketId, patch, { priority: "write" });
     if (update.ok) {
       ticketStatus = update.value.status;
-      closed = ticketStatus === "closed";
+      closed = closeAfter && ticketStatus === "closed";
       await ctx.share.ticket(update.value);
-    } else closeError = fromUpstream(update.error).message;
-  } else if (knownStatus === null) {
+    } else if (closeAfter) closeError = fromUpstream(update.error).message;
+  }
+  if (!closeAfter && knownStatus === null) {
     const t = await ctx.gorgias.tickets.get(ticketId, { priority: "read" });
     if (t.ok) {
       ticketStatus = t.value.status;
@@ -85,8 +90,9 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
   let knownStatus: TicketStatus | null = null;
+  let assignTo: number | null = null;
 
-  return runExactlyOnce<ReplyRequest, Message, SendOutcome>(ctx, {
+  return runExactlyOnce<OutgoingReply, Message, SendOutcome>(ctx, {
     operationId,
     kind: "reply",
     ticketId,
@@ -97,17 +103,16 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
       knownStatus = ticket.value.status;
+      // Auto-assign, as Gorgias does: a reply to an unassigned ticket makes it the replier's.
+      assignTo = input.assignIfUnassigned && ticket.value.assigneeUser === null ? agent.gorgiasUserId : null;
       await ctx.share.ticket(ticket.value);
+      // The ticket just read carries its thread when the messages we already held vouch that it is
+      // whole; else the newest page is enough for both uses below: if even it holds nothing newer,
+      // nothing older can be, and it holds the customer's latest message.
+      const recent = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId)) ?? (await recentMessages(ctx, ticketId));
+      if (!Array.isArray(recent)) return recent;
       if (!input.confirmNewerMessages) {
         // Before a reply goes out, anything newer than what the agent saw must be confirmed (docs/safety.md#stale-thread).
-        // The ticket just read carries its thread when the messages we already held vouch that it
-        // is whole; else the newest page is enough: if even it holds nothing newer, nothing older can be.
-        let recent = wholeThreadOf(ticket.value, await ctx.share.knownMessages(ticketId));
-        if (!recent) {
-          const page = await gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
-          if (!page.ok) return refuse(fromUpstream(page.error), "failed", `thread_${page.error.kind}`);
-          recent = [...page.value.items];
-        }
         const newer = newerMessageIds(recent, input.lastSeenMessageId, agent.gorgiasUserId);
         if (newer.length > 0) {
           return refuse(
@@ -119,6 +124,18 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
           );
         }
       }
+      // The channel follows the customer's latest message, or the agent's choice among those the
+      // ticket offers, from the thread just read (docs/safety.md#reply-channel).
+      const messages = recent;
+      const routes = replyRoutes({ channel: ticket.value.channel, messages, customerEmail: ticket.value.customer?.email ?? null, replyChannels: ticket.value.replyChannels ?? [] });
+      const route = input.replyOn === undefined ? routes[0] : routes.find((r) => r.channel === input.replyOn);
+      if (!route) return refuse(appError("invalid_input", `This ticket cannot be answered on ${input.replyOn}.`), "failed", "no_route");
+      if (route.refusal) return refuse(appError("invalid_input", route.refusal), "failed", "no_route");
+      if (route.channel !== "email") {
+        const addressing = deriveChannelReply({ customer: ticket.value.customer, messages }, route.channel, agent.gorgiasUserId);
+        if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
+        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
+      }
       let senders = emailSendersOf(ticket.value);
       if (senders.length === 0) {
         const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
@@ -127,17 +144,29 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       }
       const addressing = deriveReply(ticket.value, senders, agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-      return ok({ ...addressing.value, bodyText: input.bodyText, externalId: operationId });
+      return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
     },
-    post: async (request) => {
-      const created = await gorgias.messages.createReply(ticketId, request, { priority: "send" });
+    post: async (reply) => {
+      const created =
+        reply.kind === "email"
+          ? await gorgias.messages.createReply(ticketId, reply.request, { priority: "send" })
+          : await gorgias.messages.createChannelReply(ticketId, reply.request, { priority: "send" });
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
     stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, alreadySent ? null : assignTo),
     replay: replayOutcome,
   });
+}
+
+/** What a reply posts: an e-mail, or a message on the customer's messaging channel. */
+type OutgoingReply = { readonly kind: "email"; readonly request: ReplyRequest } | { readonly kind: "channel"; readonly request: ChannelReplyRequest };
+
+/** The newest page of the thread, when the ticket's embedded messages cannot be vouched for. */
+async function recentMessages(ctx: ResolvedContext, ticketId: number): Promise<Message[] | Result<never, Refusal>> {
+  const page = await ctx.gorgias.messages.list(ticketId, { limit: 100, order: "desc" }, { priority: "send" });
+  return page.ok ? [...page.value.items] : refuse(fromUpstream(page.error), "failed", `thread_${page.error.kind}`);
 }
 
 export async function sendNote(context: SendContext, input: SendNoteInput): Promise<Result<SendOutcome, AppError>> {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { excludedByView } from "@/lib/domain/view-membership";
+
+const open = { status: "open" as const, assigneeUser: null };
+const closed = { status: "closed" as const, assigneeUser: null };
+const assigned = { status: "open" as const, assigneeUser: { id: 4, name: "Jo", email: null } };
+
+describe("excludedByView", () => {
+  it("drops a closed ticket from an open-only view, and an open one from a closed view", () => {
+    expect(excludedByView("eq(ticket.status, 'open')", closed)).toBe(true);
+    expect(excludedByView("eq(ticket.status, 'open')", open)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'closed')", open)).toBe(true);
+  });
+
+  it("reads every top-level conjunct, brackets and quotes included", () => {
+    expect(excludedByView("(eq(ticket.priority, 'critical') || eq(ticket.priority, 'high')) && eq(ticket.status, 'open')", closed)).toBe(true);
+    expect(excludedByView("containsAny(ticket.tags.name, ['a && b']) && eq(ticket.status, \"open\")", closed)).toBe(true);
+    expect(excludedByView("isEmpty(ticket.assignee_user.id) && eq(ticket.status, 'open')", assigned)).toBe(true);
+    expect(excludedByView("isEmpty(ticket.assignee_user.id) && eq(ticket.status, 'open')", open)).toBe(false);
+  });
+
+  it("says nothing it cannot be sure of", () => {
+    expect(excludedByView(null, closed)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'open') || eq(ticket.spam, true)", closed)).toBe(false);
+    expect(excludedByView("eq(ticket.assignee_user.id, '{{current_user.id}}')", closed)).toBe(false);
+  });
+});
