@@ -5,4 +5,4 @@ export { TopBar } from "./components/top-bar";
 export { AppErrorNotice, SignInLink } from "./components/app-error-notice";
 export { useShortcut } from "./client/use-shortcut";
 export { matchesShortcut, shortcutLabel } from "./client/shortcuts";
-export { usePreferences, readPreferences, type AfterDone } from "./client/preferences";
+export { usePreferences, readPreferences, setPreference, type AfterDone } from "./client/preferences";

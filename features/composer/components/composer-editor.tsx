@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { matchesShortcut, useShortcut } from "@/features/shell";
+import { matchesShortcut, setPreference, useShortcut, usePreferences } from "@/features/shell";
 import { reportTyping } from "@/features/live";
 import { useMoveOn } from "@/features/inbox";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
@@ -24,7 +24,6 @@ import { UnfilledChips } from "./unfilled-chips";
 import { newestMode, useComposerDrafts } from "@/features/composer/client/use-composer-drafts";
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
-import { useAutoAssign } from "@/features/composer/client/auto-assign";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -57,7 +56,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
-  const [autoAssign, setAutoAssign] = useAutoAssign(agent.id);
+  const { autoAssign } = usePreferences();
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
   const blockedBy = send.pending
@@ -244,7 +243,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           onMacro={(m) => insertMacro(m.bodyText ?? "")}
           onSend={submit}
           channelLabel={onEmail ? null : route.label}
-          autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: setAutoAssign } : null}
+          autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: (on) => setPreference("autoAssign", on) } : null}
         />
       </div>
     </section>

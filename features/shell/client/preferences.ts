@@ -12,9 +12,11 @@ export type AfterDone = (typeof AFTER_DONE)[number];
 
 export interface Preferences {
   readonly afterDone: AfterDone;
+  /** A reply to an unassigned ticket makes it the agent's, as in Gorgias (the server decides if it applies). */
+  readonly autoAssign: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { afterDone: "next" };
+export const DEFAULT_PREFERENCES: Preferences = { afterDone: "next", autoAssign: true };
 const KEY = "gorgias-desk.preferences";
 const listeners = new Set<() => void>();
 let cache: { raw: string | null; value: Preferences } | null = null;
@@ -25,7 +27,8 @@ export function parsePreferences(raw: string | null): Preferences {
     const v: unknown = JSON.parse(raw);
     const r = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
     const afterDone = AFTER_DONE.find((a) => a === r.afterDone) ?? DEFAULT_PREFERENCES.afterDone;
-    return { afterDone };
+    const autoAssign = typeof r.autoAssign === "boolean" ? r.autoAssign : DEFAULT_PREFERENCES.autoAssign;
+    return { afterDone, autoAssign };
   } catch {
     return DEFAULT_PREFERENCES;
   }

@@ -36,11 +36,11 @@ describe("the agent's place in the list", () => {
 });
 
 describe("desk preferences", () => {
-  it("default to the list's next ticket, and keep only known choices", () => {
-    expect(parsePreferences(null)).toEqual({ afterDone: "next" });
-    expect(parsePreferences(JSON.stringify({ afterDone: "stay" }))).toEqual({ afterDone: "stay" });
-    expect(parsePreferences(JSON.stringify({ afterDone: "list" }))).toEqual({ afterDone: "list" });
-    expect(parsePreferences(JSON.stringify({ afterDone: "elsewhere" }))).toEqual({ afterDone: "next" });
-    expect(parsePreferences("}")).toEqual({ afterDone: "next" });
+  it("default to the list's next ticket and auto-assign on, and keep only known choices", () => {
+    expect(parsePreferences(null)).toEqual({ afterDone: "next", autoAssign: true });
+    expect(parsePreferences(JSON.stringify({ afterDone: "stay", autoAssign: false }))).toEqual({ afterDone: "stay", autoAssign: false });
+    expect(parsePreferences(JSON.stringify({ afterDone: "list" }))).toEqual({ afterDone: "list", autoAssign: true });
+    expect(parsePreferences(JSON.stringify({ afterDone: "elsewhere", autoAssign: "no" }))).toEqual({ afterDone: "next", autoAssign: true });
+    expect(parsePreferences("}")).toEqual({ afterDone: "next", autoAssign: true });
   });
 });
