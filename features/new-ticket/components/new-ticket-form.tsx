@@ -34,8 +34,8 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   const inFlight = useRef(false);
   const [attempted, setAttempted] = useState(false);
   const [serverVerdict, setServerVerdict] = useState<ServerVerdict | null>(null);
-  const fieldErrors = visibleFieldErrors(values, attempted, serverVerdict);
   const [problemState, setProblem] = useState<AppError | null>(null);
+  const fieldErrors = visibleFieldErrors(values, attempted, serverVerdict);
   // "Fix the fields marked above" goes with the last of those marks.
   const problem = problemState?.code === "invalid_input" && serverVerdict && Object.keys(fieldErrors).length === 0 ? null : problemState;
   const [pickedEmail, setPickedEmail] = useState<string | undefined>(undefined);
