@@ -63,12 +63,16 @@ if (env.GORGIAS_ACCOUNT_DOMAIN) {
   env.GORGIAS_API_URL = `${url}/{accountDomain}/api`;
   banner([
     "SANDBOX MODE: a local Gorgias with demo data. Nothing leaves this machine.",
-    `Sandbox: ${url}   Dashboard: http://localhost:${env.PORT || 3000}`,
+    `Sandbox: ${url}   Dashboard: http://127.0.0.1:${env.PORT || 3000}`,
     "Set GORGIAS_ACCOUNT_DOMAIN (see .env.example) to use a real Gorgias account.",
   ]);
 }
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], {
+// Loopback only unless asked otherwise: in sandbox mode the sign-in page offers one-click admin
+// sign-in, which must not be reachable from the network.
+const args = process.argv.slice(2);
+const hostChosen = args.some((a) => a === "-H" || a === "--hostname" || a.startsWith("--hostname="));
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...(hostChosen ? [] : ["--hostname", "127.0.0.1"]), ...args], {
   env,
   stdio: "inherit",
 });

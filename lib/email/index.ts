@@ -28,3 +28,4 @@ export {
 export { splitQuoted, type QuotedMessageInput, type QuotedSplit } from "./quoted";
 export { prepareMessageBody, type PreparedMessageBody } from "./prepare";
 export { LINK_REL, LINK_TARGET } from "./urls";
+export { inlineImagesOf, type InlineImages } from "./inline-images";

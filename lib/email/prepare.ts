@@ -13,7 +13,7 @@ export type PreparedMessageBody = {
 function fromText(text: string): SanitizeResult {
   const truncated = text.length > MAX_INPUT_CHARS;
   const body = truncated ? text.slice(0, MAX_INPUT_CHARS) : text;
-  return { html: plainTextToHtml(body), remoteImages: 0, trackingPixels: 0, truncated, fallbackToText: false };
+  return { html: plainTextToHtml(body), remoteImages: 0, trackingPixels: 0, inlineSources: [], truncated, fallbackToText: false };
 }
 
 /**
@@ -22,7 +22,7 @@ function fromText(text: string): SanitizeResult {
  */
 export function prepareMessageBody(
   message: QuotedMessageInput,
-  options: Pick<SanitizeOptions, "allowRemoteImages" | "timeBudgetMs"> = {},
+  options: Pick<SanitizeOptions, "allowRemoteImages" | "timeBudgetMs" | "inlineImages"> = {},
 ): PreparedMessageBody {
   const split = splitQuoted(message);
   const render = (body: string): SanitizeResult =>

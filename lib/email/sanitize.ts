@@ -3,6 +3,8 @@ import { classifyImageSource, LINK_REL, LINK_TARGET, safeLinkHref } from "./urls
 import { isTrackingPixel } from "./trackers";
 import { scanTags, tagName, trimEndLinear } from "./scan";
 import { SettleWatch } from "./settle";
+import { dropSqueezingDeclarations } from "./squeeze";
+import { INLINE_MISSING_ATTR, isInlineImageUrl, resolveInlineImage, type InlineImages } from "./inline-images";
 
 /**
  * Customer email HTML is hostile (docs/safety.md#hostile-html). This module is the only producer of HTML that
@@ -21,6 +23,8 @@ export type SanitizeOptions = {
   readonly fallbackText?: string | null;
   /** Wall-clock budget for one sanitize; exposed so tests can force the fallback. */
   readonly timeBudgetMs?: number;
+  /** The message's own attachments an inline `cid:` image may show (inline-images.ts). */
+  readonly inlineImages?: InlineImages;
 };
 
 export type SanitizeResult = {
@@ -28,6 +32,8 @@ export type SanitizeResult = {
   /** Remote images in the message (blocked unless allowed); the UI offers "load images" when > 0. */
   readonly remoteImages: number;
   readonly trackingPixels: number;
+  /** Attachment URLs `cid:` images now point at; the frame's CSP admits exactly these. */
+  readonly inlineSources: readonly string[];
   readonly truncated: boolean;
   readonly fallbackToText: boolean;
 };
@@ -131,7 +137,7 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   // link's real target, which is the whole point of the title we set on links.
   "*": ["style", "dir", "lang", "align", "valign"],
   a: ["href", "title", "target", "rel"],
-  img: ["src", "alt", "width", "height", "border", "data-remote-src"],
+  img: ["src", "alt", "width", "height", "border", "data-remote-src", INLINE_MISSING_ATTR],
   table: ["width", "height", "border", "cellpadding", "cellspacing", "bgcolor"],
   td: ["width", "height", "colspan", "rowspan", "bgcolor"],
   th: ["width", "height", "colspan", "rowspan", "bgcolor"],
@@ -147,7 +153,13 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 
 // In place on purpose: elements to remove are recognised in exclusiveFilter by the identity of
 // their attribs object, which must survive this transform.
-function filterPresentationalAttributes(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+function filterPresentationalAttributes(tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  // An image's size is not text's: tracking pixels are handled as images.
+  if (attribs.style !== undefined && tag !== "img") {
+    const style = dropSqueezingDeclarations(attribs.style, tag);
+    if (style === "") delete attribs.style;
+    else attribs.style = style;
+  }
   for (const [name, value] of Object.entries(attribs)) {
     const rule = ATTRIBUTE_VALUE_RULES[name.toLowerCase()];
     if (!rule) continue;
@@ -167,9 +179,12 @@ const SETTLE_RULES = {
   nestingLimit: MAX_NESTING_DEPTH,
 };
 
+type Counters = { remoteImages: number; trackingPixels: number; inlineSources: Set<string> };
+
 function buildOptions(
   allowRemoteImages: boolean,
-  counters: { remoteImages: number; trackingPixels: number },
+  inlineImages: InlineImages,
+  counters: Counters,
   checkBudget: () => void,
   settle: SettleWatch | null = null,
 ): sanitizeHtml.IOptions {
@@ -208,7 +223,7 @@ function buildOptions(
       a: (_tagName, attribs) => {
         const href = attribs.href === undefined ? null : safeLinkHref(attribs.href);
         const dir = attribs.dir;
-        const style = attribs.style;
+        const style = attribs.style === undefined ? undefined : dropSqueezingDeclarations(attribs.style, "a");
         const next: sanitizeHtml.Attributes = {};
         if (href !== null) {
           // The title always shows the real destination so a link whose text names another
@@ -232,7 +247,10 @@ function buildOptions(
           const value = attribs[name];
           if (value !== undefined) next[name] = value;
         }
-        if (source.kind === "remote") {
+        if (source.kind === "remote" && isInlineImageUrl(source.url.href, inlineImages)) {
+          next.src = source.url.href;
+          counters.inlineSources.add(source.url.href);
+        } else if (source.kind === "remote") {
           if (isTrackingPixel(source.url, attribs)) {
             counters.trackingPixels += 1;
             const marker: sanitizeHtml.Attributes = {};
@@ -242,12 +260,23 @@ function buildOptions(
           counters.remoteImages += 1;
           if (allowRemoteImages) next.src = source.url.href;
           else next["data-remote-src"] = source.url.href;
-        } else if (source.kind === "inline") {
+        } else if (source.kind === "inline" && !/^cid:/i.test(source.src)) {
           next.src = source.src;
+        } else if (source.kind === "inline" || attribs[INLINE_MISSING_ATTR] !== undefined) {
+          // A `cid:` part shows the message's own attachment; one that is not there becomes a
+          // placeholder with no source at all, so the browser neither fetches nor reports it.
+          const resolved = source.kind === "inline" ? resolveInlineImage(source.src, inlineImages) : null;
+          if (resolved !== null) {
+            next.src = resolved;
+            counters.inlineSources.add(resolved);
+          } else {
+            next.alt = next.alt?.trim() ? next.alt : "Inline image";
+            next[INLINE_MISSING_ATTR] = "1";
+          }
         }
         return { tagName: "img", attribs: next };
       },
-      "*": (tagName, attribs) => ({ tagName, attribs: filterPresentationalAttributes(attribs) }),
+      "*": (tagName, attribs) => ({ tagName, attribs: filterPresentationalAttributes(tagName, attribs) }),
     },
   };
 }
@@ -401,6 +430,7 @@ function fallback(input: string, options: SanitizeOptions, truncated: boolean): 
     html: plainTextToHtml(capped),
     remoteImages: 0,
     trackingPixels: 0,
+    inlineSources: [],
     truncated: truncated || capped.length < source.length,
     fallbackToText: true,
   };
@@ -415,25 +445,27 @@ export function sanitizeEmailHtml(html: string, options: SanitizeOptions = {}): 
   const checkBudget = (): void => {
     if (performance.now() > deadline) throw new BudgetExceeded();
   };
-  const counters = { remoteImages: 0, trackingPixels: 0 };
+  const counters: Counters = { remoteImages: 0, trackingPixels: 0, inlineSources: new Set() };
+  const inlineImages = options.inlineImages ?? new Map<string, string>();
   try {
     const flattened = flattenDeepNesting(capped);
     checkBudget();
     const allowRemote = options.allowRemoteImages === true;
     const settle = new SettleWatch(SETTLE_RULES);
-    const first = sanitizeHtml(flattened, buildOptions(allowRemote, counters, checkBudget, settle));
+    const first = sanitizeHtml(flattened, buildOptions(allowRemote, inlineImages, counters, checkBudget, settle));
     checkBudget();
     // A dropped element (a malformed `<script<table>` too) can leave rows the parser nests
     // differently on its next read. A second pass settles the markup, so what is stored is what any
     // later read of it sees; its counts would repeat the first's. It runs only when the first pass
     // may have left such markup (lib/email/settle.ts): most emails are settled after one.
     const out = settle.needsSecondPass
-      ? sanitizeHtml(first, buildOptions(allowRemote, { remoteImages: 0, trackingPixels: 0 }, checkBudget))
+      ? sanitizeHtml(first, buildOptions(allowRemote, inlineImages, { remoteImages: 0, trackingPixels: 0, inlineSources: new Set() }, checkBudget))
       : first;
     return {
       html: out as SanitizedHtml,
       remoteImages: counters.remoteImages,
       trackingPixels: counters.trackingPixels,
+      inlineSources: [...counters.inlineSources],
       truncated,
       fallbackToText: false,
     };

@@ -64,8 +64,8 @@ test.describe("app shell", () => {
     await signInAs(page, "agent");
     const answer = await page.goto("/acme");
     expect(answer?.status()).toBe(404);
-    await expect(page.getByTestId("not-found")).toContainText("There is nothing at this address");
-    await page.getByRole("link", { name: "Go to your inbox" }).click();
+    await expect(page.getByTestId("not-found")).toContainText("This address belongs to another Gorgias account");
+    await page.getByRole("link", { name: "Go to your inbox on demo" }).click();
     await expect(page).toHaveURL(/\/demo(\?|$)/);
 
     // Under the account's loading boundary the page streams, so Next answers 200 with the not-found

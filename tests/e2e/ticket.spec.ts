@@ -100,7 +100,7 @@ test.describe("ticket page", () => {
     const frames = page.getByTestId("email-frame");
     await expect(frames.first()).toBeVisible();
     for (const frame of await frames.all()) {
-      await expect(frame).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
+      await expect(frame).toHaveAttribute("sandbox", "allow-same-origin allow-popups allow-popups-to-escape-sandbox");
       expect(await frame.getAttribute("srcdoc")).not.toMatch(/<script/i);
     }
     // The seeded payloads alert, navigate and fetch exfil hosts: none of that may have happened.
@@ -148,7 +148,7 @@ test.describe("ticket page", () => {
     await load.click();
     await bodyRequest;
     // The re-prepared body now carries the photo and a frame policy that admits https images.
-    const photoFrame = page.locator('iframe[data-testid="email-frame"][srcdoc*="img-src data: cid: https:"]');
+    const photoFrame = page.locator('iframe[data-testid="email-frame"][srcdoc*="img-src data: https:"]');
     await expect(photoFrame).toHaveCount(1);
     expect(await photoFrame.getAttribute("srcdoc")).toContain('src="https://images.example.com/damage.jpg"');
     await photoFrame.scrollIntoViewIfNeeded();

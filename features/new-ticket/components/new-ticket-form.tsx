@@ -7,6 +7,7 @@ import { matchesShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { newTicketProblems } from "@/lib/domain/inputs";
+import { visibleFieldErrors, type ServerVerdict } from "@/features/new-ticket/client/field-errors";
 import type { AppError } from "@/lib/errors";
 import { useCreateTicket } from "@/features/new-ticket/client/create-ticket";
 import { cx } from "@/lib/utils";
@@ -14,7 +15,6 @@ import { AppErrorNotice } from "@/features/shell";
 import { CustomerField } from "./customer-field";
 import { useNewTicketDraft } from "@/features/new-ticket/client/use-new-ticket-draft";
 
-type FieldErrors = Partial<Record<string, readonly string[]>>;
 const LABELS = { reply: "Email to customer", note: "Internal note" } as const;
 
 /** Why the ticket was not (or not surely) created; resubmitting reuses the form's operation id. */
@@ -32,8 +32,12 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
   const { values, update, created } = useNewTicketDraft(account, agentId);
   const create = useCreateTicket(account);
   const inFlight = useRef(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<AppError | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [serverVerdict, setServerVerdict] = useState<ServerVerdict | null>(null);
+  const [problemState, setProblem] = useState<AppError | null>(null);
+  const fieldErrors = visibleFieldErrors(values, attempted, serverVerdict);
+  // "Fix the fields marked above" goes with the last of those marks.
+  const problem = problemState?.code === "invalid_input" && serverVerdict && Object.keys(fieldErrors).length === 0 ? null : problemState;
   const [pickedEmail, setPickedEmail] = useState<string | undefined>(undefined);
   const mode = values.kind === "note" ? "note" : "reply";
   const email = values.kind === "email";
@@ -42,14 +46,12 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
     e?.preventDefault();
     if (inFlight.current) return;
     // Checked here so each field says what is wrong at once; the server parses it all again.
-    const problems = newTicketProblems(values);
-    if (Object.keys(problems).length > 0) {
-      setFieldErrors(problems);
-      return;
-    }
-    setFieldErrors({});
+    setAttempted(true);
+    if (Object.keys(newTicketProblems(values)).length > 0) return;
+    setServerVerdict(null);
     setProblem(null);
     inFlight.current = true;
+    const submitted = values;
     const request = {
       operationId: values.operationId,
       customerEmail: values.customerEmail.trim(),
@@ -65,7 +67,8 @@ export function NewTicketForm({ account, agentId }: { account: string; agentId: 
         router.push(`/${account}/tickets/${ticketId}`);
       },
       onError: (failure) => {
-        if (failure.error.code === "invalid_input" && failure.error.fields) setFieldErrors(failure.error.fields);
+        const fields = failure.error.code === "invalid_input" ? failure.error.fields : undefined;
+        if (fields) setServerVerdict({ errors: fields, values: submitted });
         setProblem(failure.error);
       },
       onSettled: () => {

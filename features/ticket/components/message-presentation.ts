@@ -86,8 +86,6 @@ export function remoteImagesLabel(count: number): string | null {
   return count === 1 ? "Load 1 remote image" : `Load ${count} remote images`;
 }
 
-export const EMAIL_FRAME_MAX_PX = 560;
-
 interface SenderFields {
   readonly kind: MessageKind;
   readonly sender: { readonly name: string | null; readonly email: string | null } | null;

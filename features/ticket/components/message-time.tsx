@@ -1,18 +1,28 @@
 "use client";
 
-import { useHydrated } from "@/features/ticket/client/use-client-env";
+import { useClock } from "@/features/ticket/client/clock";
+import { formatMessageTime } from "@/lib/domain/clock";
 
-const FORMAT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+// Holds the time's place, unseen, on the one render that knows no time zone (a first visit).
+const PLACEHOLDER = "Jan 00, 00:00 AM";
 
-/** Local time once hydrated; the UTC stamp before (server and browser may not share a timezone). */
+/** In the agent's own time zone and locale from the first paint on (lib/domain/clock.ts). */
 export function MessageTime({ at }: { at: string | null }) {
-  const hydrated = useHydrated();
+  const clock = useClock();
   if (!at) return null;
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return null;
+  if (clock === null) {
+    return (
+      <time dateTime={at} aria-hidden className="invisible tabular-nums">
+        {PLACEHOLDER}
+      </time>
+    );
+  }
+  const { short, long } = formatMessageTime(date, clock);
   return (
-    <time dateTime={at} title={hydrated ? date.toLocaleString() : at} className="tabular-nums">
-      {hydrated ? date.toLocaleString(undefined, FORMAT) : `${at.slice(0, 16).replace("T", " ")} UTC`}
+    <time dateTime={at} title={long} className="tabular-nums">
+      {short}
     </time>
   );
 }

@@ -21,7 +21,10 @@ function FieldValue({ field, value, shortcut }: { field: string; value: string; 
   return (
     <>
       <span className="text-zinc-600 dark:text-zinc-400">{field}</span>
-      <span className="truncate font-medium">{value}</span>
+      {/* The trigger has a width; a long name is cut there, so its title carries it whole. */}
+      <span className="truncate font-medium" title={value}>
+        {value}
+      </span>
       {shortcut && (
         <kbd aria-hidden className="hidden rounded border border-zinc-300 px-1 font-mono text-[10px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">
           {shortcut.toUpperCase()}

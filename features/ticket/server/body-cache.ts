@@ -20,7 +20,9 @@ export function contentDigest(m: BodyFields): string {
   if (known) return known;
   const hash = createHash("sha256");
   const lengths = m.sourceLengths ? `${m.sourceLengths.bodyHtml},${m.sourceLengths.strippedHtml},${m.sourceLengths.bodyText},${m.sourceLengths.strippedText}` : null;
-  for (const part of [m.kind, m.channel, m.bodyHtml, m.strippedHtml, m.bodyText, m.strippedText, lengths]) {
+  // The attachments an inline image may show change the prepared body too.
+  const attachments = m.attachments?.length ? JSON.stringify(m.attachments.map((a) => [a.name, a.contentType, a.url])) : null;
+  for (const part of [m.kind, m.channel, m.bodyHtml, m.strippedHtml, m.bodyText, m.strippedText, lengths, attachments]) {
     // Lengths first, so no two different sets of fields hash the same stream.
     hash.update(part === null ? "-1:" : `${part.length}:`).update(part ?? "");
   }

@@ -26,7 +26,7 @@ export function runBodyJob(job: BodyJob, threadId: number): BodyJobResult {
   return { prepared, keep: !(fellBack && budget < BODY_TIME_MS), threadId };
 }
 
-/** Only what preparing reads: the rest of a message (attachments, addresses) is not copied to a worker. */
+/** Only what preparing reads: the rest of a message (addresses, attachment sizes) is not copied to a worker. */
 export const bodyFieldsOf = (m: BodyFields): BodyFields => ({
   kind: m.kind,
   channel: m.channel,
@@ -35,4 +35,5 @@ export const bodyFieldsOf = (m: BodyFields): BodyFields => ({
   strippedText: m.strippedText,
   strippedHtml: m.strippedHtml,
   ...(m.sourceLengths ? { sourceLengths: m.sourceLengths } : {}),
+  ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ url: a.url, name: a.name, contentType: a.contentType })) } : {}),
 });

@@ -1,7 +1,7 @@
 /**
- * The email frame has no scripts and an opaque origin, so the page cannot measure it. Its height is
- * estimated here from the sanitized HTML instead: roughly one line per block plus wrapped text, and
- * the declared height of images. The frame scrolls (and can be resized) when the guess is short.
+ * The email frame's height before the browser measures it (features/ticket/client/fit-frame.ts),
+ * so the thread does not jump much when it does: roughly one line per block plus wrapped text, and
+ * the declared height of images.
  */
 const LINE_PX = 21;
 const PADDING_PX = 28;

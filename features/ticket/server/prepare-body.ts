@@ -1,4 +1,4 @@
-import { buildEmailDocument, htmlToPlainText, plainTextToHtml, prepareMessageBody, splitQuoted, type SanitizedHtml } from "@/lib/email";
+import { buildEmailDocument, htmlToPlainText, inlineImagesOf, plainTextToHtml, prepareMessageBody, splitQuoted, type SanitizedHtml } from "@/lib/email";
 import { BODY_PREVIEW_CHARS, textStart, type Message } from "@/lib/domain/message";
 import type { BodyPreview, EmailTheme, ThreadBody, ThreadMessage } from "@/lib/domain/ticket-thread";
 import { WHOLE_CHARS } from "./body-limits";
@@ -22,7 +22,9 @@ export interface PreparedBody {
   readonly hasSignature: boolean;
 }
 
-export type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths">;
+export type BodyFields = Pick<Message, "kind" | "channel" | "bodyText" | "bodyHtml" | "strippedText" | "strippedHtml" | "sourceLengths"> &
+  // Only what an inline `cid:` image may show (lib/email/inline-images.ts).
+  Partial<{ readonly attachments: readonly Pick<Message["attachments"][number], "url" | "name" | "contentType">[] }>;
 
 const present = (s: string | null | undefined): s is string => typeof s === "string" && s.trim() !== "";
 
@@ -50,8 +52,8 @@ export function sourceChars(m: BodyFields): number {
 
 const cut = (s: string | null, max: number): string | null => (s === null ? null : textStart(s, max));
 
-const frameOf = (html: SanitizedHtml, theme: EmailTheme, allowRemoteImages: boolean) => ({
-  srcDoc: buildEmailDocument(html, { theme, allowRemoteImages }),
+const frameOf = (html: SanitizedHtml, theme: EmailTheme, allowRemoteImages: boolean, inlineSources: readonly string[] = []) => ({
+  srcDoc: buildEmailDocument(html, { theme, allowRemoteImages, inlineSources }),
   estimatedHeight: estimateFrameHeight(html),
 });
 
@@ -101,14 +103,14 @@ export function prepareBody(m: BodyFields, options: PrepareOptions): PreparedBod
 
   const prepared = prepareMessageBody(
     { bodyHtml: cut(m.bodyHtml, maxChars), strippedHtml: cut(m.strippedHtml, maxChars), bodyText },
-    { allowRemoteImages, timeBudgetMs: options.timeBudgetMs },
+    { allowRemoteImages, timeBudgetMs: options.timeBudgetMs, inlineImages: inlineImagesOf(m.attachments ?? []) },
   );
   const counted = prepared.full ?? prepared.main;
   return {
     body: {
       format: "html",
-      main: frameOf(prepared.main.html, options.theme, allowRemoteImages),
-      full: prepared.full ? frameOf(prepared.full.html, options.theme, allowRemoteImages) : null,
+      main: frameOf(prepared.main.html, options.theme, allowRemoteImages, prepared.main.inlineSources),
+      full: prepared.full ? frameOf(prepared.full.html, options.theme, allowRemoteImages, prepared.full.inlineSources) : null,
       // Counted on the expanded body so "Load N images" also covers the quoted history.
       remoteImages: Math.max(counted.remoteImages, prepared.main.remoteImages),
       trackingPixels: Math.max(counted.trackingPixels, prepared.main.trackingPixels),

@@ -21,7 +21,7 @@ describe("buildEmailDocument", () => {
     const head = doc.slice(doc.indexOf("<head>") + "<head>".length);
     expect(head.startsWith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')).toBe(true);
     expect(cspOf(doc)).toBe(
-      "default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'",
     );
   });
 
@@ -29,8 +29,14 @@ describe("buildEmailDocument", () => {
     expect(cspOf(buildEmailDocument(body, { theme: "light" }))).not.toContain("https:");
     expect(cspOf(buildEmailDocument(body, { theme: "light", allowRemoteImages: false }))).not.toContain("https:");
     const allowed = cspOf(buildEmailDocument(body, { theme: "dark", allowRemoteImages: true }));
-    expect(allowed).toContain("img-src data: cid: https:;");
+    expect(allowed).toContain("img-src data: https:;");
     expect(allowed).not.toMatch(/script-src|\*|http:/);
+  });
+
+  it("admits the attachments inline images show, each by its exact URL, and no cid: scheme", () => {
+    const csp = cspOf(buildEmailDocument(body, { theme: "light", inlineSources: ["https://uploads.example/a/logo.png"] }));
+    expect(csp).toContain("img-src data: https://uploads.example/a/logo.png;");
+    expect(csp).not.toContain("cid:");
   });
 
   it("never allows scripts, frames, connections or plugins through the policy", () => {
@@ -64,11 +70,11 @@ describe("buildEmailDocument", () => {
 });
 
 describe("iframe attributes", () => {
-  it("sandbox without scripts or same-origin, popups escape the sandbox", () => {
+  it("sandbox without scripts (same-origin only so the app can measure it), popups escape the sandbox", () => {
     const tokens = EMAIL_IFRAME_SANDBOX.split(/\s+/);
-    expect(tokens).toEqual(["allow-popups", "allow-popups-to-escape-sandbox"]);
+    expect(tokens).toEqual(["allow-same-origin", "allow-popups", "allow-popups-to-escape-sandbox"]);
+    // allow-same-origin together with allow-scripts would let the frame lift its own sandbox.
     expect(tokens).not.toContain("allow-scripts");
-    expect(tokens).not.toContain("allow-same-origin");
     expect(tokens).not.toContain("allow-top-navigation");
     expect(tokens).not.toContain("allow-forms");
   });

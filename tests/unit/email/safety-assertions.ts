@@ -66,8 +66,8 @@ export function safetyViolations(html: string, options: { allowRemoteImages?: bo
   if (/[<>]/.test(text)) problems.push("unescaped < or > in text");
   const allowedTags = new Set(ALLOWED_TAGS);
   const imageSrc = options.allowRemoteImages
-    ? /^(?:cid:|data:image\/(?:png|gif|jpe?g|webp);base64,|https?:\/\/)/i
-    : /^(?:cid:|data:image\/(?:png|gif|jpe?g|webp);base64,)/i;
+    ? /^(?:data:image\/(?:png|gif|jpe?g|webp);base64,|https?:\/\/)/i
+    : /^(?:data:image\/(?:png|gif|jpe?g|webp);base64,)/i;
   for (const tag of tags) {
     if (!allowedTags.has(tag.name)) problems.push(`tag not allowed: ${tag.raw}`);
     // With values removed, no event-handler attribute name can remain in the tag.

@@ -3,6 +3,7 @@ import {
   DEFAULT_TIME_BUDGET_MS,
   MAX_INPUT_CHARS,
   MAX_NESTING_DEPTH,
+  inlineImagesOf,
   plainTextToHtml,
   sanitizeEmailHtml,
 } from "@/lib/email";
@@ -44,10 +45,31 @@ describe("remote images", () => {
     assertSafeEmailHtml(result.html, { allowRemoteImages: true });
   });
 
-  it("keep cid: and raster data: images, drop svg and other data: images", () => {
+  it("keep raster data: images, drop svg and other data: images; an unmatched cid: becomes a source-less placeholder", () => {
     const html = `<img src="cid:logo@x"><img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml;base64,PHN2Zz4="><img src="data:text/html,x">`;
     const imgs = parseSanitized(sanitizeEmailHtml(html).html).tags.filter((t) => t.name === "img");
-    expect(imgs.map((t) => t.attributes.get("src"))).toEqual(["cid:logo@x", "data:image/png;base64,iVBORw0KGgo=", undefined, undefined]);
+    expect(imgs.map((t) => t.attributes.get("src"))).toEqual([undefined, "data:image/png;base64,iVBORw0KGgo=", undefined, undefined]);
+    expect(imgs[0]!.attributes.get("data-inline-missing")).toBe("1");
+    expect(imgs[0]!.attributes.get("alt")).toBe("Inline image");
+  });
+
+  it("show a cid: image as the message's matching attachment, and say which", () => {
+    const inlineImages = inlineImagesOf([
+      { url: "https://uploads.gorgias.example/a/logo.png", name: "logo.png", contentType: "image/png" },
+      { url: "https://uploads.gorgias.example/a/receipt.pdf", name: "receipt.pdf", contentType: "application/pdf" },
+      { url: "http://uploads.gorgias.example/a/plain.png", name: "plain.png", contentType: "image/png" },
+    ]);
+    const html = `<img src="cid:logo.png@01D9.example" alt="Logo"><img src="cid:receipt.pdf"><img src="cid:plain.png"><img src="cid:LOGO.PNG">`;
+    const result = sanitizeEmailHtml(html, { inlineImages });
+    const imgs = parseSanitized(result.html).tags.filter((t) => t.name === "img");
+    expect(imgs.map((t) => t.attributes.get("src"))).toEqual(["https://uploads.gorgias.example/a/logo.png", undefined, undefined, "https://uploads.gorgias.example/a/logo.png"]);
+    expect(imgs.map((t) => t.attributes.has("data-inline-missing"))).toEqual([false, true, true, false]);
+    expect(result.inlineSources).toEqual(["https://uploads.gorgias.example/a/logo.png"]);
+    expect(result.remoteImages).toBe(0);
+    // Sanitizing its own output keeps the resolved image (and does not count it as remote).
+    const again = sanitizeEmailHtml(result.html, { inlineImages });
+    expect(again.html).toBe(result.html);
+    expect(again.remoteImages).toBe(0);
   });
 
   it("strip credentials from image URLs", () => {

@@ -21,6 +21,17 @@ describe("body format", () => {
 });
 
 describe("prepareBody", () => {
+  it("shows an inline cid: image from the message's own attachment, and admits exactly that URL in the frame", () => {
+    const photo = { url: "https://uploads.gorgias.example/1/photo-1.png", name: "photo-1.png", contentType: "image/png" };
+    const prepared = prepareBody({ ...base, bodyHtml: '<p>See</p><img src="cid:photo-1.png@mail"><img src="cid:gone@mail">', attachments: [photo] }, { theme: "light" });
+    if (prepared.body.format !== "html") throw new Error("expected html");
+    const doc = prepared.body.main.srcDoc;
+    expect(doc).toContain('src="https://uploads.gorgias.example/1/photo-1.png"');
+    expect(doc).toContain("img-src data: https://uploads.gorgias.example/1/photo-1.png;");
+    expect(doc).toContain('alt="Inline image" data-inline-missing="1"');
+    expect(doc).not.toContain("cid:");
+  });
+
   it("keeps text as text (React escapes it), with quoted history folded", () => {
     const prepared = prepareBody({ ...base, channel: "chat", bodyText: "<script>alert(1)</script>\n\nOn Mon, Ann wrote:\n> old", bodyHtml: "<p>x</p>" }, { theme: "light" });
     expect(prepared.body.format).toBe("text");
@@ -54,5 +65,17 @@ describe("frame height estimate", () => {
   });
   it("uses an image's declared height", () => {
     expect(estimateFrameHeight('<img height="300">')).toBeGreaterThan(300);
+  });
+});
+
+describe("body cache key", async () => {
+  const { bodyKey } = await import("@/features/ticket/server/body-cache");
+  const { bodyFieldsOf } = await import("@/features/ticket/server/body-job");
+  it("changes with the attachments an inline image may show, which reach the worker", () => {
+    const variant = { theme: "light" as const, allowRemoteImages: false, cap: "all" as const };
+    const html = { ...base, bodyHtml: '<img src="cid:a.png">' };
+    const withPhoto = { ...html, attachments: [{ url: "https://u.example/a.png", name: "a.png", contentType: "image/png" }] };
+    expect(bodyKey(withPhoto, variant)).not.toBe(bodyKey({ ...html }, variant));
+    expect(bodyFieldsOf(withPhoto).attachments).toEqual(withPhoto.attachments);
   });
 });
