@@ -1,12 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { matchesShortcut, useShortcut } from "@/features/shell";
 import { reportTyping } from "@/features/live";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
-import type { ServerDrafts } from "@/features/composer/client/reads";
+import { replyFromQuery, type ServerDrafts } from "@/features/composer/client/reads";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { cx } from "@/lib/utils";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
@@ -45,6 +45,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const draft = drafts[mode];
   const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
   const recipient = ticket.replyAddress ?? ticket.customer?.email ?? null;
+  const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
   const blockedBy = send.pending
@@ -143,7 +144,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ModeTabs mode={mode} onChange={setMode} idPrefix={idPrefix} flagged={send.problem && send.problem.mode !== mode ? [send.problem.mode] : []} />
-        <ModeBanner mode={mode} recipient={recipient} />
+        <ModeBanner mode={mode} recipient={recipient} from={replyFrom.data?.from} />
       </div>
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${mode}`} className="flex flex-col gap-2">
         <UnfilledChips id={chipsId} paths={unfilled} onSelect={selectVariable} onRemove={(p) => setText(mode, removeVariable(draft.text, p))} />

@@ -12,7 +12,7 @@ import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ReplyRequest } from "@/lib/gorgias";
 import { err, ok, type Result } from "@/lib/result";
-import { accountEmailSenders, deriveReply, emailSendersOf } from "./derive";
+import { deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
@@ -119,13 +119,9 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
           );
         }
       }
-      let senders = emailSendersOf(ticket.value);
-      if (senders.length === 0) {
-        const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
-        if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
-        senders = accountEmailSenders(integrations.value.items);
-      }
-      const addressing = deriveReply(ticket.value, senders, agent.gorgiasUserId);
+      const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
+      if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
+      const addressing = deriveReply(ticket.value, emailSendersFor(ticket.value, integrations.value.items), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
       return ok({ ...addressing.value, bodyText: input.bodyText, externalId: operationId });
     },
