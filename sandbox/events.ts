@@ -11,6 +11,7 @@ import { nowIso } from "./util/time.js";
 
 type Pending =
   | { kind: "ticket-created"; ticketId: number }
+  | { kind: "ticket-deleted"; ticketId: number }
   | { kind: "ticket-message-created" | "ticket-message-failed"; messageId: number }
   | { kind: "ticket-self-unsnoozed"; ticketId: number; snooze: string }
   | { kind: "integration"; type: string; integrationId: number; data: Record<string, unknown> | null };
@@ -56,6 +57,13 @@ export function ticketCreated(store: AccountStore, ticket: TicketRec): void {
   const action = active(store);
   action.created.add(ticket.id);
   action.items.push({ kind: "ticket-created", ticketId: ticket.id });
+}
+
+/** The ticket is gone: no `ticket-updated` compares it afterwards. */
+export function ticketDeleted(store: AccountStore, ticket: TicketRec): void {
+  const action = active(store);
+  action.before.delete(ticket.id);
+  action.items.push({ kind: "ticket-deleted", ticketId: ticket.id });
 }
 
 export function messageCreated(store: AccountStore, messageId: number): void {
@@ -134,6 +142,8 @@ function flush(action: Action): void {
     } else if (item.kind === "ticket-created") {
       // A ticket whose creation failed half-way was removed again: nothing happened.
       if (store.ticket(item.ticketId)) record(action, { object_type: "Ticket", object_id: item.ticketId, type: item.kind, data: null });
+    } else if (item.kind === "ticket-deleted") {
+      record(action, { object_type: "Ticket", object_id: item.ticketId, type: item.kind, data: null });
     } else if (item.kind === "ticket-self-unsnoozed") {
       record(action, { object_type: "Ticket", object_id: item.ticketId, type: item.kind, data: { snooze_datetime: item.snooze } });
     } else {

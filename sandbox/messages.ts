@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiError, type FieldErrors } from "./http/errors.js";
 import type { Mailer } from "./mailer.js";
 import type { AccountStore } from "./store/account-store.js";
-import type { AddressRec, CustomerRec, MessageRec, PartyRef, TicketRec, UserRec } from "./store/types.js";
+import { VIA_INPUT, type AddressRec, type CustomerRec, type MessageRec, type PartyRef, type TicketRec, type UserRec } from "./store/types.js";
 import { appendMessage, createCustomer } from "./ticket-ops.js";
 import { nowIso, parseIsoInput } from "./util/time.js";
 
@@ -22,7 +22,7 @@ const isoField = z.string().nullable().optional();
 export const messageInput = z.strictObject({
   channel: z.string().min(1),
   from_agent: z.boolean(),
-  via: z.string().min(1).optional(),
+  via: z.enum(VIA_INPUT).optional(),
   public: z.boolean().optional(),
   sender: party.optional(),
   receiver: party.nullable().optional(),
@@ -136,6 +136,15 @@ function iso(value: string | null | undefined, field: string, errors: FieldError
   return parsed;
 }
 
+/** The email integration the customer's latest email arrived on, if any. */
+function lastCustomerIntegration(store: AccountStore, ticket: TicketRec): number | null {
+  for (let i = ticket.message_ids.length - 1; i >= 0; i--) {
+    const m = store.data.messages.get(ticket.message_ids[i] ?? -1);
+    if (m && !m.from_agent && m.channel === "email" && m.integration_id !== null) return m.integration_id;
+  }
+  return null;
+}
+
 /** Validates and stores one message on a ticket; throws ApiError(400) with field errors. */
 export function createMessage(deps: MessageDeps, ticket: TicketRec, input: MessageInput, errorMsg: string, prefix = ""): MessageRec {
   const { store, caller } = deps;
@@ -193,13 +202,17 @@ export function createMessage(deps: MessageDeps, ticket: TicketRec, input: Messa
       integration = undefined;
     }
     const fromAddress = source?.from?.address;
-    if (fromAddress !== undefined) {
+    const senderUser = sender?.type === "user" ? store.data.users.get(sender.id) : undefined;
+    // Agents' clients put the agent's own address in `source.from`; Gorgias takes it and sends
+    // through the ticket's integration (choice 23).
+    const ownAddress = fromAddress !== undefined && senderUser !== undefined && senderUser.email.toLowerCase() === fromAddress.toLowerCase();
+    if (fromAddress !== undefined && !ownAddress) {
       const byAddress = emailIntegrations.find((i) => i.address?.toLowerCase() === fromAddress.toLowerCase());
       if (!byAddress) fail("source.from.address", "Not the address of one of the account's email integrations.");
       else if (integration && integration.id !== byAddress.id) fail("integration_id", "Does not match source.from.address.");
       else integration = byAddress;
     }
-    integration ??= emailIntegrations.find((i) => i.id === ticket.integration_id) ?? emailIntegrations[0];
+    integration ??= emailIntegrations.find((i) => i.id === lastCustomerIntegration(store, ticket)) ?? emailIntegrations.find((i) => i.id === ticket.integration_id) ?? emailIntegrations[0];
     const receiverRec = receiver ? store.data.customers.get(receiver.id) : undefined;
     const to = source?.to && source.to.length > 0 ? source.to : receiverRec?.email ? [{ name: receiverRec.name, address: receiverRec.email }] : [];
     if (to.length === 0) fail("source.to", "No recipient: give source.to or a receiver with an email address.");
@@ -208,12 +221,18 @@ export function createMessage(deps: MessageDeps, ticket: TicketRec, input: Messa
       integrationId = integration.id;
       source = {
         type: "email",
-        from: { name: source?.from?.name ?? integration.name, address: integration.address ?? "" },
+        from: { name: source?.from?.name ?? (ownAddress && senderUser ? `${senderUser.firstname} ${senderUser.lastname}` : integration.name), address: integration.address ?? "" },
         to,
         cc: source?.cc ?? null,
         bcc: source?.bcc ?? null,
       };
     }
+  }
+
+  if (!input.from_agent && input.channel === "email" && integrationId === null) {
+    // An incoming email arrived on the integration whose address it was written to.
+    const to = (source?.to ?? []).map((a) => a.address.toLowerCase());
+    integrationId = [...store.data.integrations.values()].find((i) => i.type === "email" && i.address !== null && to.includes(i.address.toLowerCase()))?.id ?? null;
   }
 
   for (const id of input.mention_ids ?? []) if (!store.data.users.has(id)) fail("mention_ids", `User ${id} does not exist.`);

@@ -7,6 +7,7 @@ import type {
   MacroRec,
   MessageRec,
   PartyRef,
+  SurveyRec,
   TagRec,
   TeamRec,
   TicketRec,
@@ -51,6 +52,26 @@ export function userFull(u: UserRec) {
 
 export function customerCompact(c: CustomerRec) {
   return { id: c.id, email: c.email, name: c.name, firstname: c.firstname, lastname: c.lastname, meta: c.meta };
+}
+
+/** A customer as listed: real accounts leave out `channels` and `integrations` (choice 22). */
+export function customerListItem(c: CustomerRec) {
+  return {
+    id: c.id,
+    uri: `/api/customers/${c.id}/`,
+    email: c.email,
+    external_id: c.external_id,
+    firstname: c.firstname,
+    lastname: c.lastname,
+    name: c.name,
+    language: c.language,
+    timezone: c.timezone,
+    note: c.note,
+    data: c.data,
+    meta: c.meta,
+    created_datetime: c.created_datetime,
+    updated_datetime: c.updated_datetime,
+  };
 }
 
 export function customerFull(c: CustomerRec) {
@@ -131,6 +152,27 @@ export function eventWire(e: EventRec) {
   };
 }
 
+export function surveyWire(s: SurveyRec) {
+  return {
+    id: s.id,
+    uri: `/api/satisfaction-surveys/${s.id}/`,
+    ticket_id: s.ticket_id,
+    customer_id: s.customer_id,
+    score: s.score,
+    body_text: s.body_text,
+    meta: s.meta,
+    created_datetime: s.created_datetime,
+    should_send_datetime: s.should_send_datetime,
+    sent_datetime: s.sent_datetime,
+    scored_datetime: s.scored_datetime,
+  };
+}
+
+function surveyOf(store: AccountStore, ticketId: number) {
+  for (const s of store.data.surveys.values()) if (s.ticket_id === ticketId) return surveyWire(s);
+  return null;
+}
+
 export function macroWire(m: MacroRec) {
   return {
     id: m.id,
@@ -204,9 +246,10 @@ export function messageWire(ctx: WireContext, m: MessageRec) {
     stripped_text: body.stripped_text,
     stripped_html: body.stripped_html,
     stripped_signature: body.stripped_signature,
-    attachments: m.attachments.map((a) => ({ ...a, url: `${ctx.origin}${a.url}`, extra: null })),
+    // Real accounts send null, not [], for a message without attachments or actions.
+    attachments: m.attachments.length > 0 ? m.attachments.map((a) => ({ ...a, url: `${ctx.origin}${a.url}`, extra: null })) : null,
     macros: m.macros,
-    actions: [],
+    actions: null,
     headers: m.headers,
     meta: m.meta,
     mention_ids: m.mention_ids,
@@ -287,22 +330,19 @@ export function ticketCompact(ctx: WireContext, t: TicketRec) {
   return { ...ticketCommon(ctx, t), excerpt: excerpt(ctx.store, t), messages_count: t.message_ids.length };
 }
 
+/**
+ * How the ticket can be answered, per channel. Real accounts say only whether a channel is
+ * answerable; which integration a reply leaves from is the client's to work out (from the
+ * messages' `integration_id` / `source.to`).
+ */
 export function replyOptions(store: AccountStore, t: TicketRec) {
-  const emailIntegrations = [...store.data.integrations.values()].filter((i) => i.type === "email");
-  const preferred = emailIntegrations.find((i) => i.id === t.integration_id);
-  const ordered = preferred ? [preferred, ...emailIntegrations.filter((i) => i !== preferred)] : emailIntegrations;
   const customer = store.data.customers.get(t.customer_id);
-  const options: Record<string, { answerable: boolean; integrations: { id: number; name: string; address: string | null }[] }> = {
-    email: {
-      answerable: Boolean(customer?.email) && ordered.length > 0,
-      integrations: ordered.map((i) => ({ id: i.id, name: i.name, address: i.address })),
-    },
-    "internal-note": { answerable: true, integrations: [] },
+  const hasEmail = [...store.data.integrations.values()].some((i) => i.type === "email");
+  const options: Record<string, { answerable: boolean }> = {
+    email: { answerable: Boolean(customer?.email) && hasEmail },
+    "internal-note": { answerable: true },
   };
-  if (t.channel !== "email") {
-    const own = [...store.data.integrations.values()].filter((i) => ticketIntegrations(store, t).some((x) => x.name === i.name));
-    options[t.channel] = { answerable: own.length > 0, integrations: own.map((i) => ({ id: i.id, name: i.name, address: i.address })) };
-  }
+  if (t.channel !== "email") options[t.channel] = { answerable: ticketIntegrations(store, t).length > 0 };
   return options;
 }
 
@@ -320,7 +360,7 @@ export function ticketFull(ctx: WireContext, t: TicketRec) {
       return m ? [messageWire(ctx, m)] : [];
     }),
     events: [],
-    satisfaction_survey: null,
+    satisfaction_survey: surveyOf(store, t.id),
     reply_options: replyOptions(store, t),
   };
 }

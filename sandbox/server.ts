@@ -7,6 +7,7 @@ import { queryObject, readBody, sendJson, sendRaw, sleep, UNKNOWN_ACCOUNT_HTML }
 import { Router, type RequestContext } from "./http/router.js";
 import { catalogRoutes } from "./routes/catalog.js";
 import { eventRoutes } from "./routes/events.js";
+import { surveyRoutes } from "./routes/surveys.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
@@ -56,6 +57,7 @@ function buildRouter(): Router {
   catalogRoutes(router);
   viewRoutes(router);
   eventRoutes(router);
+  surveyRoutes(router);
   integrationRoutes(router);
   return router;
 }

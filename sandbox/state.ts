@@ -44,7 +44,7 @@ export class SandboxState {
   readonly webhooks: Dispatcher;
   /** Set once the server listens; absolute URLs in webhook payloads start with it. */
   origin = "http://127.0.0.1";
-  header: SnapshotHeader = { version: 1, seed: 1, tickets: 320, anchorMs: Date.now() };
+  header: SnapshotHeader = { version: 2, seed: 1, tickets: 320, anchorMs: Date.now() };
   private persistTimer: NodeJS.Timeout | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
   private persistedVersion = "";
@@ -92,7 +92,7 @@ export class SandboxState {
   reseed(seed: number, tickets: number, anchorMs = Date.now()): void {
     this.mailer.cancelAll();
     this.webhooks.reset();
-    this.build({ version: 1, seed, tickets, anchorMs });
+    this.build({ version: 2, seed, tickets, anchorMs });
     this.log.length = 0;
     this.mailer.outbox.length = 0;
     this.faults.clear();
@@ -102,7 +102,7 @@ export class SandboxState {
   }
 
   private build(header: SnapshotHeader): void {
-    this.header = { version: 1, seed: header.seed, tickets: header.tickets, anchorMs: header.anchorMs };
+    this.header = { version: 2, seed: header.seed, tickets: header.tickets, anchorMs: header.anchorMs };
     // Gorgias never reuses an event id, and a client reading the log after one (the Desk's feed)
     // would skip every new event below it: new events after a reseed continue the old numbering.
     const nextEvent = new Map([...this.accounts].map(([domain, store]) => [domain, store.nextId.events]));

@@ -14,6 +14,7 @@ export const API_ROUTES = {
   ticket: "/api/[account]/tickets/[ticketId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",
+  replyFrom: "/api/[account]/tickets/[ticketId]/reply-from",
   messageBody: "/api/[account]/tickets/[ticketId]/messages/[messageId]/body",
 } as const;
 

@@ -4,7 +4,7 @@ import type { View } from "@/lib/domain/view";
 import type { Result } from "@/lib/result";
 import type { GorgiasError } from "./errors";
 import type { CallOptions, Transport } from "./request";
-import { listOf, viewItemsOf } from "./wire/common";
+import { listOf, viewItemsOf, viewPageParams } from "./wire/common";
 import { ticketSummary } from "./wire/ticket";
 import { view } from "./wire/view";
 
@@ -41,7 +41,8 @@ export function viewsApi(send: Transport) {
       send({ method: "GET", path: "/views", query: { cursor: q.cursor, limit: q.limit, category: q.category }, schema: viewList }, o),
     items: (viewId: number, q: ViewItemsQuery = {}, o?: CallOptions): Promise<Result<Page<TicketSummary>, GorgiasError>> =>
       send(
-        { method: "GET", path: `/views/${viewId}/items`, query: { cursor: q.cursor, limit: q.limit, direction: q.direction, order_by: q.orderBy }, schema: viewItems },
+        // The page token's own parameters (cursor, direction, ignored_item…) win: they are followed as given.
+        { method: "GET", path: `/views/${viewId}/items`, query: { limit: q.limit, direction: q.direction, order_by: q.orderBy, ...viewPageParams(q.cursor) }, schema: viewItems },
         o,
       ),
     /**
@@ -53,7 +54,7 @@ export function viewsApi(send: Transport) {
         {
           method: "PUT",
           path: "/views/0/items",
-          query: { cursor: s.cursor, limit: s.limit },
+          query: { limit: s.limit, ...viewPageParams(s.cursor) },
           body: {
             view: {
               type: "ticket-list",

@@ -8,6 +8,24 @@ import type { MacroRec, TagRec } from "../store/types.js";
 import { nowIso } from "../util/time.js";
 import { getOr404, listReply, padNumber, pageSmall } from "./shared.js";
 
+/** Real accounts hold `business_hours` as an array of ranges (choice 27). */
+function accountSettings(ctx: RequestContext) {
+  return [
+    {
+      id: ctx.store.idBase + 1,
+      type: "business-hours",
+      data: {
+        timezone: "America/New_York",
+        business_hours: [
+          { days: "1,2,3,4,5", from_time: "09:00", to_time: "18:00" },
+          { days: "6", from_time: "10:00", to_time: "14:00" },
+        ],
+      },
+    },
+    { id: ctx.store.idBase + 2, type: "satisfaction-surveys", data: { send_survey_for_email: true, send_survey_for_chat: true, survey_interval: 86_400 } },
+  ];
+}
+
 function account(ctx: RequestContext) {
   parseQuery(ctx.query, {});
   const admin = [...ctx.store.data.users.values()].find((u) => u.role === "admin");
@@ -18,15 +36,16 @@ function account(ctx: RequestContext) {
       created_datetime: admin?.created_datetime ?? null,
       deactivated_datetime: null,
       status: { status: "active" },
-      settings: [
-        {
-          id: ctx.store.idBase + 1,
-          type: "business-hours",
-          data: { timezone: "America/New_York", business_hours: { days: "1,2,3,4,5", from_time: "09:00", to_time: "18:00" } },
-        },
-      ],
+      settings: accountSettings(ctx),
     },
   };
+}
+
+/** `GET /api/account/settings` is not paginated: one `{data}` answer (§2.1). */
+function listAccountSettings(ctx: RequestContext) {
+  const q = parseQuery(ctx.query, { type: "string" });
+  const type = q.str("type");
+  return { status: 200, body: { data: accountSettings(ctx).filter((s) => type === undefined || s.type === type) } };
 }
 
 function listTeams(ctx: RequestContext) {
@@ -119,6 +138,7 @@ function listMacros(ctx: RequestContext) {
 export function catalogRoutes(router: Router): void {
   router
     .add("GET", "/api/account", account)
+    .add("GET", "/api/account/settings", listAccountSettings)
     .add("GET", "/api/teams", listTeams)
     .add("GET", "/api/teams/:id", (ctx) => (parseQuery(ctx.query, {}), { status: 200, body: teamFull(ctx.store, getOr404(ctx.store.data.teams, ctx.params[0])) }))
     .add("GET", "/api/tags", listTags)

@@ -3,7 +3,7 @@ import { parseBody } from "../http/body.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
-import { customerFull, userFull } from "../serialize.js";
+import { customerFull, customerListItem, userFull } from "../serialize.js";
 import { ROLE_NAMES, type UserRec } from "../store/types.js";
 import { createCustomer } from "../ticket-ops.js";
 import { nowIso } from "../util/time.js";
@@ -36,7 +36,7 @@ function listCustomers(ctx: RequestContext) {
     const hit = store.findCustomerByEmail(email);
     tests.push((id) => id === hit?.id);
   }
-  if (name !== undefined) tests.push((id) => get(id)?.name.toLowerCase() === name);
+  if (name !== undefined) tests.push((id) => (get(id)?.name ?? "").toLowerCase() === name);
   if (externalId !== undefined) tests.push((id) => get(id)?.external_id === externalId);
   if (language !== undefined) tests.push((id) => get(id)?.language === language);
   if (timezone !== undefined) tests.push((id) => get(id)?.timezone === timezone);
@@ -46,7 +46,7 @@ function listCustomers(ctx: RequestContext) {
   const match = tests.length === 0 ? null : (id: number) => tests.every((t) => t(id));
   const index = field === "updated_datetime" ? store.customersByUpdated : store.customersByCreated;
   const page = pageIndex(index, dir, match, q);
-  return listReply(ctx, page.ids.flatMap((id) => { const c = get(id); return c ? [customerFull(c)] : []; }), page);
+  return listReply(ctx, page.ids.flatMap((id) => { const c = get(id); return c ? [customerListItem(c)] : []; }), page);
 }
 
 function getCustomer(ctx: RequestContext) {

@@ -4,29 +4,32 @@ import { parseBody } from "../http/body.js";
 import { ApiError, badRequest, notFound, type FieldErrors } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
-import { noteTicket, ticketCreated } from "../events.js";
+import { noteTicket, ticketCreated, ticketDeleted } from "../events.js";
 import { createMessage, messageInput, resolveCustomer } from "../messages.js";
 import { ticketCompact, ticketFull } from "../serialize.js";
 import type { AccountStore } from "../store/account-store.js";
-import { PRIORITIES, type TicketRec } from "../store/types.js";
+import { PRIORITIES, VIA_INPUT, type TicketRec } from "../store/types.js";
 import { nowIso, parseIsoInput } from "../util/time.js";
 import { getOr404, listReply, pageIndex } from "./shared.js";
 
 const ORDER = orderValues(["created_datetime", "updated_datetime"]);
-const ref = z.strictObject({ id: z.int().positive().nullable() });
+// Nested references are read like Gorgias reads them: the object as a client got it back (extra
+// fields ignored), by id, or a user by e-mail.
+const ref = z.looseObject({ id: z.int().positive().nullable().optional() });
+const userRef = z.looseObject({ id: z.int().positive().nullable().optional(), email: z.string().max(320).optional() });
 const iso = z.string().nullable().optional();
 const tagRef = z.looseObject({ id: z.int().positive().optional(), name: z.string().min(1).max(256).optional(), decoration: z.unknown().optional() });
 const customerRef = z.looseObject({ id: z.int().positive().optional(), email: z.string().max(320).optional(), name: z.string().nullable().optional() });
 
 const createTicket = z.strictObject({
   messages: z.array(z.unknown()).min(1).max(500),
-  via: z.string().optional(),
+  via: z.enum(VIA_INPUT).optional(),
   channel: z.string().optional(),
   customer: customerRef.optional(),
   subject: z.string().max(998).nullable().optional(),
   status: z.enum(["open", "closed"]).optional(),
   priority: z.enum(PRIORITIES).optional(),
-  assignee_user: ref.nullable().optional(),
+  assignee_user: userRef.nullable().optional(),
   assignee_team: ref.nullable().optional(),
   tags: z.array(tagRef).optional(),
   custom_fields: z.array(z.unknown()).optional(),
@@ -50,7 +53,7 @@ const createTicket = z.strictObject({
 const updateTicket = z.strictObject({
   status: z.enum(["open", "closed"]).optional(),
   priority: z.enum(PRIORITIES).optional(),
-  assignee_user: ref.nullable().optional(),
+  assignee_user: userRef.nullable().optional(),
   assignee_team: ref.nullable().optional(),
   subject: z.string().max(998).nullable().optional(),
   tags: z.array(tagRef).optional(),
@@ -65,7 +68,7 @@ const updateTicket = z.strictObject({
   updated_datetime: iso,
   customer: customerRef.optional(),
   channel: z.string().optional(),
-  via: z.string().optional(),
+  via: z.enum(VIA_INPUT).optional(),
   external_id: z.string().max(255).nullable().optional(),
   from_agent: z.boolean().optional(),
   language: z.string().nullable().optional(),
@@ -149,12 +152,21 @@ export function tagByName(store: AccountStore, name: string) {
   return tag;
 }
 
-function assignees(store: AccountStore, body: { assignee_user?: { id: number | null } | null; assignee_team?: { id: number | null } | null }, errors: FieldErrors) {
+type UserRefInput = { id?: number | null | undefined; email?: string | undefined };
+
+function assignees(store: AccountStore, body: { assignee_user?: UserRefInput | null; assignee_team?: { id?: number | null | undefined } | null }, errors: FieldErrors) {
   const out: { user?: number | null; team?: number | null } = {};
   if (body.assignee_user !== undefined) {
-    const id = body.assignee_user?.id ?? null;
-    if (id !== null && !store.data.users.has(id)) (errors["assignee_user"] ??= []).push(`User ${id} does not exist.`);
-    out.user = id;
+    const given = body.assignee_user;
+    if (given?.id == null && given?.email !== undefined) {
+      const user = store.findUserByEmail(given.email);
+      if (!user) (errors["assignee_user"] ??= []).push(`No user has the e-mail ${given.email}.`);
+      out.user = user?.id ?? null;
+    } else {
+      const id = given?.id ?? null;
+      if (id !== null && !store.data.users.has(id)) (errors["assignee_user"] ??= []).push(`User ${id} does not exist.`);
+      out.user = id;
+    }
   }
   if (body.assignee_team !== undefined) {
     const id = body.assignee_team?.id ?? null;
@@ -338,6 +350,18 @@ function getTicket(ctx: RequestContext) {
   return { status: 200, body: rel.includes("custom_fields") ? { ...full, custom_fields: {} } : full };
 }
 
+/** DELETE /api/tickets/{id}: gone for good, with its messages and survey (choice 25). */
+function deleteTicketRoute(ctx: RequestContext) {
+  parseQuery(ctx.query, {});
+  const { store } = ctx;
+  const ticket = getOr404(store.data.tickets, ctx.params[0]);
+  for (const id of ticket.message_ids) store.remove("messages", id);
+  for (const s of [...store.data.surveys.values()]) if (s.ticket_id === ticket.id) store.remove("surveys", s.id);
+  store.remove("tickets", ticket.id);
+  ticketDeleted(store, ticket);
+  return { status: 204 };
+}
+
 const tagBody = z.strictObject({ ids: z.array(z.int().positive()).optional(), names: z.array(z.string().min(1).max(256)).optional() });
 
 function ticketTags(ctx: RequestContext) {
@@ -385,6 +409,7 @@ export function ticketRoutes(router: Router): void {
     .add("POST", "/api/tickets", createTicketRoute)
     .add("GET", "/api/tickets/:id", getTicket)
     .add("PUT", "/api/tickets/:id", updateTicketRoute)
+    .add("DELETE", "/api/tickets/:id", deleteTicketRoute)
     .add("GET", "/api/tickets/:id/tags", ticketTags)
     .add("POST", "/api/tickets/:id/tags", ticketTags)
     .add("PUT", "/api/tickets/:id/tags", ticketTags)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseBody } from "../http/body.js";
+import { badRequest } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
 import { fromEntries, pageOver, type Ordered } from "../paging.js";
@@ -20,7 +21,21 @@ const ITEM_FIELDS = [
   "priority",
 ] as const;
 const ITEM_ORDER = orderValues(ITEM_FIELDS);
-const ITEM_PARAMS = { ...PAGE, order_by: ITEM_ORDER, direction: ["next", "prev"], ignored_item: "int" } as const;
+const ITEM_PARAMS = { cursor: "string", limit: "limit", order_by: ITEM_ORDER, direction: ["next", "prev"], ignored_item: "int" } as const;
+
+// View-item cursors hold only the boundary's sort value; the direction and the boundary ticket
+// (`ignored_item`) travel as their own parameters in `next_items` / `prev_items` (choice 5).
+const encodeViewCursor = (key: string) => Buffer.from(JSON.stringify([key]), "utf8").toString("base64");
+
+function decodeViewCursor(raw: string): string | null {
+  if (!/^[A-Za-z0-9+/=_-]+$/.test(raw)) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64").toString("utf8"));
+    return Array.isArray(value) && value.length === 1 && typeof value[0] === "string" ? value[0] : null;
+  } catch {
+    return null;
+  }
+}
 const PRIORITY_RANK: Record<string, string> = { low: "0", normal: "1", high: "2", critical: "3" };
 
 function listViews(ctx: RequestContext) {
@@ -46,7 +61,7 @@ function searchMatcher(ctx: RequestContext, search: string | null): ((t: TicketR
   return (t) => {
     if (t.subject?.toLowerCase().includes(needle)) return true;
     const c = store.data.customers.get(t.customer_id);
-    if (c && (c.name.toLowerCase().includes(needle) || (c.email ?? "").toLowerCase().includes(needle))) return true;
+    if (c && ((c.name ?? "").toLowerCase().includes(needle) || (c.email ?? "").toLowerCase().includes(needle))) return true;
     return t.message_ids.some((id) => {
       const m = store.data.messages.get(id);
       if (!m) return false;
@@ -82,13 +97,18 @@ function items(ctx: RequestContext, spec: ItemsSpec, q: ReturnType<typeof parseQ
     source = fromEntries(entries);
     match = null;
   }
-  const raw = q.cursor();
-  const direction = (q.str("direction") as "next" | "prev" | undefined) ?? raw?.direction ?? "next";
-  const cursor: Cursor | null = raw ? { ...raw, direction } : null;
+  const rawCursor = q.str("cursor");
+  const key = rawCursor === undefined ? null : decodeViewCursor(rawCursor);
+  if (rawCursor !== undefined && key === null) throw badRequest("Invalid request parameters.", { cursor: ["Invalid cursor."] });
+  const direction = (q.str("direction") as "next" | "prev" | undefined) ?? "next";
+  // Without `ignored_item`, tickets that share the cursor's sort value are all on the page.
+  const edge = (before: boolean) => (before ? -1 : Number.MAX_SAFE_INTEGER);
+  const id = ignored ?? edge((direction === "next") === (dir === "asc"));
+  const cursor: Cursor | null = key === null ? null : { direction, key, id };
   const page = pageOver(source, dir, match, cursor, q.limit());
   const orderBy = `${field}:${dir}`;
-  const link = (c: string, d: "next" | "prev") =>
-    `/api/views/${spec.viewId}/items?cursor=${encodeURIComponent(c)}&direction=${d}&limit=${q.limit()}&order_by=${encodeURIComponent(orderBy)}`;
+  const link = (b: { key: string; id: number }, d: "next" | "prev") =>
+    `/api/views/${spec.viewId}/items?cursor=${encodeURIComponent(encodeViewCursor(b.key))}&direction=${d}&ignored_item=${b.id}&limit=${q.limit()}&order_by=${encodeURIComponent(orderBy)}`;
   const wire = { store, origin: ctx.origin };
   return {
     status: 200,
@@ -100,8 +120,8 @@ function items(ctx: RequestContext, spec: ItemsSpec, q: ReturnType<typeof parseQ
         return t ? [ticketCompact(wire, t)] : [];
       }),
       meta: {
-        prev_items: page.prevCursor ? link(page.prevCursor, "prev") : null,
-        next_items: page.nextCursor ? link(page.nextCursor, "next") : null,
+        prev_items: page.hasPrev && page.first ? link(page.first, "prev") : null,
+        next_items: page.hasNext && page.last ? link(page.last, "next") : null,
         current_cursor: ctx.query.get("cursor"),
       },
     },

@@ -5,6 +5,7 @@ import type {
   IntegrationRec,
   MacroRec,
   MessageRec,
+  SurveyRec,
   TagRec,
   TeamRec,
   TicketRec,
@@ -23,6 +24,7 @@ export interface Collections {
   tickets: Map<number, TicketRec>;
   messages: Map<number, MessageRec>;
   events: Map<number, EventRec>;
+  surveys: Map<number, SurveyRec>;
 }
 
 export type Kind = keyof Collections;
@@ -37,6 +39,7 @@ export const KINDS: readonly Kind[] = [
   "tickets",
   "messages",
   "events",
+  "surveys",
 ];
 
 export interface AccountProfile {
@@ -63,6 +66,7 @@ export class AccountStore {
     tickets: new Map(),
     messages: new Map(),
     events: new Map(),
+    surveys: new Map(),
   };
   readonly dirty: Record<Kind, Set<number>> = {
     users: new Set(),
@@ -75,6 +79,21 @@ export class AccountStore {
     tickets: new Set(),
     messages: new Set(),
     events: new Set(),
+    surveys: new Set(),
+  };
+  /** Records deleted since seeding (persisted so a reload does not bring them back). */
+  readonly deleted: Record<Kind, Set<number>> = {
+    users: new Set(),
+    teams: new Set(),
+    tags: new Set(),
+    customers: new Set(),
+    integrations: new Set(),
+    macros: new Set(),
+    views: new Set(),
+    tickets: new Set(),
+    messages: new Set(),
+    events: new Set(),
+    surveys: new Set(),
   };
   nextId: Record<Kind, number>;
   /** Changes counter so persistence knows when to write. */
@@ -108,6 +127,7 @@ export class AccountStore {
       tickets: idBase + 5001,
       messages: idBase + 50001,
       events: idBase + 1,
+      surveys: idBase + 80001,
     };
   }
 
@@ -142,6 +162,23 @@ export class AccountStore {
     this.dirty[kind].add(id);
     this.version++;
     this.reindex(kind, id);
+  }
+
+  /** Deletes a record for good (it leaves every index too). */
+  remove(kind: Kind, id: number): void {
+    const map = this.data[kind] as Map<number, unknown>;
+    if (!map.delete(id)) return;
+    this.dirty[kind].delete(id);
+    this.deleted[kind].add(id);
+    this.version++;
+    if (kind === "tickets") {
+      this.ticketsByCreated.remove(id);
+      this.ticketsByUpdated.remove(id);
+      this.ticketsByLastMessage.remove(id);
+      const customer = this.customerOfTicket.get(id);
+      if (customer !== undefined) this.ticketsByCustomer.get(customer)?.delete(id);
+      this.customerOfTicket.delete(id);
+    } else if (kind === "messages") this.messagesByCreated.remove(id);
   }
 
   findCustomerByEmail(email: string): CustomerRec | undefined {

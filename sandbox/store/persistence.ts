@@ -7,7 +7,8 @@ import { KINDS, type AccountStore, type Kind } from "./account-store.js";
 // persists in kilobytes and restarts as fast as it seeds.
 
 export interface SnapshotHeader {
-  version: 1;
+  /** 2: datetimes carry `+00:00`; older snapshots are not replayed (they reseed). */
+  version: 2;
   seed: number;
   tickets: number;
   anchorMs: number;
@@ -16,6 +17,7 @@ export interface SnapshotHeader {
 interface AccountOverlay {
   nextId: Record<Kind, number>;
   records: Partial<Record<Kind, unknown[]>>;
+  deleted?: Partial<Record<Kind, number[]>>;
 }
 
 export interface Snapshot extends SnapshotHeader {
@@ -29,7 +31,7 @@ export function readSnapshot(dir: string): Snapshot | null {
   if (!existsSync(path)) return null;
   try {
     const parsed = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
-    return parsed.version === 1 ? parsed : null;
+    return parsed.version === 2 ? parsed : null;
   } catch {
     return null;
   }
@@ -48,7 +50,9 @@ export function writeSnapshot(dir: string, header: SnapshotHeader, stores: Itera
         return rec === undefined ? [] : [rec];
       });
     }
-    accounts[store.domain] = { nextId: { ...store.nextId }, records };
+    const deleted: Partial<Record<Kind, number[]>> = {};
+    for (const kind of KINDS) if (store.deleted[kind].size > 0) deleted[kind] = [...store.deleted[kind]];
+    accounts[store.domain] = { nextId: { ...store.nextId }, records, deleted };
   }
   mkdirSync(dir, { recursive: true });
   const path = join(dir, FILE);
@@ -67,6 +71,13 @@ export function applyOverlay(store: AccountStore, overlay: AccountOverlay | unde
       const id = (rec as { id: number }).id;
       map.set(id, rec);
       store.dirty[kind].add(id);
+    }
+  }
+  for (const kind of KINDS) {
+    const map = store.data[kind] as Map<number, unknown>;
+    for (const id of overlay.deleted?.[kind] ?? []) {
+      map.delete(id);
+      store.deleted[kind].add(id);
     }
   }
   for (const kind of KINDS) store.nextId[kind] = Math.max(store.nextId[kind], overlay.nextId[kind] ?? 0);

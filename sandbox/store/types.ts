@@ -48,7 +48,8 @@ export interface CustomerRec {
   email: string | null;
   firstname: string;
   lastname: string;
-  name: string;
+  /** Null on real accounts for customers known only by an address. */
+  name: string | null;
   external_id: string | null;
   language: string | null;
   timezone: string | null;
@@ -125,6 +126,14 @@ export interface ViewRec {
   emoji: string | null;
   created_datetime: Iso;
 }
+
+/** `via` values a client may send (the reference's create/update enum, §7.2); others are a 400. */
+export const VIA_INPUT = [
+  "aircall", "api", "chat", "contact_form", "email", "facebook", "facebook-mention", "facebook-messenger",
+  "facebook-recommendations", "form", "help-center", "helpdesk", "instagram", "instagram-ad-comment",
+  "instagram-comment", "instagram-direct-message", "instagram-mention", "internal-note", "phone", "rule",
+  "shopify", "sms", "twilio", "twitter", "twitter-direct-message", "whatsapp", "yotpo", "yotpo-review", "zendesk",
+] as const;
 
 export type Status = "open" | "closed";
 export type Priority = "critical" | "high" | "normal" | "low";
@@ -233,6 +242,20 @@ export interface MessageRec {
   is_retriable: boolean;
   /** An outgoing email waiting for the simulated mail server. */
   pending_send: boolean;
+}
+
+/** A satisfaction survey (CSAT) of one ticket. */
+export interface SurveyRec {
+  id: number;
+  ticket_id: number;
+  customer_id: number;
+  score: number | null;
+  body_text: string | null;
+  meta: Record<string, unknown> | null;
+  created_datetime: Iso;
+  should_send_datetime: Iso | null;
+  sent_datetime: Iso | null;
+  scored_datetime: Iso | null;
 }
 
 /** One entry of the account's event log (`GET /api/events`). */

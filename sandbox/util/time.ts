@@ -1,13 +1,13 @@
-// Gorgias's documented examples print UTC datetimes with microseconds and no offset
-// ("2019-07-05T14:42:00.384938"). Keeping that exact shape everywhere also makes the
-// strings sort lexicographically, which the indexes rely on.
+// Real accounts print UTC datetimes with microseconds and an explicit offset
+// ("2025-01-10T09:12:44.123456+00:00"; the reference's older examples omit it). Keeping that
+// exact shape everywhere also makes the strings sort lexicographically, which the indexes rely on.
 
 export type Iso = string;
 
 export function formatIso(ms: number, micros = 0): Iso {
   const base = new Date(Math.floor(ms)).toISOString(); // 2026-01-02T03:04:05.678Z
   const millis = base.slice(20, 23);
-  return `${base.slice(0, 19)}.${millis}${String(Math.floor(micros) % 1000).padStart(3, "0")}`;
+  return `${base.slice(0, 19)}.${millis}${String(Math.floor(micros) % 1000).padStart(3, "0")}+00:00`;
 }
 
 let lastNow = "";

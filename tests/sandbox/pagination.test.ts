@@ -13,7 +13,7 @@ describe("list envelopes and pagination to the end", () => {
   it("tickets: envelope shape, every id once, 300+ tickets", async () => {
     const first = await h.json("/api/tickets?limit=2");
     expect(first.body).toMatchObject({ object: "list", uri: "/api/tickets?limit=2", meta: { prev_cursor: null, next_cursor: expect.any(String), total_resources: null } });
-    expect(first.body.data[0].created_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+    expect(first.body.data[0].created_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/);
     const { items, pages } = await pageAll(h, "/api/tickets?limit=100");
     expect(items.length).toBeGreaterThanOrEqual(300);
     expect(unique(items)).toBe(items.length);

@@ -8,6 +8,7 @@ import { referenceKeys } from "@/lib/client/query-keys";
 // writes this key by hand.
 export const composerKeys = {
   drafts: (account: string, ticketId: number) => ["composer", account, ticketId, "drafts"] as const,
+  replyFrom: (account: string, ticketId: number) => ["composer", account, ticketId, "reply-from"] as const,
 };
 
 export type ServerDrafts = ApiResponse<"drafts">;
@@ -32,6 +33,15 @@ export const serverDraftsQuery = (account: string, ticketId: number, localOps: (
 
 export const fetchServerDrafts = (account: string, ticketId: number, ops: readonly string[], signal?: AbortSignal) =>
   getRoute("drafts", { params: { account, ticketId }, query: { ops: ops.length ? ops.join(",") : undefined }, signal });
+
+/** The address the server would send a reply from; read when the reply composer opens. */
+export const replyFromQuery = (account: string, ticketId: number) =>
+  queryOptions({
+    queryKey: composerKeys.replyFrom(account, ticketId),
+    queryFn: ({ signal }) => getRoute("replyFrom", { params: { account, ticketId }, signal }),
+    staleTime: 60_000,
+    retry: false,
+  });
 
 export const macrosQuery = (account: string, search: string) =>
   queryOptions({

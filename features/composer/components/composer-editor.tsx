@@ -1,13 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { matchesShortcut, setPreference, useShortcut, usePreferences } from "@/features/shell";
 import { reportTyping } from "@/features/live";
 import { useMoveOn } from "@/features/inbox";
 import { macroContext, removeVariable, renderMacro, templateSegments, unfilledVariables, variableLabel } from "@/lib/domain/macro-template";
 import type { ComposerMode } from "@/features/composer/client/drafts";
-import type { ServerDrafts } from "@/features/composer/client/reads";
+import { replyFromQuery, type ServerDrafts } from "@/features/composer/client/reads";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { cx } from "@/lib/utils";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
@@ -57,6 +57,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
   const { autoAssign } = usePreferences();
+  const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" && onEmail });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
   const blockedBy = send.pending
@@ -191,7 +192,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ModeTabs mode={mode} onChange={setMode} idPrefix={idPrefix} flagged={send.problem && send.problem.mode !== mode ? [send.problem.mode] : []} />
-        <ModeBanner mode={mode} recipient={recipient} route={route} routes={routes} onRoute={setReplyOn} />
+        <ModeBanner mode={mode} recipient={recipient} route={route} routes={routes} onRoute={setReplyOn} from={replyFrom.data?.from} />
       </div>
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${mode}`} className="flex flex-col gap-2">
         <UnfilledChips id={chipsId} paths={unfilled} onSelect={selectVariable} onRemove={(p) => setText(mode, removeVariable(draft.text, p))} />

@@ -3,16 +3,19 @@ import type { ReplyRoute } from "@/lib/domain/reply-channel";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 
 /**
- * Says plainly who will read this and how: the customer by email or on their channel (chat, SMS…),
- * or only agents. Where the ticket offers more than one channel the agent may pick another.
+ * Says plainly who will read this and how: the customer by email (from which of the account's
+ * addresses) or on their channel (chat, SMS…), or only agents. Where the ticket offers more than
+ * one channel the agent may pick another. `from` is the address an email leaves from (undefined
+ * while it is being looked up, null when the account has none).
  */
-export function ModeBanner({ mode, recipient, route = null, routes = [], onRoute = () => {} }: {
+export function ModeBanner({ mode, recipient, route = null, routes = [], onRoute = () => {}, from }: {
   mode: ComposerMode;
   recipient: string | null;
   /** The channel the reply goes out on (null: e-mail, the page knew no better). */
   route?: ReplyRoute | null;
   routes?: readonly ReplyRoute[];
   onRoute?: (channel: string) => void;
+  from?: { address: string; name: string | null } | null;
 }) {
   if (mode === "note") {
     return (
@@ -28,6 +31,15 @@ export function ModeBanner({ mode, recipient, route = null, routes = [], onRoute
       <p className="inline-flex min-w-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" data-testid="composer-audience" data-channel={route?.channel ?? "email"}>
         <Icon aria-hidden size={14} className="shrink-0" />
         <span className="truncate">
+          {email && from !== undefined && (
+            <>
+              From:{" "}
+              <span className="font-medium text-zinc-900 dark:text-zinc-100" data-testid="composer-from" title={from?.name ?? undefined}>
+                {from?.address ?? "no email integration"}
+              </span>{" "}
+              ·{" "}
+            </>
+          )}
           To: <span className="font-medium text-zinc-900 dark:text-zinc-100">{recipient ?? (email ? "no email address on file" : "the customer")}</span> ·{" "}
           {email ? "this will be emailed" : <>this will be sent on <span className="font-medium text-zinc-900 dark:text-zinc-100">{route.label}</span></>}
         </span>

@@ -194,6 +194,10 @@ export const TicketDraftsSchema = z.object({
 });
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 
+/** The address a reply to the ticket would leave from, or null when the account has none. */
+export const ReplyFromSchema = z.object({ from: z.object({ address: z.string(), name: text }).nullable() });
+export type ReplyFrom = z.output<typeof ReplyFromSchema>;
+
 const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });
 
 export const ViewListSchema = items(ViewSchema);

@@ -9,6 +9,7 @@ import {
   InboxPageSchema,
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
+  ReplyFromSchema,
   TeamListSchema,
   TicketDraftsSchema,
   TicketSummaryListSchema,
@@ -108,6 +109,12 @@ export const apiContract = {
     /** The operation ids this browser's drafts carry: a reload mid-send learns whether each went out. */
     query: z.object({ ops: OperationIdList }).strict(),
     response: TicketDraftsSchema,
+  },
+  replyFrom: {
+    path: API_ROUTES.replyFrom,
+    params: TicketParams,
+    query: NoQuery,
+    response: ReplyFromSchema,
   },
   messageBody: {
     path: API_ROUTES.messageBody,

@@ -43,14 +43,26 @@ export function listOf<S extends z.ZodType>(item: S) {
   });
 }
 
-/** View items carry URLs (`next_items`) whose query holds the cursor; we expose the cursor alone. */
-export function cursorFromUrl(url: string | null | undefined): string | null {
+/**
+ * View items link their pages with URLs (`next_items`) whose query carries `cursor`, `direction` and
+ * `ignored_item`, and clients must follow them as given: the page token is that whole query
+ * (`cursor=…&direction=next&ignored_item=12…`), turned back into parameters by `viewPageParams`.
+ */
+export function pageTokenFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url, "http://relative.invalid").searchParams.get("cursor");
+    const params = new URL(url, "http://relative.invalid").searchParams;
+    return params.get("cursor") ? params.toString() : null;
   } catch {
     return null;
   }
+}
+
+/** The query a view-items page token stands for; a bare cursor (another version's meta) is just `cursor`. */
+export function viewPageParams(token: string | null | undefined): Record<string, string> {
+  if (!token) return {};
+  const params = new URLSearchParams(token);
+  return params.has("cursor") ? Object.fromEntries(params) : { cursor: token };
 }
 
 export function viewItemsOf<S extends z.ZodType>(item: S) {
@@ -66,8 +78,8 @@ export function viewItemsOf<S extends z.ZodType>(item: S) {
     (body): Page<z.output<S>> => ({
       items: body.data,
       // Tolerate the ordinary cursor meta too, in case a version answers with it.
-      nextCursor: cursorFromUrl(body.meta?.next_items) ?? body.meta?.next_cursor ?? null,
-      prevCursor: cursorFromUrl(body.meta?.prev_items) ?? body.meta?.prev_cursor ?? null,
+      nextCursor: pageTokenFromUrl(body.meta?.next_items) ?? body.meta?.next_cursor ?? null,
+      prevCursor: pageTokenFromUrl(body.meta?.prev_items) ?? body.meta?.prev_cursor ?? null,
     }),
   );
 }

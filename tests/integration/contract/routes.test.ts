@@ -72,7 +72,12 @@ describe("each route answers exactly its contract", () => {
     customer = withCustomer?.customer ?? null;
     await expectContract("tickets", { account }, { q: "order", order: "created:asc", limit: 5 });
     const views = (await expectContract("views", { account })) as { items: { id: number }[] };
-    if (views.items[0]) await expectContract("tickets", { account }, { view: views.items[0].id, cursor: page.nextCursor ?? undefined });
+    if (views.items[0]) {
+      // A view's pages are followed with the view's own page token (next_items, as given).
+      const first = (await expectContract("tickets", { account }, { view: views.items[0].id, limit: 5 })) as { nextCursor: string | null };
+      expect(first.nextCursor).not.toBeNull();
+      await expectContract("tickets", { account }, { view: views.items[0].id, limit: 5, cursor: first.nextCursor ?? undefined });
+    }
     const users = (await expectContract("users", { account })) as { items: Record<string, unknown>[] };
     expect(Object.keys(users.items[0] ?? {}).sort()).toEqual(["email", "id", "name", "role"]);
     await expectContract("teams", { account });
@@ -109,6 +114,15 @@ describe("each route answers exactly its contract", () => {
     expect(thread.messages.length).toBeGreaterThan(0);
     await expectContract("messageBody", { account, ticketId, messageId: thread.messages[0]!.id }, { images: "1" });
     if (customer) await expectContract("customerTickets", { account, customerId: customer.id });
+  });
+
+  it("the address a reply would leave from: the one the customer wrote to", async () => {
+    const replyFrom = (await expectContract("replyFrom", { account, ticketId })) as { from: { address: string } | null };
+    const read = await signedIn.gorgias!.tickets.get(ticketId);
+    if (!read.ok) throw new Error(read.error.kind);
+    const wroteTo = read.value.messages.filter((m) => m.kind === "customer").at(-1)?.source?.to.map((a) => a.address) ?? [];
+    if (wroteTo.some((a) => a.endsWith("@demo-store.example"))) expect(wroteTo).toContain(replyFrom.from?.address);
+    else expect(replyFrom.from?.address).toMatch(/@demo-store\.example$/);
   });
 
   it("the agent's drafts, with only what the composer uses", async () => {

@@ -18,14 +18,15 @@ beforeEach(async () => {
   client = await clientFor(sb);
 });
 
-/** An open e-mail ticket with a customer and an e-mail reply option. */
+/** An e-mail ticket with a customer, and the e-mail integration its customer wrote to. */
 async function emailTicket(c: GorgiasClient) {
   for await (const page of paginate((cursor) => c.tickets.list({ cursor, limit: 50 }))) {
     for (const summary of must(page).items) {
       if (summary.channel !== "email" || !summary.customer) continue;
       const ticket = must(await c.tickets.get(summary.id));
-      const option = ticket.replyOptions.find((o) => o.channel === "email" && o.address);
-      if (ticket.customer?.email && option) return { ticket, option };
+      const wroteOn = ticket.messages.filter((m) => m.kind === "customer").at(-1)?.integrationId;
+      const option = must(await c.integrations.list({ limit: 100 })).items.find((i) => i.id === wroteOn && i.address);
+      if (ticket.customer?.email && option) return { ticket, option: { integrationId: option.id, name: option.name, address: option.address } };
     }
   }
   throw new Error("no e-mail ticket in the sandbox seed");
@@ -92,7 +93,7 @@ describe("reads against the sandbox", () => {
       if (page.nextCursor === null) continue;
       const next = must(await client.views.items(view.id, { cursor: page.nextCursor, limit: 3 }));
       expect(next.items.map((t) => t.id)).not.toEqual(page.items.map((t) => t.id));
-      // The prev cursor alone (no direction parameter) leads back to the first page.
+      // The prev token, followed as given (it carries direction=prev and ignored_item), leads back to the first page.
       expect(next.prevCursor).not.toBeNull();
       const back = must(await client.views.items(view.id, { cursor: next.prevCursor, limit: 3 }));
       expect(back.items.map((t) => t.id)).toEqual(page.items.map((t) => t.id));

@@ -92,7 +92,9 @@ describe("replies", () => {
     const [post] = await messagePosts(sb, ticket!.id);
     const body = post?.body as { source: { to: Array<{ address: string }>; from: { address: string } }; public: boolean; channel: string; sender: { id: number }; integration_id: number; subject: string };
     expect(body.source.to.map((a) => a.address)).toEqual([ticket!.customer!.email]);
-    expect(ticket!.replyOptions.filter((o) => o.channel === "email").map((o) => o.address)).toContain(body.source.from.address);
+    // From the address the customer wrote to (docs/safety.md#reply-from).
+    const wroteTo = ticket!.messages.filter((m) => m.kind === "customer").at(-1)?.source?.to.map((a) => a.address);
+    expect(wroteTo).toContain(body.source.from.address);
     expect(body).toMatchObject({ channel: "email", public: true, sender: { id: who.agent.gorgiasUserId } });
     expect(body.subject).toMatch(/^Re: /);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "@/lib/domain/page";
 import { collectAll, paginate } from "@/lib/gorgias/pagination";
-import { cursorFromUrl } from "@/lib/gorgias/wire/common";
+import { pageTokenFromUrl, viewPageParams } from "@/lib/gorgias/wire/common";
 import { err, ok, type Result } from "@/lib/result";
 
 const pages: Record<string, Page<number>> = {
@@ -43,10 +43,14 @@ describe("paginate", () => {
     expect(await collectAll(failing)).toEqual(err("boom"));
   });
 
-  it("extracts view-item cursors from next_items URLs", () => {
-    expect(cursorFromUrl("/api/views/3/items?cursor=WyJuZXh0Il0%3D&direction=next&ignored_item=5")).toBe("WyJuZXh0Il0=");
-    expect(cursorFromUrl("https://acme.gorgias.com/api/views/3/items?cursor=abc")).toBe("abc");
-    expect(cursorFromUrl(null)).toBeNull();
-    expect(cursorFromUrl("/api/views/3/items")).toBeNull();
+  it("keeps next_items' whole query as the page token, and follows it as given", () => {
+    const token = pageTokenFromUrl("/api/views/3/items?cursor=WyJuZXh0Il0%3D&direction=next&ignored_item=5");
+    expect(viewPageParams(token)).toEqual({ cursor: "WyJuZXh0Il0=", direction: "next", ignored_item: "5" });
+    expect(viewPageParams(pageTokenFromUrl("https://acme.gorgias.com/api/views/3/items?cursor=abc"))).toEqual({ cursor: "abc" });
+    expect(pageTokenFromUrl(null)).toBeNull();
+    expect(pageTokenFromUrl("/api/views/3/items")).toBeNull();
+    // A bare cursor (the ordinary list meta some versions answer with) is sent as the cursor, padding and all.
+    expect(viewPageParams("WyJuZXh0Il0=")).toEqual({ cursor: "WyJuZXh0Il0=" });
+    expect(viewPageParams(null)).toEqual({});
   });
 });

@@ -62,9 +62,9 @@ describe("wire → domain", () => {
     expect(list.parse([user])).toMatchObject({ items: [{ id: 3924 }], nextCursor: null });
   });
 
-  it("turns view-item URLs into cursors", () => {
-    const body = { object: "list", data: [ticketListItem], meta: { prev_items: null, next_items: "/api/views/1/items?cursor=Q1&direction=next", current_cursor: "Q0" } };
-    expect(viewItemsOf(ticketSummary).parse(body)).toMatchObject({ nextCursor: "Q1", prevCursor: null });
+  it("turns view-item URLs into page tokens that keep every parameter the link carries", () => {
+    const body = { object: "list", data: [ticketListItem], meta: { prev_items: null, next_items: "/api/views/1/items?cursor=Q1&direction=next&ignored_item=7", current_cursor: "Q0" } };
+    expect(viewItemsOf(ticketSummary).parse(body)).toMatchObject({ nextCursor: "cursor=Q1&direction=next&ignored_item=7", prevCursor: null });
   });
 
   it("maps teams and macros (response text and tags pulled out of actions)", () => {

@@ -13,17 +13,28 @@ export type ReplyAddressing = Omit<ReplyRequest, "bodyText" | "bodyHtml" | "exte
 
 type Sender = { address: string; name: string | null; integrationId: number };
 
-/** The ticket's own e-mail reply options, the one its latest customer message came through first. */
-export function emailSendersOf(ticket: Pick<Ticket, "replyOptions" | "messages">): Sender[] {
-  const options = ticket.replyOptions
-    .filter((o) => o.channel === "email" && o.address)
-    .map((o) => ({ address: o.address as string, name: o.name, integrationId: o.integrationId }));
-  const lastIncoming = [...ticket.messages].reverse().find((m) => m.kind === "customer" && m.integrationId !== null);
-  const preferred = options.find((o) => o.integrationId === lastIncoming?.integrationId);
-  return preferred ? [preferred, ...options.filter((o) => o !== preferred)] : options;
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The e-mail addresses a reply may leave from, best first (docs/safety.md#reply-from): the account's
+ * active e-mail integration the customer's latest message arrived on (its `integration_id`, else its
+ * `source.to` matched against the integrations' addresses; older customer messages are asked when
+ * the latest says neither); then integrations the ticket's `reply_options` name (real Gorgias sends
+ * none); then the account's other active e-mail integrations, in the order Gorgias lists them.
+ */
+export function emailSendersFor(ticket: Pick<Ticket, "replyOptions" | "messages">, integrations: readonly Integration[]): Sender[] {
+  const active = integrations.filter((i) => isEmailIntegration(i) && i.active && i.address);
+  const senderOf = (i: Integration): Sender => ({ address: i.address as string, name: i.name, integrationId: i.id });
+  const arrivedOn = (m: Ticket["messages"][number]): Integration | undefined =>
+    active.find((i) => i.id === m.integrationId) ?? active.find((i) => (m.source?.to ?? []).some((to) => same(to.address, i.address as string)));
+  const customerMessages = ticket.messages.filter((m) => m.kind === "customer").reverse();
+  const written = customerMessages.map(arrivedOn).find((i) => i !== undefined);
+  const offered = ticket.replyOptions.flatMap((o) => (o.channel === "email" ? active.filter((i) => i.id === o.integrationId) : []));
+  const ordered = [...(written ? [written] : []), ...offered, ...active];
+  return ordered.filter((i, k) => ordered.indexOf(i) === k).map(senderOf);
 }
 
-/** The account's active e-mail integrations, when the ticket offers none. */
+/** The account's active e-mail integrations, for a message with no thread to follow (a new ticket). */
 export function accountEmailSenders(integrations: readonly Integration[]): Sender[] {
   return integrations
     .filter((i) => isEmailIntegration(i) && i.active && i.address)

@@ -13,7 +13,7 @@ import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { ChannelReplyRequest, ReplyRequest } from "@/lib/gorgias";
 import { replyRoutes } from "@/lib/domain/reply-channel";
 import { err, ok, type Result } from "@/lib/result";
-import { accountEmailSenders, deriveChannelReply, deriveReply, emailSendersOf } from "./derive";
+import { deriveChannelReply, deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
@@ -136,13 +136,9 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
         return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
       }
-      let senders = emailSendersOf(ticket.value);
-      if (senders.length === 0) {
-        const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
-        if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
-        senders = accountEmailSenders(integrations.value.items);
-      }
-      const addressing = deriveReply(ticket.value, senders, agent.gorgiasUserId);
+      const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
+      if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
+      const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value.items), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
       return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
     },
