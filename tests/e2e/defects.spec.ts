@@ -70,6 +70,15 @@ test("new-ticket errors clear as the agent fixes each field, and return if it br
 });
 
 test("the assignee picker shows every name whole", async ({ page }) => {
+  // Names as long as real teams have them: a double-barrelled name and a long work address.
+  const longName = "Maximiliane Alexandra von Hohenberg-Castellanos";
+  const longEmail = "maximiliane.alexandra.vonhohenberg-castellanos@support.demo-store.example";
+  await page.route("**/api/demo/users", async (route) => {
+    const response = await route.fetch();
+    const json = (await response.json()) as { items: Array<{ name: string | null; email: string | null }> };
+    json.items[json.items.length - 1] = { ...json.items[json.items.length - 1]!, name: longName, email: longEmail };
+    await route.fulfill({ response, json });
+  });
   await signInAs(page, "admin");
   const { data } = await gorgiasAsAdmin<{ data: Array<{ id: number; status: string; channel: string }> }>("GET", "/tickets?limit=30");
   const ticket = data.find((t) => t.status === "open")!;
@@ -86,6 +95,7 @@ test("the assignee picker shows every name whole", async ({ page }) => {
       items.flatMap((item) => [...item.querySelectorAll("span")].filter((span) => span.scrollWidth > span.clientWidth + 1).map((span) => span.textContent)),
     );
     expect(clipped).toEqual([]);
+    await expect(page.getByRole("listbox", { name: "Agents" }).getByText(longName)).toBeVisible();
     await page.keyboard.press("Escape");
     // The trigger may cut a long name to fit; its title then carries the name whole.
     const value = trigger.locator("span[title]");
