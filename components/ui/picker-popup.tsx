@@ -111,7 +111,9 @@ export default function PickerPopup({
                       <span className="flex min-w-0 items-center gap-1.5">
                         {current !== undefined && <Check aria-hidden size={14} className={cx("shrink-0 text-brand dark:text-indigo-300", !isCurrent && "invisible")} />}
                         {/* Names wrap rather than clip: an agent must read whom they are picking. */}
-                        <span className={cx("min-w-0 break-words", (isCurrent || stacked) && "font-medium")}>{option.label}</span>
+                        <span className={cx("min-w-0 break-words", (isCurrent || stacked) && "font-medium")} data-testid="option-label">
+                          {option.label}
+                        </span>
                         {isCurrent && <span className="sr-only">(current)</span>}
                       </span>
                       {option.detail && <span className="min-w-0 text-xs break-all text-zinc-600 dark:text-zinc-400">{option.detail}</span>}

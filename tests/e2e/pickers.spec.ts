@@ -124,7 +124,7 @@ test.describe("pickers", () => {
     const { second } = await checkArrows(page, list);
     await page.keyboard.press("ArrowDown");
     await expect(highlighted(list)).toHaveText(second);
-    const agent = (await highlighted(list).locator("span.truncate").first().textContent())!;
+    const agent = (await highlighted(list).getByTestId("option-label").textContent())!;
 
     // Typing filters by name; "Unassigned" does not match the agent's name.
     await search.pressSequentially(agent);
