@@ -4,10 +4,19 @@ import { sandbox, type SandboxAgent } from "./sandbox-control";
 /** Signs in through the sign-in page's one-click sandbox list, as an agent would. */
 export async function signInAs(page: Page, role = "admin", domain = "demo", deskUrl = ""): Promise<SandboxAgent> {
   const agent = await sandbox.agentWithRole(role, domain);
-  await page.goto(`${deskUrl}/sign-in`);
-  await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, ${domain})` }).click();
-  // Generous: the first sign-in after a cold start also checks the key with Gorgias.
-  await expect(page).toHaveURL(new RegExp(`/${domain}(\\?|$|/)`), { timeout: 30_000 });
+  const signedIn = new RegExp(`/${domain}(\\?|$|/)`);
+  // A key check runs in the lowest lane of the account's budget and gives up after a few seconds
+  // when the team's calls fill it (lib/gorgias/lanes.ts); the suite's own traffic can do that, and
+  // an agent would then simply try again, as this does, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${deskUrl}/sign-in`);
+    await page.getByRole("button", { name: `Sign in as ${agent.name} (${agent.role}, ${domain})` }).click();
+    // Generous: the first sign-in after a cold start also checks the key with Gorgias.
+    await expect(page).toHaveURL(new RegExp(`/sign-in\\?error=|/${domain}(\\?|$|/)`), { timeout: 30_000 });
+    if (signedIn.test(page.url()) || attempt === 3) break;
+    await page.waitForTimeout(3_000);
+  }
+  await expect(page).toHaveURL(signedIn);
   return agent;
 }
 
