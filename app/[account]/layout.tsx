@@ -1,8 +1,9 @@
+import { notFound } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { signOutAction } from "@/features/auth";
 import { LiveDesk } from "@/features/live";
 import { Providers, ShortcutHelp, TopBar } from "@/features/shell";
-import { requireTicketOfPath } from "@/features/ticket/server";
+import { isMissingTicketPath } from "@/features/ticket/server";
 import { requirePageAgent } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { canSeeFeedHealth } from "@/lib/domain/user";
@@ -11,7 +12,7 @@ import { serverEnv } from "@/lib/env";
 export default async function AccountLayout({ children, params }: LayoutProps<"/[account]">) {
   const { account } = await params;
   const agent = await requirePageAgent(account);
-  await requireTicketOfPath(agent, (await headers()).get("x-desk-path"));
+  if (await isMissingTicketPath(agent, (await headers()).get("x-desk-path"))) notFound();
   return (
     <div className="flex h-dvh flex-col">
       <TopBar

@@ -34,9 +34,9 @@ export async function createTicket(context: SendContext, input: CreateTicketRequ
       if (!customers.ok) return refuse(fromUpstream(customers.error), "failed", `customers_${customers.error.kind}`);
       const email = input.customerEmail.trim().toLowerCase();
       const existing = customers.value.items.find((c) => c.email?.toLowerCase() === email);
-      const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
+      const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
-      const from = accountEmailSenders(integrations.value.items)[0];
+      const from = accountEmailSenders(integrations.value)[0];
       if (!from) {
         return refuse(appError("invalid_input", "This account has no e-mail integration to send from. Ask an admin to connect one in Gorgias."), "failed", "no_route");
       }

@@ -2,4 +2,4 @@ import "server-only";
 export { loadMessageBody, loadTicketThread } from "./ticket-thread";
 export { changeTicketTags, updateTicketFields, type UpdateContext } from "./update-ticket";
 export { threadRecords } from "./assistant-records";
-export { pageTicketThread, requireTicketOfPath, serverEmailTheme } from "./page-thread";
+export { pageTicketThread, isMissingTicketPath, serverEmailTheme } from "./page-thread";

@@ -1,6 +1,5 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { gorgiasFor } from "@/lib/auth/agent-gorgias";
 import type { SignedInAgent } from "@/lib/auth/signed-in-agent";
@@ -27,15 +26,17 @@ export const pageTicketThread = cache(async (agent: SignedInAgent, ticketId: num
 });
 
 /**
- * A missing ticket answers 404 with its not-found page at once. Called by the account layout, above
- * every loading boundary: a page under one streams its skeleton, and with it a 200, before it knows.
- * Only a document request for a ticket page renders that layout; moving between pages keeps it.
+ * True when the path is a ticket page whose ticket does not exist (or cannot be a ticket id), so
+ * the account layout answers 404 at once: it runs above every loading boundary, where a page under
+ * one would stream its skeleton, and with it a 200, before it knows. Only a document request for a
+ * ticket page renders that layout; moving between pages keeps it. (The layout calls `notFound`:
+ * this module also serves `npm run mcp`, which runs outside Next's router.)
  */
-export async function requireTicketOfPath(agent: SignedInAgent, path: string | null): Promise<void> {
+export async function isMissingTicketPath(agent: SignedInAgent, path: string | null): Promise<boolean> {
   const segment = ticketSegmentOf(path, agent.accountDomain);
-  if (segment === null) return;
+  if (segment === null) return false;
   const ticketId = GorgiasIdParam.safeParse(segment);
-  if (!ticketId.success) notFound();
+  if (!ticketId.success) return true;
   const thread = await pageTicketThread(agent, ticketId.data);
-  if (thread && !thread.ok && thread.error.code === "not_found") notFound();
+  return thread !== null && !thread.ok && thread.error.code === "not_found";
 }

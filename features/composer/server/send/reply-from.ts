@@ -9,10 +9,10 @@ import { emailSendersFor } from "./derive";
 export async function replyFromOf(gorgias: GorgiasClient, ticketId: number): Promise<Result<ReplyFrom, AppError>> {
   const [ticket, integrations] = await Promise.all([
     gorgias.tickets.get(ticketId, { priority: "read" }),
-    gorgias.integrations.list({ limit: 100 }, { priority: "read" }),
+    gorgias.reference.integrations({ priority: "read" }),
   ]);
   if (!ticket.ok) return err(fromUpstream(ticket.error));
   if (!integrations.ok) return err(fromUpstream(integrations.error));
-  const from = emailSendersFor(ticket.value, integrations.value.items)[0];
+  const from = emailSendersFor(ticket.value, integrations.value)[0];
   return ok({ from: from ? { address: from.address, name: from.name } : null });
 }
