@@ -1,3 +1,4 @@
+import type { Integration } from "@/lib/domain/integration";
 import type { Tag } from "@/lib/domain/tag";
 import type { Team } from "@/lib/domain/team";
 import type { User } from "@/lib/domain/user";
@@ -6,20 +7,21 @@ import type { Result } from "@/lib/result";
 import type { GorgiasError } from "./errors";
 import { collectAll } from "./pagination";
 import type { Transport, CallOptions } from "./request";
+import { integrationsApi } from "./integrations";
 import { tagsApi } from "./tags";
 import { teamsApi } from "./teams";
 import { usersApi } from "./users";
 import { viewsApi } from "./views";
 
 /**
- * Reference data (users, teams, tags, views) changes rarely but is needed on every screen;
+ * Reference data (users, teams, tags, views, integrations) changes rarely but is needed on every screen;
  * re-reading it would spend the account's shared budget (docs/safety.md#shared-budget). Successful reads are kept
  * for a TTL per account; failures are never cached. Views are kept per credential because a
  * private view is visible only to its owner.
  */
 export const REFERENCE_TTL_MS = 10 * 60_000;
 
-export type ReferenceKind = "users" | "teams" | "tags" | "views";
+export type ReferenceKind = "users" | "teams" | "tags" | "views" | "integrations";
 
 interface Entry {
   readonly at: number;
@@ -43,6 +45,7 @@ export function referenceApi(send: Transport, scope: ReferenceScope) {
   const teams = teamsApi(send);
   const tags = tagsApi(send);
   const views = viewsApi(send);
+  const integrations = integrationsApi(send);
   const keyOf = (kind: ReferenceKind) => `${scope.accountKey}|${kind}${kind === "views" ? `|${scope.credentialId}` : ""}`;
 
   function cached<T>(kind: ReferenceKind, load: () => Promise<Result<T[], GorgiasError>>): Promise<Result<T[], GorgiasError>> {
@@ -64,6 +67,8 @@ export function referenceApi(send: Transport, scope: ReferenceScope) {
     teams: (o?: CallOptions) => cached<Team>("teams", () => collectAll((cursor) => teams.list({ cursor, limit: 100 }, refresh(o)))),
     tags: (o?: CallOptions) => cached<Tag>("tags", () => collectAll((cursor) => tags.list({ cursor, limit: 100 }, refresh(o)))),
     views: (o?: CallOptions) => cached<View>("views", () => collectAll((cursor) => views.list({ cursor, limit: 100 }, refresh(o)))),
+    /** The account's integrations: which e-mail address a reply leaves from (docs/safety.md#reply-from). */
+    integrations: (o?: CallOptions) => cached<Integration>("integrations", () => collectAll((cursor) => integrations.list({ cursor, limit: 100 }, refresh(o)))),
     /** After a write that changes reference data (e.g. a new tag was created by adding it). */
     invalidate: (kind: ReferenceKind) => {
       if (kind === "views") {

@@ -119,9 +119,10 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
           );
         }
       }
-      const integrations = await gorgias.integrations.list({ limit: 100 }, { priority: "send" });
+      // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
+      const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
-      const addressing = deriveReply(ticket.value, emailSendersFor(ticket.value, integrations.value.items), agent.gorgiasUserId);
+      const addressing = deriveReply(ticket.value, emailSendersFor(ticket.value, integrations.value), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
       return ok({ ...addressing.value, bodyText: input.bodyText, externalId: operationId });
     },
