@@ -115,7 +115,7 @@ export function teamFull(store: AccountStore, t: TeamRec) {
 }
 
 export function tagCompact(t: TagRec) {
-  return { id: t.id, name: t.name, uri: `/api/tags/${t.id}/`, decoration: t.color ? { color: t.color } : null };
+  return { id: t.id, name: t.name, uri: `/api/tags/${t.id}/`, decoration: t.decoration !== undefined ? t.decoration : t.color ? { color: t.color } : null };
 }
 
 export function tagFull(t: TagRec, usage: number) {
@@ -213,6 +213,10 @@ export function viewWire(v: ViewRec) {
 
 function party(store: AccountStore, ref: PartyRef | null) {
   if (!ref) return null;
+  if (ref.type === "integration") {
+    const i = store.data.integrations.get(ref.id);
+    return i ? { id: i.id, email: i.address, name: i.name, firstname: i.name, lastname: "", meta: {} } : null;
+  }
   if (ref.type === "user") {
     const u = store.data.users.get(ref.id);
     return u ? userCompact(u) : null;

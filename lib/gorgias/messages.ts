@@ -18,7 +18,7 @@ export interface ReplyRequest {
   /** The agent (a Gorgias user) the reply is sent as. */
   readonly senderUserId: number;
   readonly receiverCustomerId: number;
-  /** One of the ticket's e-mail integrations (`reply_options`). */
+  /** The account e-mail integration the customer wrote to (docs/safety.md#reply-from). */
   readonly from: MailAddress;
   readonly to: readonly MailAddress[];
   readonly integrationId?: number | null;

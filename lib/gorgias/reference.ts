@@ -5,9 +5,9 @@ import type { User } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
 import type { Result } from "@/lib/result";
 import type { GorgiasError } from "./errors";
-import { integrationsApi } from "./integrations";
 import { collectAll } from "./pagination";
 import type { Transport, CallOptions } from "./request";
+import { integrationsApi } from "./integrations";
 import { tagsApi } from "./tags";
 import { teamsApi } from "./teams";
 import { usersApi } from "./users";
@@ -67,7 +67,7 @@ export function referenceApi(send: Transport, scope: ReferenceScope) {
     teams: (o?: CallOptions) => cached<Team>("teams", () => collectAll((cursor) => teams.list({ cursor, limit: 100 }, refresh(o)))),
     tags: (o?: CallOptions) => cached<Tag>("tags", () => collectAll((cursor) => tags.list({ cursor, limit: 100 }, refresh(o)))),
     views: (o?: CallOptions) => cached<View>("views", () => collectAll((cursor) => views.list({ cursor, limit: 100 }, refresh(o)))),
-    /** Which address a reply leaves from is chosen among these, for every reply and every composer. */
+    /** The account's integrations: which e-mail address a reply leaves from (docs/safety.md#reply-from). */
     integrations: (o?: CallOptions) => cached<Integration>("integrations", () => collectAll((cursor) => integrations.list({ cursor, limit: 100 }, refresh(o)))),
     /** After a write that changes reference data (e.g. a new tag was created by adding it). */
     invalidate: (kind: ReferenceKind) => {

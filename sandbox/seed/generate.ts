@@ -16,6 +16,7 @@ import type {
 import { Rng, mixSeed } from "../util/prng.js";
 import { formatIso } from "../util/time.js";
 import { CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./names.js";
+import { BRAND_B, seedMessy } from "./messy.js";
 import type { AccountDef } from "./profiles.js";
 import { CARRIERS, PRODUCTS, SPAM_TOPIC, TOPICS, TOPIC_WEIGHTS } from "./topics.js";
 
@@ -456,6 +457,15 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       const msg = store.data.messages.get(mid);
       if (msg && msg.channel === "email") msg.subject = msg.subject === "Re: " ? `Re: ${ticket.subject ?? ""}` : ticket.subject;
     }
+  }
+  if (def.domain === "demo") {
+    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address);
+    for (const [name, decoration] of [["zendesk-import", {}], ["legacy", null]] as const) {
+      const id = store.allocate("tags");
+      tagIds.set(name, id);
+      store.put("tags", { id, name, description: null, color: null, decoration, created_datetime: agoIso(200, 600) }, true);
+    }
+    seedMessy({ store, anchor, writers, support: emailIntegrations[0] as IntegrationRec, brandB, chat: channelIntegration.get("chat"), tagId: (name) => tagIds.get(name) });
   }
   store.rebuildIndexes();
   return store;

@@ -33,6 +33,8 @@ export interface TagRec {
   name: string;
   description: string | null;
   color: string | null;
+  /** Served as-is when set: real accounts hold tags with `decoration: {}` (or null). */
+  decoration?: Record<string, unknown> | null;
   created_datetime: Iso;
 }
 
@@ -171,7 +173,8 @@ export interface TicketRec {
 }
 
 export interface PartyRef {
-  type: "user" | "customer";
+  /** `integration`: an incoming message's receiver, the integration's own user on real accounts. */
+  type: "user" | "customer" | "integration";
   id: number;
 }
 

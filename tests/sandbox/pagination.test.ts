@@ -56,7 +56,7 @@ describe("list envelopes and pagination to the end", () => {
     const total = tickets.items.reduce((n, t) => n + t.messages_count, 0);
     expect(messages.items.length).toBe(total);
     const tags = await pageAll(h, "/api/tags?limit=4");
-    expect(tags.items.length).toBe(15);
+    expect(tags.items.length).toBe(17);
 
     const views = (await h.json("/api/views")).body.data;
     const closedView = views.find((v: Wire) => v.slug === "closed");

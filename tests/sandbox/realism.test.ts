@@ -226,3 +226,35 @@ describe("endpoints", () => {
     expect(later.body.data).toEqual([]);
   });
 });
+
+describe("a messy seed, like a real account", () => {
+  it("holds the untidy cases of item 6, long threads, other scripts, a busy customer and a second brand", async () => {
+    const all = (await pageAll(h, "/api/tickets?limit=100")).items;
+    expect(all.some((t) => t.subject === null)).toBe(true);
+    expect(all.some((t) => t.subject === "")).toBe(true);
+    expect(all.some((t) => /[\u0590-\u05FF]/.test(t.subject ?? "")) && all.some((t) => /[\u0600-\u06FF]/.test(t.subject ?? ""))).toBe(true);
+    expect(all.some((t) => /\p{Extended_Pictographic}/u.test(t.subject ?? ""))).toBe(true);
+    expect(all.some((t) => /\S{60,}/.test(t.subject ?? ""))).toBe(true);
+    expect(all.filter((t) => t.messages_count >= 200)).toHaveLength(2);
+
+    const nameless = (await h.json("/api/customers?email=x9k2@mailbox.example")).body.data[0];
+    expect(nameless).toMatchObject({ name: null, firstname: "", lastname: "" });
+    const namelessTicket = all.find((t) => t.customer.id === nameless.id && t.channel === "email");
+    const full = (await h.json(`/api/tickets/${namelessTicket.id}`)).body;
+    const incoming = full.messages.find((m: Wire) => !m.from_agent);
+    expect(incoming.sent_datetime).toBeNull();
+    expect(incoming.receiver).toMatchObject({ email: "support@demo-store.example" });
+    expect(full.meta).toBeNull();
+
+    const busy = new Map<number, number>();
+    for (const t of all) busy.set(t.customer.id, (busy.get(t.customer.id) ?? 0) + 1);
+    expect(Math.max(...busy.values())).toBeGreaterThanOrEqual(60);
+
+    const brandB = (await h.json("/api/integrations?type=email")).body.data.find((i: Wire) => i.meta.address === "hello@summit-trail.example");
+    const jo = (await h.json("/api/customers?email=jo.both@mail.example")).body.data[0];
+    const jos = await Promise.all(all.filter((t) => t.customer.id === jo.id).map(async (t) => (await h.json(`/api/tickets/${t.id}`)).body));
+    const wroteTo = jos.map((t) => t.messages[0].source.to[0].address).sort();
+    expect(wroteTo).toEqual(["hello@summit-trail.example", "support@demo-store.example"]);
+    expect(jos.find((t) => t.messages[0].integration_id === brandB.id)).toBeDefined();
+  });
+});

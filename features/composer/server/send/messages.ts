@@ -136,6 +136,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
         return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
       }
+      // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
       const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
       const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value), agent.gorgiasUserId);
