@@ -70,5 +70,5 @@ test("inbox → open a ticket → reply and close → back to the inbox: each st
   // is read once and cached for the from-address (docs/safety.md#reply-from); none in a warm process.
   expect(calls["GET /api/integrations"] ?? 0).toBeLessThanOrEqual(1);
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
-  expect(total).toBeLessThanOrEqual(7);
+  expect(total).toBeLessThanOrEqual(6);
 });
