@@ -163,7 +163,7 @@ test.describe("ticket page", () => {
     const other = (await sandbox.agents()).find((a) => a.role === "agent" && a.id !== me.id)!;
     await sandbox.clearRequests();
     await page.goto(`/demo/tickets/${ticket.id}`);
-    const status = page.getByTestId("ticket-status");
+    const status = page.getByTestId("ticket-view").getByTestId("ticket-status");
 
     await page.getByRole("button", { name: /^Close/ }).click();
     await expect(status).toHaveText("Closed");
@@ -205,7 +205,7 @@ test.describe("ticket page", () => {
     await signInAs(page, "admin");
     const ticket = await openEmailTicket();
     await page.goto(`/demo/tickets/${ticket.id}`);
-    await expect(page.getByTestId("ticket-status")).toHaveText("Open");
+    await expect(page.getByTestId("ticket-view").getByTestId("ticket-status")).toHaveText("Open");
     await sandbox.fault({ method: "PUT", path: "/api/tickets/*", kind: "status", status: 500, count: 3 });
     await page.getByRole("button", { name: /^Close/ }).click();
     // The toast lands in the notifications live region, so a screen reader announces it.
@@ -213,7 +213,7 @@ test.describe("ticket page", () => {
     await expect(notifications).toHaveAttribute("aria-live", "polite");
     const toast = notifications.getByTestId("toast").filter({ hasText: "Couldn't close the ticket" });
     await expect(toast).toBeVisible();
-    await expect(page.getByTestId("ticket-status")).toHaveText("Open");
+    await expect(page.getByTestId("ticket-view").getByTestId("ticket-status")).toHaveText("Open");
     await snapshot(page, "ticket-rollback-toast");
     expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
@@ -241,7 +241,7 @@ test.describe("ticket page", () => {
     const ticket = await openEmailTicket();
     await page.goto("/demo?q=order");
     await page.goto(`/demo/tickets/${ticket.id}`);
-    const status = page.getByTestId("ticket-status");
+    const status = page.getByTestId("ticket-view").getByTestId("ticket-status");
     await expect(status).toHaveText("Open");
     // Keys pressed before hydration reach no handler; an agent's first key comes later than that.
     await expect(page.getByTestId("ticket-view")).toHaveAttribute("data-hydrated", "true");

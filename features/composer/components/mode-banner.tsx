@@ -30,7 +30,8 @@ export function ModeBanner({ mode, recipient, route = null, routes = [], onRoute
     <div className="flex min-w-0 flex-wrap items-center gap-2">
       <p className="inline-flex min-w-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" data-testid="composer-audience" data-channel={route?.channel ?? "email"}>
         <Icon aria-hidden size={14} className="shrink-0" />
-        <span className="truncate">
+        {/* Wraps rather than clips on a phone: who gets this, and from where, is never cut. */}
+        <span className="min-w-0 break-words">
           {email && from !== undefined && (
             <>
               From:{" "}
