@@ -240,6 +240,9 @@ test.describe("ticket page", () => {
     await signInAs(page, "admin");
     const ticket = await openEmailTicket();
     await page.goto("/demo?q=order");
+    // The agent has the search's list in front of them before opening a ticket from elsewhere.
+    await expect(page.getByTestId("inbox")).toHaveAttribute("data-hydrated", "true");
+    await expect(page.getByTestId("ticket-row").first()).toBeVisible();
     await page.goto(`/demo/tickets/${ticket.id}`);
     const status = page.getByTestId("ticket-view").getByTestId("ticket-status");
     await expect(status).toHaveText("Open");

@@ -61,29 +61,43 @@ export function readPlace(account: string): ListPlace {
   return place;
 }
 
-let persistTimer: ReturnType<typeof setTimeout> | null = null;
-function persistSoon(account: string): void {
-  if (persistTimer !== null) clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => {
-    persistTimer = null;
-    try {
-      window.sessionStorage.setItem(storageKey(account), JSON.stringify(readPlace(account)));
-    } catch {
-      // Out of quota: the place still holds for this page's life.
-    }
-  }, 150);
+function persist(account: string): void {
+  try {
+    window.sessionStorage.setItem(storageKey(account), JSON.stringify(readPlace(account)));
+  } catch {
+    // Out of quota: the place still holds for this page's life.
+  }
 }
 
-/** Changes the place; listeners hear of row and list changes, never of scrolling (which is hot). */
+// Scrolling writes often, so its writes are gathered; a page being left writes what is pending.
+const pendingScroll = new Set<string>();
+let scrollTimer: ReturnType<typeof setTimeout> | null = null;
+function flushScroll(): void {
+  if (scrollTimer !== null) clearTimeout(scrollTimer);
+  scrollTimer = null;
+  for (const account of pendingScroll) persist(account);
+  pendingScroll.clear();
+}
+if (typeof window !== "undefined") window.addEventListener("pagehide", flushScroll);
+
+/**
+ * Changes the place. Which list, row or ticket is written at once (a full page load may follow at
+ * any moment); the scroll within a short while. Listeners hear of row and list changes, never of
+ * scrolling (which is hot).
+ */
 export function updatePlace(account: string, patch: Partial<ListPlace>): void {
   const before = readPlace(account);
   const next = { ...before, ...patch };
   if (next.search !== before.search && patch.scrollTop === undefined) next.scrollTop = 0;
   places.set(account, next);
-  persistSoon(account);
-  if (next.selectedId !== before.selectedId || next.search !== before.search || next.openedFromList !== before.openedFromList) {
-    for (const l of listeners) l();
+  const onlyScroll = next.search === before.search && next.selectedId === before.selectedId && next.openedFromList === before.openedFromList;
+  if (onlyScroll) {
+    pendingScroll.add(account);
+    scrollTimer ??= setTimeout(flushScroll, 150);
+    return;
   }
+  persist(account);
+  for (const l of listeners) l();
 }
 
 export function subscribePlace(listener: () => void): () => void {

@@ -9,11 +9,9 @@ import type { TicketSummary } from "@/lib/domain/ticket";
 import { whenIdle } from "@/lib/client/when-idle";
 import { readPlace, updatePlace, usePlace } from "@/features/inbox/client/list-place";
 import { preloadRowStatusToggle } from "./row-status-toggle";
-import { TicketRow } from "./ticket-row";
+import { ROW_HEIGHT, TicketRow } from "./ticket-row";
 import { useNow } from "@/features/inbox/client/use-now";
 
-/** A row's height before it is measured: two lines of text-sm with their padding and border. */
-const ROW_ESTIMATE = 59;
 // Rows rendered beyond the visible ones, so j/k and a quick scroll rarely show a blank band.
 const OVERSCAN = 8;
 const noop = () => () => {};
@@ -60,7 +58,7 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
   const virtualizer = useVirtualizer({
     count: tickets.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     getItemKey: (i) => tickets[i]?.id ?? i,
     initialOffset: () => (hydrating || readPlace(account).search !== search ? 0 : readPlace(account).scrollTop),
@@ -151,7 +149,6 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
           return (
             <TicketRow
               key={t.id}
-              ref={virtualizer.measureElement}
               index={item.index}
               start={item.start}
               account={account}

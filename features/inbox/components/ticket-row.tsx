@@ -3,12 +3,19 @@
 import { customerLabel } from "@/lib/domain/customer";
 import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
 import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
-import type { Ref } from "react";
 import { cx } from "@/lib/utils";
 import { PresenceAvatars } from "@/features/live";
 import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
 import { RowStatusToggle } from "./row-status-toggle";
+
+/**
+ * Every row's height, fixed: two lines of text-sm with their padding and border. One known height
+ * means the virtualized list (TicketGrid) measures no row after the fact, so it never shifts its
+ * scroll to make up for an estimate, and a saved scroll lands on the same rows in the inbox and
+ * beside a ticket.
+ */
+export const ROW_HEIGHT = 60;
 
 // Other priorities ("low") take the row's muted text.
 const PRIORITY_STYLE: Partial<Record<string, string>> = {
@@ -17,8 +24,6 @@ const PRIORITY_STYLE: Partial<Record<string, string>> = {
 };
 
 export interface TicketRowProps {
-  /** The virtualizer's measure (rows differ by a pixel or two between fonts). */
-  readonly ref?: Ref<HTMLDivElement>;
   /** Position in the whole list, from 0. */
   readonly index: number;
   /** Offset from the list's top, in px. */
@@ -39,7 +44,7 @@ export interface TicketRowProps {
  * on the list's own width (a container query), so the same row fits the inbox, the narrow list
  * beside a ticket, and a phone.
  */
-export function TicketRow({ ref, index, start, account, ticket: t, selected, canWrite, now, onSelect, onOpen }: TicketRowProps) {
+export function TicketRow({ index, start, account, ticket: t, selected, canWrite, now, onSelect, onOpen }: TicketRowProps) {
   const when = t.lastMessageAt ?? t.updatedAt;
   const assignee = t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned";
   const snoozed = isSnoozed(t, now);
@@ -48,17 +53,15 @@ export function TicketRow({ ref, index, start, account, ticket: t, selected, can
   const muted = selected ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
   return (
     <div
-      ref={ref}
       role="row"
       aria-rowindex={index + 1}
       aria-selected={selected}
-      data-index={index}
       data-testid="ticket-row"
       data-ticket-id={t.id}
       onFocus={() => onSelect(t.id)}
-      style={{ transform: `translateY(${start}px)` }}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       className={cx(
-        "group absolute top-0 left-0 flex w-full items-stretch border-b border-zinc-100 dark:border-zinc-800/70",
+        "group absolute top-0 left-0 flex w-full items-stretch overflow-hidden border-b border-zinc-100 dark:border-zinc-800/70",
         selected ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
       )}
     >
@@ -69,7 +72,7 @@ export function TicketRow({ ref, index, start, account, ticket: t, selected, can
           onClick={(e) => {
             if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) onOpen(t.id);
           }}
-          className="flex min-w-0 flex-col gap-0.5 py-2 pr-2 pl-4 outline-offset-[-2px] focus-visible:outline-2"
+          className="flex h-full min-w-0 flex-col justify-center gap-0.5 py-2 pr-2 pl-4 outline-offset-[-2px] focus-visible:outline-2"
         >
           <span className="flex min-w-0 items-center gap-2 text-sm">
             <span className={cx("size-2 shrink-0 rounded-full", t.isUnread ? "bg-brand" : "bg-transparent")} aria-hidden />
