@@ -40,6 +40,11 @@ export class Mailer {
 
   /** An agent's message on a messaging channel, delivered at once (no mail queue): its outbox entry. */
   delivered(store: AccountStore, msg: MessageRec): void {
+    this.record(store, msg, msg.sent_datetime ?? nowIso());
+  }
+
+  /** The outbox entry of a message that went out (by mail or on its messaging channel). */
+  private record(store: AccountStore, msg: MessageRec, sentAt: string): void {
     const body = this.bodyOf(store, msg.id);
     this.outbox.push({
       account: store.domain,
@@ -52,7 +57,7 @@ export class Mailer {
       subject: msg.subject,
       body_text: body.body_text,
       body_html: body.body_html,
-      sent_datetime: msg.sent_datetime ?? nowIso(),
+      sent_datetime: sentAt,
     });
   }
 
@@ -94,20 +99,7 @@ export class Mailer {
     } else {
       msg.sent_datetime = now;
       if (ticket) ticket.last_sent_message_not_delivered = false;
-      const body = this.bodyOf(store, id);
-      this.outbox.push({
-        account: store.domain,
-        channel: msg.channel,
-        ticket_id: msg.ticket_id,
-        message_id: msg.id,
-        external_id: msg.external_id,
-        from: msg.source?.from?.address ?? null,
-        to: (msg.source?.to ?? []).map((a) => a.address),
-        subject: msg.subject,
-        body_text: body.body_text,
-        body_html: body.body_html,
-        sent_datetime: now,
-      });
+      this.record(store, msg, now);
     }
     store.touch("messages", msg.id);
     if (ticket) store.touch("tickets", ticket.id);

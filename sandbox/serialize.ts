@@ -74,25 +74,9 @@ export function customerListItem(c: CustomerRec) {
   };
 }
 
+/** A customer read by id: the listed fields plus its channels and integrations. */
 export function customerFull(c: CustomerRec) {
-  return {
-    id: c.id,
-    uri: `/api/customers/${c.id}/`,
-    email: c.email,
-    external_id: c.external_id,
-    firstname: c.firstname,
-    lastname: c.lastname,
-    name: c.name,
-    language: c.language,
-    timezone: c.timezone,
-    note: c.note,
-    channels: c.channels,
-    data: c.data,
-    meta: c.meta,
-    integrations: c.integrations,
-    created_datetime: c.created_datetime,
-    updated_datetime: c.updated_datetime,
-  };
+  return { ...customerListItem(c), channels: c.channels, integrations: c.integrations };
 }
 
 function teamCompact(t: TeamRec) {

@@ -49,6 +49,9 @@ export interface AccountProfile {
   emailDomain: string;
 }
 
+/** An empty set of ids for every kind of record. */
+const idSets = (): Record<Kind, Set<number>> => Object.fromEntries(KINDS.map((k) => [k, new Set<number>()])) as Record<Kind, Set<number>>;
+
 /**
  * One emulated Gorgias account: its records, the sort indexes the list endpoints page over,
  * and the set of records changed since seeding (persistence writes only those, and replays
@@ -68,33 +71,9 @@ export class AccountStore {
     events: new Map(),
     surveys: new Map(),
   };
-  readonly dirty: Record<Kind, Set<number>> = {
-    users: new Set(),
-    teams: new Set(),
-    tags: new Set(),
-    customers: new Set(),
-    integrations: new Set(),
-    macros: new Set(),
-    views: new Set(),
-    tickets: new Set(),
-    messages: new Set(),
-    events: new Set(),
-    surveys: new Set(),
-  };
+  readonly dirty: Record<Kind, Set<number>> = idSets();
   /** Records deleted since seeding (persisted so a reload does not bring them back). */
-  readonly deleted: Record<Kind, Set<number>> = {
-    users: new Set(),
-    teams: new Set(),
-    tags: new Set(),
-    customers: new Set(),
-    integrations: new Set(),
-    macros: new Set(),
-    views: new Set(),
-    tickets: new Set(),
-    messages: new Set(),
-    events: new Set(),
-    surveys: new Set(),
-  };
+  readonly deleted: Record<Kind, Set<number>> = idSets();
   nextId: Record<Kind, number>;
   /** Changes counter so persistence knows when to write. */
   version = 0;
