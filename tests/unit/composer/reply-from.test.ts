@@ -28,6 +28,11 @@ describe("the from-address of a reply", () => {
     expect(first([fromCustomer(1, { integration_id: support.id }), fromAgent(2), fromCustomer(3, { integration_id: returns.id })])).toBe("returns@north.example");
   });
 
+  it("follows the latest customer message whatever order the thread was read in (a newest-first page too)", () => {
+    const thread = [fromCustomer(1, { integration_id: support.id }), fromAgent(2), fromCustomer(3, { integration_id: returns.id })];
+    expect(first([...thread].reverse())).toBe("returns@north.example");
+  });
+
   it("else matches the message's source.to against the account's e-mail integrations, case-insensitively", () => {
     const m = fromCustomer(1, { source: { type: "email", from: { address: "c@x.example" }, to: [{ address: "someone@else.example" }, { address: "Hello@Brand-B.example" }] } });
     expect(first([m])).toBe("hello@brand-b.example");

@@ -24,17 +24,17 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  */
 export function emailSendersFor(ticket: Pick<Ticket, "replyOptions" | "messages">, integrations: readonly Integration[]): Sender[] {
   const active = integrations.filter((i) => isEmailIntegration(i) && i.active && i.address);
-  const senderOf = (i: Integration): Sender => ({ address: i.address as string, name: i.name, integrationId: i.id });
   const arrivedOn = (m: Ticket["messages"][number]): Integration | undefined =>
     active.find((i) => i.id === m.integrationId) ?? active.find((i) => (m.source?.to ?? []).some((to) => same(to.address, i.address as string)));
-  const customerMessages = ticket.messages.filter((m) => m.kind === "customer").reverse();
+  // Newest first by id, whatever order the thread was read in (oldest first, or a newest-first page).
+  const customerMessages = ticket.messages.filter((m) => m.kind === "customer").sort((a, b) => b.id - a.id);
   const written = customerMessages.map(arrivedOn).find((i) => i !== undefined);
   const offered = ticket.replyOptions.flatMap((o) => (o.channel === "email" ? active.filter((i) => i.id === o.integrationId) : []));
   const ordered = [...(written ? [written] : []), ...offered, ...active];
-  return ordered.filter((i, k) => ordered.indexOf(i) === k).map(senderOf);
+  return accountEmailSenders(ordered.filter((i, k) => ordered.indexOf(i) === k));
 }
 
-/** The account's active e-mail integrations, for a message with no thread to follow (a new ticket). */
+/** The active e-mail integrations as senders, in the order given (alone: a new ticket, with no thread to follow). */
 export function accountEmailSenders(integrations: readonly Integration[]): Sender[] {
   return integrations
     .filter((i) => isEmailIntegration(i) && i.active && i.address)
