@@ -47,15 +47,23 @@ export async function saveDraft(db: DbOrTx, input: SaveDraftRecord): Promise<Sav
     if (sent?.state === "succeeded") return { kind: "already_sent" };
     const [current] = await tx.select().from(drafts).where(keyOf(input)).for("update");
     if (!current) {
-      const [row] = await tx
-        .insert(drafts)
-        .values({ agentId: input.agentId, ticketId: input.ticketId, mode: input.mode, bodyText: input.bodyText, operationId: input.operationId, updatedAt: input.now, revision: 1 })
-        .onConflictDoNothing()
-        .returning();
+      const insertFirst = async () =>
+        (
+          await tx
+            .insert(drafts)
+            .values({ agentId: input.agentId, ticketId: input.ticketId, mode: input.mode, bodyText: input.bodyText, operationId: input.operationId, updatedAt: input.now, revision: 1 })
+            .onConflictDoNothing()
+            .returning()
+        )[0];
+      const row = await insertFirst();
       if (row) return { kind: "saved", revision: row.revision, updatedAt: row.updatedAt };
-      // Another save inserted it between our read and our insert: judge against that one.
+      // Another save inserted it between our read and our insert: judge against that one. If it was
+      // discarded again meanwhile, the key is free: insert once more rather than claim a save.
       const [raced] = await tx.select().from(drafts).where(keyOf(input));
-      return raced ? { kind: "conflict", current: raced } : { kind: "saved", revision: 1, updatedAt: input.now };
+      if (raced) return { kind: "conflict", current: raced };
+      const again = await insertFirst();
+      if (!again) throw new Error("draft save kept racing with other saves of the same draft");
+      return { kind: "saved", revision: again.revision, updatedAt: again.updatedAt };
     }
     if (current.bodyText === input.bodyText && current.operationId === input.operationId) {
       return { kind: "saved", revision: current.revision, updatedAt: current.updatedAt };

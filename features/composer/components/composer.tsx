@@ -44,6 +44,8 @@ export interface ComposerProps {
  * server's drafts were read (or failed to be), so a draft is restored before the agent can type
  * over it and server and client render the same placeholder.
  */
+const focusOnMount = (el: HTMLTextAreaElement | null) => el?.focus();
+
 export function Composer(props: ComposerProps) {
   const where = { account: props.account, agentId: props.agent.id, ticketId: props.ticket.id };
   const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id, () => localOperationIds(where)), enabled: props.canWrite });
@@ -68,7 +70,7 @@ export function Composer(props: ComposerProps) {
         {early ? (
           <textarea
             // Focused as it mounts, within the key's own event, so the next key already lands in it.
-            ref={(el) => el?.focus()}
+            ref={focusOnMount}
             aria-label={early.mode === "reply" ? "Reply to the customer (your draft is loading)" : "Internal note (your draft is loading)"}
             value={early.typed}
             onChange={(e) => setEarly({ mode: early.mode, typed: e.target.value })}

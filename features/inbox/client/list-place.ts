@@ -100,7 +100,7 @@ export function updatePlace(account: string, patch: Partial<ListPlace>): void {
   for (const l of listeners) l();
 }
 
-export function subscribePlace(listener: () => void): () => void {
+function subscribePlace(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { readPreferences } from "@/features/shell";
@@ -8,6 +8,19 @@ import { inboxQueryOrDefaults } from "@/lib/domain/inbox-query";
 import { inboxListKey, type InboxPages } from "./queries";
 import { flattenPages } from "./merge-first-page";
 import { neighboursOf, readPlace, updatePlace } from "./list-place";
+
+/** The loaded tickets either side of `ticketId` in the list the agent's place names. */
+export function listNeighbours(queryClient: QueryClient, account: string, ticketId: number) {
+  const query = inboxQueryOrDefaults(new URLSearchParams(readPlace(account).search)).query;
+  const ids = flattenPages(queryClient.getQueryData<InboxPages>(inboxListKey(account, query))).map((t) => t.id);
+  return neighboursOf(ids, ticketId);
+}
+
+/** Opens a ticket as the list's next: its row selected, and "next" after it follows the list. */
+export function openFromList(router: ReturnType<typeof useRouter>, account: string, ticketId: number): void {
+  updatePlace(account, { selectedId: ticketId, openedFromList: ticketId });
+  router.push(`/${account}/tickets/${ticketId}`);
+}
 
 /**
  * Where the desk goes once the agent is done with a ticket (Send, Send & Close, Close), by their
@@ -25,14 +38,8 @@ export function useMoveOn(account: string, ticketId: number): () => () => void {
     const list = `/${account}${place.search}`;
     if (afterDone === "list") return () => router.push(list);
     if (afterDone === "stay" || place.openedFromList !== ticketId) return () => {};
-    const query = inboxQueryOrDefaults(new URLSearchParams(place.search)).query;
-    const ids = flattenPages(queryClient.getQueryData<InboxPages>(inboxListKey(account, query))).map((t) => t.id);
-    const { next, previous } = neighboursOf(ids, ticketId);
+    const { next, previous } = listNeighbours(queryClient, account, ticketId);
     const target = next ?? previous;
-    return () => {
-      if (target === null) return router.push(list);
-      updatePlace(account, { selectedId: target, openedFromList: target });
-      router.push(`/${account}/tickets/${target}`);
-    };
+    return () => (target === null ? router.push(list) : openFromList(router, account, target));
   }, [account, ticketId, queryClient, router]);
 }

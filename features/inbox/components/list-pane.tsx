@@ -8,9 +8,9 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useShortcut } from "@/features/shell";
 import { gorgiasIdFrom } from "@/lib/domain/ids";
 import { inboxQueryOrDefaults } from "@/lib/domain/inbox-query";
-import { inboxListKey, viewsQuery, rateLimitWait, type InboxPages } from "@/features/inbox/client/queries";
-import { flattenPages } from "@/features/inbox/client/merge-first-page";
-import { neighboursOf, readPlace, updatePlace, usePlace } from "@/features/inbox/client/list-place";
+import { viewsQuery, rateLimitWait } from "@/features/inbox/client/queries";
+import { updatePlace, usePlace } from "@/features/inbox/client/list-place";
+import { listNeighbours, openFromList } from "@/features/inbox/client/use-move-on";
 import { useInboxList } from "@/features/inbox/client/use-inbox-list";
 import { InboxBody } from "./inbox-body";
 
@@ -74,12 +74,8 @@ function useListKeys(account: string, ticketId: number | null) {
   const queryClient = useQueryClient();
   const go = (step: "next" | "previous") => {
     if (ticketId === null) return;
-    const query = inboxQueryOrDefaults(new URLSearchParams(readPlace(account).search)).query;
-    const ids = flattenPages(queryClient.getQueryData<InboxPages>(inboxListKey(account, query))).map((t) => t.id);
-    const target = neighboursOf(ids, ticketId)[step];
-    if (target === null) return;
-    updatePlace(account, { selectedId: target, openedFromList: target });
-    router.push(`/${account}/tickets/${target}`);
+    const target = listNeighbours(queryClient, account, ticketId)[step];
+    if (target !== null) openFromList(router, account, target);
   };
   useShortcut("nextInList", () => go("next"), { enabled: ticketId !== null });
   useShortcut("previousInList", () => go("previous"), { enabled: ticketId !== null });

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
 import type { TicketSummary } from "@/lib/domain/ticket";
@@ -75,7 +75,8 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
   }, [account, mode, search, virtualizer]);
 
   // The open ticket's row stays in view in the pane, whichever way it was reached.
-  const selectedIndex = selectedId === null ? -1 : tickets.findIndex((t) => t.id === selectedId);
+  // Memoized: the virtualizer re-renders this grid on every scroll frame.
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : tickets.findIndex((t) => t.id === selectedId)), [tickets, selectedId]);
   useEffect(() => {
     if (mode === "pane" && selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [mode, selectedIndex, virtualizer]);
@@ -126,7 +127,8 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
     return () => observer.disconnect();
   }, [hasMore, autoLoad, loadMore, tickets.length]);
 
-  const opened = (id: number) => updatePlace(account, { selectedId: id, openedFromList: id });
+  const opened = useCallback((id: number) => updatePlace(account, { selectedId: id, openedFromList: id }), [account]);
+  const selected = useCallback((id: number) => updatePlace(account, { selectedId: id }), [account]);
 
   return (
     <div
@@ -156,7 +158,7 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
               selected={t.id === selectedId}
               canWrite={canWrite && inbox}
               now={now}
-              onSelect={(id) => updatePlace(account, { selectedId: id })}
+              onSelect={selected}
               onOpen={opened}
             />
           );

@@ -5,10 +5,10 @@
  */
 
 /** A ceiling against runaway layouts; a real email, even shown whole, is far shorter. */
-export const FRAME_MAX_PX = 40_000;
+const FRAME_MAX_PX = 40_000;
 
 /** The height the frame needs so nothing is clipped and nothing is left blank below. */
-export function contentHeight(doc: Document): number {
+function contentHeight(doc: Document): number {
   const root = doc.documentElement;
   const body = doc.body;
   if (!body) return 0;
