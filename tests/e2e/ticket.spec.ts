@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sandbox, SANDBOX_URL } from "./support/sandbox-control";
+import { gorgiasAsAdmin, sandbox, SANDBOX_URL } from "./support/sandbox-control";
 import { seriousViolations } from "./support/axe";
 import { signInAs, snapshot } from "./support/session";
 import { styledEmail } from "../../bench/support/styled-email";
@@ -229,10 +229,16 @@ test.describe("ticket page", () => {
 
     await page.context().clearCookies();
     await signInAs(page, "observer-agent");
+    // Unread, so that opening it would mark it read for an agent who may change tickets.
+    await gorgiasAsAdmin("PUT", `/tickets/${ticket.id}`, { is_unread: true });
+    await sandbox.clearRequests();
     await page.goto(`/demo/tickets/${ticket.id}`);
     await expect(page.getByTestId("read-only-reason")).toContainText("can read tickets but not change them");
     await expect(page.getByTestId("status-toggle")).toBeDisabled();
     await expect(page.getByTestId("assignee-picker")).toBeDisabled();
+    await expect(page.getByTestId("mark-unread")).toHaveCount(0);
+    await page.waitForTimeout(1_000);
+    expect(await putsFor(ticket.id)).toEqual([]);
     await snapshot(page, "ticket-observer");
   });
 

@@ -131,7 +131,7 @@ export function TicketActions({ account, ticket, me, canWrite, readOnlyReason, a
             Unread
           </span>
         ) : (
-          <Button size="sm" variant="ghost" className="h-8" onClick={onMarkUnread} data-testid="mark-unread">
+          canWrite && <Button size="sm" variant="ghost" className="h-8" onClick={onMarkUnread} data-testid="mark-unread">
             Mark unread
           </Button>
         )}

@@ -52,7 +52,8 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
   const back = useBackToList(account);
   const moveOn = useMoveOn(account, ticketId);
   const thread = query.data;
-  useMarkReadOnOpen(account, thread?.ticket);
+  // Only an agent who may change tickets marks them read (an observer's write would be refused).
+  useMarkReadOnOpen(account, canWrite ? thread?.ticket : undefined);
   const markUnread = useMarkUnread(account, ticketId);
 
   const change = (c: TicketChange) => {
