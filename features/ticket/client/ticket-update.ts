@@ -80,10 +80,13 @@ interface Context {
   readonly done: () => void;
   readonly rollback: (fields?: readonly ChangeField[]) => void;
   readonly restoreRows: (() => void) | null;
+  /** After a refusal the change is already undone: the toast's Undo must not send its inverse. */
+  readonly disarmUndo: () => void;
 }
 
 /** Shows a change at once: the patched caches, its row out of the views it left (with an undo). */
 function showChange(queryClient: QueryClient, account: string, ticketId: number, change: TicketChange): Omit<Context, "seq" | "done"> {
+  let armed = true;
   toast.prepare();
   const before = cachedTicket(queryClient, account, ticketId);
   // An in-flight refresh started before the click would otherwise paint the old value back.
@@ -93,11 +96,19 @@ function showChange(queryClient: QueryClient, account: string, ticketId: number,
   if (restoreRows && before) {
     const undo = inverseChange(before, change);
     toast.undoable(`${describeDone(change)} #${ticketId}: it left this view.`, () => {
+      if (!armed) return;
+      armed = false;
       restoreRows();
       changeTicket(queryClient, account, ticketId, undo);
     });
   }
-  return { rollback, restoreRows };
+  return {
+    rollback,
+    restoreRows,
+    disarmUndo: () => {
+      armed = false;
+    },
+  };
 }
 
 /**
@@ -124,6 +135,7 @@ function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId
     },
     onError: (error, change, context) => {
       if (context) {
+        context.disarmUndo();
         const fields = stillLatest(writes, change, context.seq);
         context.rollback(fields);
         if (fields.length > 0) context.restoreRows?.();

@@ -3,13 +3,16 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Ticket, TicketSummary } from "@/lib/domain/ticket";
 import type { TicketThread } from "@/lib/domain/ticket-thread";
 import { referenceKeys, ticketKeys } from "@/lib/client/query-keys";
-import { ok } from "@/lib/result";
+import { appError } from "@/lib/errors";
+import { err, ok } from "@/lib/result";
 
 // The server action, answered by hand: each call waits until the test settles it.
-const calls: Array<{ input: { status?: string }; answer: (status: "open" | "closed") => void }> = [];
+const calls: Array<{ input: { status?: string }; answer: (status: "open" | "closed") => void; refuse: () => void }> = [];
 vi.mock("@/features/ticket/server/actions", () => ({
   updateTicket: (input: { status?: string }) =>
-    new Promise((resolve) => calls.push({ input, answer: (status) => resolve(ok({ ...ticket(7), status })) })),
+    new Promise((resolve) =>
+      calls.push({ input, answer: (status) => resolve(ok({ ...ticket(7), status })), refuse: () => resolve(err(appError("forbidden", "Not allowed."))) }),
+    ),
 }));
 const toasts: Array<{ message: string; onUndo: () => void }> = [];
 vi.mock("@/components/ui/toast", () => ({
@@ -94,6 +97,20 @@ describe("ordered ticket writes", () => {
     await flush();
     expect(rows(qc)).toEqual([6, 7, 8]);
     expect(calls.map((c) => c.input.status)).toEqual(["closed", "open"]);
+  });
+
+  it("a refused close puts the row back, and its Undo then sends nothing", async () => {
+    const qc = seeded();
+    changeTicket(qc, A, 7, { status: "closed" });
+    await flush();
+    expect(rows(qc)).toEqual([6, 8]);
+    calls[0]!.refuse();
+    await flush();
+    expect(rows(qc)).toEqual([6, 7, 8]);
+    toasts[0]!.onUndo();
+    await flush();
+    expect(rows(qc)).toEqual([6, 7, 8]);
+    expect(calls.map((c) => c.input.status)).toEqual(["closed"]);
   });
 
   it("a change that stays inside the view raises no undo", async () => {
