@@ -84,15 +84,16 @@ export type { InboxPage, InboxPages };
 
 /**
  * Unread and open tickets per view for the sidebar, computed by our server from the shared cache's
- * first pages: no Gorgias call however many agents and views (docs/safety.md#shared-budget). Under
- * the account's ticket key, so a live signal refreshes it.
+ * first pages: no Gorgias call however many agents and views (docs/safety.md#shared-budget). So it
+ * is simply asked again every 15 s, live stream or not (a ticket signal re-reads lists, not this);
+ * under the account's ticket key, a stream reset refreshes it too.
  */
 export const viewCountsQuery = (account: string) =>
   queryOptions({
     queryKey: [...ticketKeys.all(account), "view-counts"] as const,
     queryFn: ({ signal }) => getRoute("viewCounts", { params: { account }, signal }),
     staleTime: 10_000,
-    refetchInterval: () => pollUnlessLive(),
+    refetchInterval: 15_000,
     refetchOnWindowFocus: false,
     select: (d) => d.items,
   });
