@@ -42,14 +42,32 @@ export const inboxListQuery = (account: string, q: InboxQuery) =>
     refetchOnReconnect: false,
   });
 
+// Per query: its error count when it last read successfully.
+const errorsAtSuccess = new WeakMap<object, { readonly data: number; readonly errors: number }>();
+
+/**
+ * Failed reads in a row since the last good one. react-query's `fetchFailureCount` starts again
+ * with every fetch, so with no retries it is always 1 and an outage's backoff would never grow.
+ */
+export function failuresSinceSuccess(query: Pick<Query, "state">): number {
+  const { dataUpdateCount, dataUpdatedAt, errorUpdateCount, errorUpdatedAt } = query.state;
+  let mark = errorsAtSuccess.get(query);
+  if (!mark || mark.data !== dataUpdateCount) {
+    // First seen, or a read succeeded since: count from that success (an error after it counts).
+    mark = { data: dataUpdateCount, errors: errorUpdateCount - (errorUpdatedAt > dataUpdatedAt ? 1 : 0) };
+    errorsAtSuccess.set(query, mark);
+  }
+  return errorUpdateCount - mark.errors;
+}
+
 /**
  * No polling while the live stream pushes changes; a slow fallback when it cannot; after a 429 the
  * next try waits as long as Gorgias asked, not one interval. While Gorgias cannot be reached it asks
  * again with a backoff even when the stream is live, since the stream has nothing to say then.
  */
 export function refreshDelay(query: Query<InboxPage, Error, InboxPage, readonly unknown[]>): number | false {
-  const { error, fetchFailureCount } = query.state;
-  if (unreachable(error)) return outageBackoffMs(fetchFailureCount);
+  const { error } = query.state;
+  if (unreachable(error)) return outageBackoffMs(failuresSinceSuccess(query));
   const wait = (rateLimitWait(error) ?? 0) * 1000;
   return wait || pollUnlessLive();
 }
