@@ -117,8 +117,14 @@ test.describe("message times", () => {
 
   function watchHydration(page: Page): string[] {
     const problems: string[] = [];
+    // A production build reports a mismatch as a minified React error (#418, #423, #425), often as
+    // an uncaught page error rather than a console line.
+    const mismatch = /hydrat|did not match|didn't match|#41[89]\b|#42[35]\b/i;
     page.on("console", (message) => {
-      if (/hydrat|did not match|didn't match/i.test(message.text())) problems.push(message.text());
+      if (mismatch.test(message.text())) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => {
+      if (mismatch.test(error.message)) problems.push(error.message);
     });
     return problems;
   }

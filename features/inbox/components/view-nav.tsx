@@ -36,7 +36,6 @@ const GROUPS: ReadonlyArray<{ title: string; test: (v: View) => boolean }> = [
   { title: "Views", test: (v) => v.category !== "system" },
 ];
 
-/** The sidebar of views (md and up). */
 /** "3 · 12": unread (bold) and open tickets, as far as the shared first page tells. */
 function ViewCountBadge({ count }: { count: ViewCount }) {
   const open = countLabel(count.open, count.more);
@@ -51,6 +50,7 @@ function ViewCountBadge({ count }: { count: ViewCount }) {
   );
 }
 
+/** The sidebar of views (md and up). */
 export function ViewSidebar({ account, views, query }: ViewNavProps) {
   const counts = useQuery(viewCountsQuery(account)).data;
   const item = (key: string, href: string, label: string, Icon: LucideIcon, current: boolean, count?: ViewCount) => (
