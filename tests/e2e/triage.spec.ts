@@ -127,6 +127,9 @@ test.describe("triage writes", () => {
     await signInAs(page, "agent");
     await openTicket(page, t.id);
     await sandbox.clearRequests();
+    // Gorgias answers slowly (a read mark on open may take one of the two), so the reopen surely
+    // starts while the close is in flight.
+    await sandbox.fault({ method: "PUT", path: `/api/tickets/${t.id}`, kind: "delay", delayMs: 2_000, count: 2 });
     const toggle = page.getByTestId("status-toggle");
     await expect(toggle).toHaveText(/Close/);
     await toggle.click();
