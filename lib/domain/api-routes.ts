@@ -12,6 +12,7 @@ export const API_ROUTES = {
   users: "/api/[account]/users",
   teams: "/api/[account]/teams",
   ticket: "/api/[account]/tickets/[ticketId]",
+  customer: "/api/[account]/customers/[customerId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",
   replyFrom: "/api/[account]/tickets/[ticketId]/reply-from",
