@@ -30,19 +30,21 @@ const when = z
 
 /** The items of a list that parse; anything that is not a list is an empty one. */
 const lenientList = <T>(item: z.ZodType<T>) =>
-  z.unknown().transform((value): T[] =>
-    Array.isArray(value)
-      ? value.flatMap((entry) => {
-          const parsed = item.safeParse(entry);
-          return parsed.success ? [parsed.data] : [];
-        })
-      : [],
-  );
+  z
+    .array(z.unknown())
+    .catch([])
+    .transform((value): T[] =>
+      value.flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
 
+/** The first of a list of strings (Shopify's `tracking_urls`), else null. */
 const firstOf = z
-  .unknown()
-  .transform((v) => (Array.isArray(v) && typeof v[0] === "string" ? v[0] : null))
-  .catch(null);
+  .array(z.unknown())
+  .catch([])
+  .transform((v) => (typeof v[0] === "string" ? v[0] : null));
 
 const lineItem = z
   .object({ title: text, name: text, quantity: count, price: text })
@@ -118,9 +120,9 @@ const integrationData = z.object({
 });
 
 export const customerStores = z
-  .unknown()
+  .record(z.string(), z.unknown())
+  .catch({})
   .transform((all): CustomerStore[] => {
-    if (!all || typeof all !== "object" || Array.isArray(all)) return [];
     const stores: CustomerStore[] = [];
     for (const [integrationId, value] of Object.entries(all)) {
       const parsed = integrationData.safeParse(value);

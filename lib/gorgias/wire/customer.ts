@@ -18,6 +18,7 @@ const order = z
 const integrations = z
   .record(z.string(), z.unknown())
   .nullish()
+  .catch(null)
   .transform((all): CustomerOrder | null => {
     for (const value of Object.values(all ?? {})) {
       const first = z.object({ orders: z.array(z.unknown()).min(1) }).safeParse(value);
