@@ -83,3 +83,39 @@ export function storeRank(type: string | null): number {
   const known = Object.keys(STORE_NAMES).indexOf(type ?? "");
   return known === -1 ? Object.keys(STORE_NAMES).length : known;
 }
+
+export type BadgeTone = "good" | "warn" | "bad" | "neutral";
+
+export interface OrderBadge {
+  readonly label: string;
+  readonly tone: BadgeTone;
+}
+
+const FINANCIAL_TONES: Readonly<Record<string, BadgeTone>> = {
+  paid: "good",
+  pending: "warn",
+  authorized: "warn",
+  partially_paid: "warn",
+  partially_refunded: "warn",
+  refunded: "bad",
+  voided: "bad",
+};
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * An order's state in words, as Shopify's admin shows it: cancelled first (it outranks the rest),
+ * then payment (`financial_status`), then fulfilment (`fulfillment_status`, null meaning not shipped
+ * yet — unless it was cancelled, when nothing will ship).
+ */
+export function orderBadges(order: Pick<StoreOrder, "financialStatus" | "fulfillmentStatus" | "cancelledAt">): OrderBadge[] {
+  const badges: OrderBadge[] = [];
+  if (order.cancelledAt) badges.push({ label: "Cancelled", tone: "bad" });
+  if (order.financialStatus) badges.push({ label: capitalized(statusWords(order.financialStatus)), tone: FINANCIAL_TONES[order.financialStatus] ?? "neutral" });
+  const fulfilment = order.fulfillmentStatus;
+  if (fulfilment === "fulfilled") badges.push({ label: "Fulfilled", tone: "good" });
+  else if (fulfilment === "partial") badges.push({ label: "Partially fulfilled", tone: "warn" });
+  else if (fulfilment) badges.push({ label: capitalized(statusWords(fulfilment)), tone: "neutral" });
+  else if (!order.cancelledAt) badges.push({ label: "Unfulfilled", tone: "warn" });
+  return badges;
+}

@@ -126,3 +126,17 @@ describe("customer.integrations: store data for the customer panel", () => {
     expect(second).toMatchObject({ name: "#1042", createdAt: null, items: [] });
   });
 });
+
+describe("orderBadges", () => {
+  it("names cancellation, payment and fulfilment as Shopify's admin does", async () => {
+    const { orderBadges } = await import("@/lib/domain/customer-store");
+    expect(orderBadges({ financialStatus: "paid", fulfillmentStatus: "fulfilled", cancelledAt: null }).map((b) => b.label)).toEqual(["Paid", "Fulfilled"]);
+    expect(orderBadges({ financialStatus: "partially_refunded", fulfillmentStatus: "partial", cancelledAt: null }).map((b) => b.label)).toEqual(["Partially refunded", "Partially fulfilled"]);
+    expect(orderBadges({ financialStatus: "paid", fulfillmentStatus: null, cancelledAt: null }).map((b) => b.label)).toEqual(["Paid", "Unfulfilled"]);
+    expect(orderBadges({ financialStatus: "voided", fulfillmentStatus: null, cancelledAt: "2026-01-01T00:00:00Z" })).toEqual([
+      { label: "Cancelled", tone: "bad" },
+      { label: "Voided", tone: "bad" },
+    ]);
+    expect(orderBadges({ financialStatus: null, fulfillmentStatus: "restocked", cancelledAt: null }).map((b) => b.label)).toEqual(["Restocked"]);
+  });
+});
