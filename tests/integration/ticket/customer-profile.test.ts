@@ -23,15 +23,13 @@ vi.mock("@/lib/auth/app-store", () => ({ appStore: async () => ({ db: signedIn.s
 // The shared cache lives in the store: this suite's own, not the app's default one on disk.
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), getDb: async () => signedIn.store! }));
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
 const account = "demo";
 let sb: TestSandbox;
 let target: TestTarget;
 let customerIds: number[] = [];
 
 async function profile(customerId: number) {
-  const { GET } = (await import("@/app/api/[account]/customers/[customerId]/route")) as { GET: Handler };
+  const { GET } = await import("@/app/api/[account]/customers/[customerId]/route");
   const response = await GET(new Request(`http://127.0.0.1${apiUrl("customer", { account, customerId })}`), { params: Promise.resolve({ account, customerId: String(customerId) }) });
   const body = (await response.json()) as unknown;
   expect(response.status).toBe(200);
@@ -99,7 +97,7 @@ describe("the customer panel's read", () => {
     const { CUSTOMER_MAX_AGE_MS } = await import("@/features/live/server/shared-cache");
     const id = customerIds[2]!;
     await sb.control.fault({ method: "GET", path: `/api/customers/${id}`, kind: "status", status: 503, count: 3 });
-    const { GET } = (await import("@/app/api/[account]/customers/[customerId]/route")) as { GET: Handler };
+    const { GET } = await import("@/app/api/[account]/customers/[customerId]/route");
     const failed = await GET(new Request(`http://127.0.0.1${apiUrl("customer", { account, customerId: id })}`), { params: Promise.resolve({ account, customerId: String(id) }) });
     expect(failed.status).toBeGreaterThanOrEqual(500);
     await sb.control.clearRequests();
