@@ -80,7 +80,10 @@ test.describe("the ticket's customer panel and the Mod+K palette", () => {
     await expect(gorgias).toHaveAttribute("rel", "noopener noreferrer");
 
     expect(await seriousViolations(page)).toEqual([]);
+    // Tall enough for the whole panel: it is sticky, so a screenshot of it clips at the viewport.
+    await page.setViewportSize({ width: 1280, height: 1600 });
     await panel(page).screenshot({ path: "docs/screenshots/customer-panel.png" });
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // The timeline lists the other ticket; its link opens it in the Desk, and its panel reads nothing again.
     const entry = panel(page).getByTestId("customer-ticket").filter({ has: page.locator(`a[href="/demo/tickets/${other!.id}"]`) });
@@ -109,7 +112,8 @@ test.describe("the ticket's customer panel and the Mod+K palette", () => {
     await page.keyboard.press("ControlOrMeta+k");
     const palette = page.getByRole("dialog", { name: "Search" });
     await expect(palette).toBeVisible();
-    await expect(reply).toHaveValue("Checking ok");
+    // (A modal hides the page from the accessibility tree, so the field is found by its element here.)
+    await expect(page.getByTestId("composer").locator("textarea")).toHaveValue("Checking ok");
 
     await palette.getByRole("combobox").fill(target.subject!);
     const hit = palette.getByTestId("palette-ticket").filter({ hasText: `#${target.id}` });

@@ -29,9 +29,9 @@ function Channels({ channels }: { channels: readonly CustomerChannel[] }) {
       {channels.map((c) => (
         <div key={`${c.type}-${c.address}`} className="contents">
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">{CHANNEL_NAMES[c.type] ?? c.type}</dt>
-          <dd className="break-all text-zinc-800 dark:text-zinc-200">
-            {c.address}
-            {c.preferred && <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">(preferred)</span>}
+          <dd className="min-w-0 text-zinc-800 dark:text-zinc-200">
+            <span className="break-all">{c.address}</span>
+            {c.preferred && <span className="ml-1 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">(preferred)</span>}
           </dd>
         </div>
       ))}
