@@ -78,6 +78,9 @@ test.describe("the ticket's customer panel and the Mod+K palette", () => {
     const gorgias = panel(page).getByTestId("customer-gorgias-link");
     await expect(gorgias).toHaveAttribute("href", `${SANDBOX_URL}/demo/app/customer/${customer.id}`);
     await expect(gorgias).toHaveAttribute("rel", "noopener noreferrer");
+    const [gorgiasPage] = await Promise.all([page.waitForEvent("popup"), gorgias.click()]);
+    await expect(gorgiasPage.getByRole("heading", { level: 1 })).toHaveText(await panel(page).getByTestId("customer-name").innerText());
+    await gorgiasPage.close();
 
     expect(await seriousViolations(page)).toEqual([]);
     // Tall enough for the whole panel: it is sticky, so a screenshot of it clips at the viewport.
@@ -94,6 +97,23 @@ test.describe("the ticket's customer panel and the Mod+K palette", () => {
     await page.reload();
     await expect(panel(page).getByTestId("store-order").first()).toContainText(order.name);
     expect(await customerReads(customer.id)).toBe(1);
+  });
+
+  test("messy store data: what can be shown is, and a tracking link that is not a web address is text", async ({ page }) => {
+    const { data: found } = await gorgiasAsAdmin<{ data: { id: number }[] }>("GET", "/customers?email=sunny.day@mail.example");
+    const { data: theirs } = await gorgiasAsAdmin<{ data: WireTicket[] }>("GET", `/tickets?customer_id=${found[0]!.id}`);
+    await signInAs(page, "agent");
+    await page.goto(`/demo/tickets/${theirs[0]!.id}`);
+    const orders = panel(page).getByTestId("store-order");
+    await expect(orders.filter({ hasText: "#1099" })).toContainText("1 × Summit Down Parka");
+    await expect(orders.filter({ hasText: "#1042" })).toBeVisible();
+    const shipments = orders.filter({ hasText: "#1099" }).getByTestId("order-fulfilment");
+    await expect(shipments.first()).toHaveText(/UPS 1ZMESSY0001/);
+    await expect(shipments.first().getByRole("link")).toHaveCount(0);
+    await expect(shipments.nth(1).getByRole("link")).toHaveAttribute("href", "https://track.dhl.example/LX123456789");
+    await expect(panel(page).locator('a[href^="javascript:"]')).toHaveCount(0);
+    await expect(panel(page).getByTestId("customer-store")).toHaveCount(2);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("Mod+K from a ticket, even while typing a reply, finds a ticket by its subject and opens it", async ({ page }) => {

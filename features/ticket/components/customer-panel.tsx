@@ -88,6 +88,10 @@ export function CustomerPanel({ account, ticketId, customer }: CustomerPanelProp
         {profile.isError && <p className="text-xs text-red-700 dark:text-red-300">Couldn&apos;t load the customer: {profile.error.message}</p>}
         {profile.data && stores.length === 0 && <p className={quiet}>No store orders.</p>}
         {stores.length > 0 && <CustomerOrders stores={stores} clock={clock} />}
+        {stores.length > 0 && profile.data && (
+          // Kept and shared for minutes (features/customers/server/customer-profile.ts): say how fresh.
+          <p className={quiet}>As of {new Intl.DateTimeFormat(clock?.locale, { timeStyle: "short", timeZone: clock?.timeZone }).format(new Date(profile.data.readAt))}</p>
+        )}
       </section>
       <section aria-labelledby="other-tickets-heading" className="flex flex-col gap-2">
         <h2 id="other-tickets-heading" className={heading}>
