@@ -14,7 +14,7 @@ const newestFirst = (a: TicketSummary, b: TicketSummary) => (b.createdAt ?? "").
 /** The customer's other tickets, newest first, as a timeline: when, in what state, about what. */
 export function CustomerTimeline({ account, tickets, clock }: { account: string; tickets: readonly TicketSummary[]; clock: Clock | null }) {
   return (
-    <ol className="relative flex flex-col gap-1 border-l border-zinc-200 pl-3 dark:border-zinc-800" data-testid="customer-tickets">
+    <ol className="relative ml-1 flex flex-col gap-1 border-l border-zinc-200 pl-3 dark:border-zinc-800" data-testid="customer-tickets">
       {[...tickets].sort(newestFirst).map((t) => {
         const day = dayOf(t.createdAt, clock);
         return (
