@@ -1,14 +1,18 @@
 import type { TicketSummary } from "./ticket";
 
-type Facts = Pick<TicketSummary, "status" | "assigneeUser">;
+type Facts = Pick<TicketSummary, "status" | "assigneeUser"> & Partial<Pick<TicketSummary, "spam" | "trashedAt">>;
 
 /**
  * Whether a view's filter certainly excludes a ticket, decided from the conditions we can read for
  * sure: a top-level `&&` conjunct `eq(ticket.status, '…')` or `isEmpty(ticket.assignee_user…)`. Any
  * other expression (an `||` at the top, fields we do not model, `{{current_user}}`) says nothing,
  * so the ticket stays for Gorgias to decide: a row is dropped only when it has left for certain.
+ * Spam and trashed tickets leave every view whose filter does not name `ticket.spam` or
+ * `ticket.trashed_datetime`: Gorgias shows them only in the views that ask for them.
  */
 export function excludedByView(filters: string | null, t: Facts): boolean {
+  if (t.spam && !filters?.includes("ticket.spam")) return true;
+  if (t.trashedAt && !filters?.includes("ticket.trashed_datetime")) return true;
   if (!filters) return false;
   for (const conjunct of topLevelConjuncts(filters)) {
     const status = /^eq\(\s*ticket\.status\s*,\s*['"](open|closed)['"]\s*\)$/.exec(conjunct);

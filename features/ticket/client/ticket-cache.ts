@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { TeamRef } from "@/lib/domain/team";
-import type { TicketStatus, TicketSummary } from "@/lib/domain/ticket";
+import type { TicketPriority, TicketStatus, TicketSummary } from "@/lib/domain/ticket";
 import type { TicketHeader, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
@@ -16,6 +16,12 @@ export interface TicketChange {
   readonly status?: TicketStatus;
   readonly assigneeUser?: UserRef | null;
   readonly assigneeTeam?: TeamRef | null;
+  readonly priority?: TicketPriority;
+  readonly spam?: boolean;
+  /** A time trashes (the server stamps its own), null restores. */
+  readonly trashedAt?: string | null;
+  /** A snooze comes with `status: closed`, an unsnooze with `open` (docs/architecture.md, "Snooze"). */
+  readonly snoozedUntil?: string | null;
 }
 
 export interface ListPage {
@@ -27,6 +33,10 @@ const who = (u: { name: string | null; email: string | null }) => u.name?.trim()
 
 /** Words for the toast: what the agent tried, so "why" has something to attach to. */
 export function describeChange(change: TicketChange): string {
+  if (change.snoozedUntil !== undefined) return change.snoozedUntil ? "snooze the ticket" : "unsnooze the ticket";
+  if (change.spam !== undefined) return change.spam ? "mark the ticket as spam" : "mark the ticket as not spam";
+  if (change.trashedAt !== undefined) return change.trashedAt ? "move the ticket to the trash" : "restore the ticket";
+  if (change.priority) return `set the priority to ${change.priority}`;
   if (change.status) return change.status === "closed" ? "close the ticket" : "reopen the ticket";
   if (change.assigneeUser !== undefined) return change.assigneeUser ? `assign the ticket to ${who(change.assigneeUser)}` : "unassign the ticket";
   if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `move the ticket to ${change.assigneeTeam.name}` : "remove the team";
@@ -35,14 +45,18 @@ export function describeChange(change: TicketChange): string {
 
 /** Words for the undo toast: what was done. */
 export function describeDone(change: TicketChange): string {
+  if (change.snoozedUntil !== undefined) return change.snoozedUntil ? "Snoozed" : "Unsnoozed";
+  if (change.spam !== undefined) return change.spam ? "Marked as spam" : "Marked as not spam";
+  if (change.trashedAt !== undefined) return change.trashedAt ? "Moved to the trash" : "Restored";
+  if (change.priority) return `Priority ${change.priority}`;
   if (change.status) return change.status === "closed" ? "Closed" : "Reopened";
   if (change.assigneeUser !== undefined) return change.assigneeUser ? `Assigned to ${who(change.assigneeUser)}` : "Unassigned";
   if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `Moved to ${change.assigneeTeam.name}` : "Team removed";
   return "Changed";
 }
 
-type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam">;
-const FIELDS = ["status", "assigneeUser", "assigneeTeam"] as const;
+type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam" | "priority" | "spam" | "trashedAt" | "snoozedUntil">;
+const FIELDS = ["status", "assigneeUser", "assigneeTeam", "priority", "spam", "trashedAt", "snoozedUntil"] as const;
 export type ChangeField = (typeof FIELDS)[number];
 
 /** The fields a change sets. */

@@ -63,11 +63,27 @@ export const UpdateTicketInput = z
     /** null unassigns. */
     assigneeUserId: GorgiasId.nullable().optional(),
     assigneeTeamId: GorgiasId.nullable().optional(),
-    /** A future instant re-opens the ticket then; null cancels the snooze. */
+    /**
+     * A future instant re-opens the ticket then; null cancels the snooze. A snooze is sent with
+     * `status: closed` (docs/architecture.md, "Snooze"), so it cannot come with `open`.
+     */
     snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    spam: z.boolean().optional(),
+    /** True moves the ticket to the trash (the server stamps the time), false restores it. */
+    trashed: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.")
+  .refine((v) => !(v.snoozeUntil && v.status === "open"), "A snoozed ticket is closed until it wakes.");
+
+const TagName = z.string().trim().min(1).max(256);
+
+/** Tags to add (created by name when new) and to remove; at least one of either. */
+export const TicketTagsInput = z
+  .object({ ticketId: GorgiasId, add: z.array(TagName).max(20).default([]), remove: z.array(TagName).max(20).default([]) })
+  .strict()
+  .refine((v) => v.add.length + v.remove.length > 0, "Nothing to change.");
+export type TicketTagsInput = z.input<typeof TicketTagsInput>;
 
 /** Read or unread for the agent: marked read when a ticket is opened, unread by hand. */
 export const ReadStateInput = z.object({ ticketId: GorgiasId, unread: z.boolean() }).strict();

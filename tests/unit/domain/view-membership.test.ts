@@ -24,4 +24,15 @@ describe("excludedByView", () => {
     expect(excludedByView("eq(ticket.status, 'open') || eq(ticket.spam, true)", closed)).toBe(false);
     expect(excludedByView("eq(ticket.assignee_user.id, '{{current_user.id}}')", closed)).toBe(false);
   });
+
+  it("takes spam and trashed tickets out of every view that does not ask for them", () => {
+    const spam = { ...open, spam: true, trashedAt: null };
+    const trashed = { ...open, spam: false, trashedAt: "2026-01-13T09:00:00Z" };
+    expect(excludedByView("eq(ticket.status, 'open')", spam)).toBe(true);
+    expect(excludedByView(null, spam)).toBe(true);
+    expect(excludedByView("eq(ticket.spam, true)", spam)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'open')", trashed)).toBe(true);
+    expect(excludedByView("isNotEmpty(ticket.trashed_datetime)", trashed)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'open')", { ...open, spam: false, trashedAt: null })).toBe(false);
+  });
 });
