@@ -40,13 +40,15 @@ export const NoteInput = z
   .strict();
 
 /**
- * Send, or Send & Close (`closeAfter`). `replyOn` is the agent's choice among the channels the
+ * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
+  /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
+  snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
 }).strict();
