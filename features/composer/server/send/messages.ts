@@ -35,7 +35,7 @@ function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string
 }
 
 function replayOutcome(op: SendOperationRow): SendOutcome | null {
-  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; closeError?: string } | null;
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; snoozedUntil?: string; closeError?: string } | null;
   if (!stored?.message || typeof stored.message !== "object") return null;
   return {
     operationId: op.operationId,
@@ -43,6 +43,7 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
     alreadySent: true,
     ticketStatus: stored.ticketStatus === "closed" ? "closed" : "open",
     closed: stored.closed === true,
+    ...(typeof stored.snoozedUntil === "string" ? { snoozedUntil: stored.snoozedUntil } : {}),
     ...(stored.closeError ? { closeError: stored.closeError } : {}),
   };
 }
@@ -87,7 +88,7 @@ async function finishMessage(
   }
   const snoozed = closed && snoozeUntil ? { snoozedUntil: snoozeUntil } : {};
   const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) };
-  return { value, stored: { message, ticketStatus, closed, ...(closeError ? { closeError } : {}) } };
+  return { value, stored: { message, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) } };
 }
 
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
