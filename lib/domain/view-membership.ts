@@ -22,6 +22,15 @@ export function excludedByView(filters: string | null, t: Facts): boolean {
   return false;
 }
 
+/**
+ * Whether a ticket has certainly left a list: a view's (by its filter, above), or the plain ticket
+ * list (`view` null), which is read with `trashed=false` and so loses a trashed ticket, while
+ * Gorgias's plain list keeps spam.
+ */
+export function excludedFromList(view: { readonly filters: string | null } | null, t: Facts): boolean {
+  return view === null ? !!t.trashedAt : excludedByView(view.filters, t);
+}
+
 /** The parts of `a && b && (c || d)` joined by a top-level `&&`; none when a top-level `||` makes them optional. */
 function topLevelConjuncts(expression: string): string[] {
   const parts: string[] = [];

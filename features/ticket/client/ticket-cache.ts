@@ -4,7 +4,7 @@ import type { TicketPriority, TicketStatus, TicketSummary } from "@/lib/domain/t
 import type { TicketHeader, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedFromList } from "@/lib/domain/view-membership";
 import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 
 /**
@@ -167,7 +167,8 @@ const listFiltersOf = (key: QueryKey): TicketListFilters | null => {
 
 /**
  * Takes ticket `ticketId`, as its cached rows now read, out of every cached list of a view whose
- * filter certainly excludes it (closed in an open-only view, assigned in "Unassigned"), so it
+ * filter certainly excludes it (closed in an open-only view, assigned in "Unassigned", spam or
+ * trashed in a view that does not ask for them; trashed in the plain ticket list), so it
  * leaves at once rather than with a later refresh. Returns what puts the rows back where they
  * were (an undo, a refused change), or null when it left no list.
  */
@@ -175,13 +176,16 @@ export function leaveExcludingViews(queryClient: QueryClient, account: string, t
   const views = queryClient.getQueryData<{ items: readonly View[] }>(referenceKeys.views(account))?.items ?? [];
   const removed: Array<{ key: QueryKey; page: number; index: number; row: TicketSummary }> = [];
   for (const [key, data] of queryClient.getQueriesData({ queryKey: ticketKeys.lists(account) })) {
-    const viewId = listFiltersOf(key)?.viewId;
-    if (viewId === undefined || !isInfiniteListData(data)) continue;
-    const filters = views.find((v) => v.id === viewId)?.filters ?? null;
+    const list = listFiltersOf(key);
+    if (!list || !isInfiniteListData(data)) continue;
+    // A view's filter decides (searched in or not); a search over no view is Gorgias's to decide.
+    if (list.search !== undefined && list.viewId === undefined) continue;
+    const view = list.viewId === undefined ? null : { filters: views.find((v) => v.id === list.viewId)?.filters ?? null };
+    const excluded = (row: TicketSummary) => excludedFromList(view, row);
     data.pages.forEach((page, p) => {
       const index = page?.items?.findIndex((t) => t.id === ticketId) ?? -1;
       const row = index >= 0 ? page.items[index] : undefined;
-      if (row && excludedByView(filters, row)) removed.push({ key, page: p, index, row: row as TicketSummary });
+      if (row && excluded(row as TicketSummary)) removed.push({ key, page: p, index, row: row as TicketSummary });
     });
   }
   if (removed.length === 0) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedByView, excludedFromList } from "@/lib/domain/view-membership";
 
 const open = { status: "open" as const, assigneeUser: null };
 const closed = { status: "closed" as const, assigneeUser: null };
@@ -34,5 +34,15 @@ describe("excludedByView", () => {
     expect(excludedByView("eq(ticket.status, 'open')", trashed)).toBe(true);
     expect(excludedByView("isNotEmpty(ticket.trashed_datetime)", trashed)).toBe(false);
     expect(excludedByView("eq(ticket.status, 'open')", { ...open, spam: false, trashedAt: null })).toBe(false);
+  });
+});
+
+describe("excludedFromList", () => {
+  it("the plain ticket list loses trashed tickets only; a view follows its filter", () => {
+    const t = { status: "open" as const, assigneeUser: null };
+    expect(excludedFromList(null, { ...t, trashedAt: "2026-01-13T09:00:00Z" })).toBe(true);
+    expect(excludedFromList(null, { ...t, spam: true })).toBe(false);
+    expect(excludedFromList(null, { ...t, status: "closed" as const })).toBe(false);
+    expect(excludedFromList({ filters: "eq(ticket.status, 'open')" }, { ...t, spam: true })).toBe(true);
   });
 });

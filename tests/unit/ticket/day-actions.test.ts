@@ -68,6 +68,20 @@ describe("snooze, spam, trash and priority in the cache", () => {
     expect(rows(qc, 1).map((t) => t.id)).toEqual([1]);
   });
 
+  it("the plain ticket list (read with trashed=false) loses a trashed row, keeps a spam one; a search decides nothing", () => {
+    const qc = new QueryClient();
+    qc.setQueryData(ticketKeys.list(A, {}), list(1, 2));
+    qc.setQueryData(ticketKeys.list(A, { search: "refund" }), list(1, 2));
+    const plain = () => qc.getQueryData<InfiniteData<ListPage>>(ticketKeys.list(A, {}))!.pages[0]!.items.map((t) => t.id);
+    const searched = () => qc.getQueryData<InfiniteData<ListPage>>(ticketKeys.list(A, { search: "refund" }))!.pages[0]!.items.map((t) => t.id);
+    applyTicketChange(qc, A, 1, { spam: true });
+    expect(leaveExcludingViews(qc, A, 1)).toBeNull();
+    applyTicketChange(qc, A, 2, { trashedAt: "2026-01-13T09:00:00.000Z" });
+    leaveExcludingViews(qc, A, 2);
+    expect(plain()).toEqual([1]);
+    expect(searched()).toEqual([1, 2]);
+  });
+
   it("priority is one more absolute field with its own words", () => {
     const qc = new QueryClient();
     qc.setQueryData(ticketKeys.list(A, { viewId: 1 }), list(1));
