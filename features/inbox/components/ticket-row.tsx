@@ -88,7 +88,7 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
                 {t.priority}
               </span>
             )}
-            {snoozed && t.snoozedUntil && <SnoozedUntil until={t.snoozedUntil} now={now} className="shrink-0 text-xs text-sky-800 dark:text-sky-300" />}
+            {snoozed && t.snoozedUntil && <SnoozedUntil until={t.snoozedUntil} now={now} className="hidden shrink-0 text-xs text-sky-800 @xl:inline dark:text-sky-300" />}
             {t.spam && (
               <span className="shrink-0 text-xs font-medium text-red-700 dark:text-red-400" data-testid="row-spam-chip">
                 Spam
