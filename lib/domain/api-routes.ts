@@ -11,6 +11,7 @@ export const API_ROUTES = {
   macros: "/api/[account]/macros",
   users: "/api/[account]/users",
   teams: "/api/[account]/teams",
+  tags: "/api/[account]/tags",
   ticket: "/api/[account]/tickets/[ticketId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",

@@ -9,6 +9,8 @@ export type SendOutcome = {
   ticketStatus: "open" | "closed";
   /** Send & Close closed the ticket (a plain send to an already-closed ticket did not). */
   closed: boolean;
+  /** Send & Snooze: the close carried this wake time. */
+  snoozedUntil?: string;
   /** Send & Close: the message went out but closing the ticket failed (it stays open); Gorgias's reason. */
   closeError?: string;
 };

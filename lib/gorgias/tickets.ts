@@ -51,6 +51,8 @@ export interface TicketPatch {
   readonly snoozeUntil?: string | null;
   readonly isUnread?: boolean;
   readonly spam?: boolean;
+  /** A time moves the ticket to the trash; null restores it. */
+  readonly trashedAt?: string | null;
 }
 
 const ref = (id: number | null) => (id === null ? null : { id });
@@ -69,6 +71,7 @@ export function ticketPatchBody(patch: TicketPatch): Record<string, unknown> {
     snooze_datetime: patch.snoozeUntil,
     is_unread: patch.isUnread,
     spam: patch.spam,
+    trashed_datetime: patch.trashedAt,
   });
 }
 

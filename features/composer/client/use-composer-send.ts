@@ -11,6 +11,8 @@ export interface SendRequest {
   readonly bodyText: string;
   readonly operationId: string;
   readonly closeAfter: boolean;
+  /** Send & Snooze: the wake time the ticket is closed with after the send. */
+  readonly snoozeUntil?: string;
   readonly confirmNewerMessages?: boolean;
   /** A reply's channel, when the agent chose one other than the ticket's own. */
   readonly replyOn?: string;
@@ -66,6 +68,7 @@ export function useComposerSend(opts: {
             confirmNewerMessages: request.confirmNewerMessages ?? false,
             ...(request.replyOn ? { replyOn: request.replyOn } : {}),
             assignIfUnassigned: request.assignIfUnassigned ?? false,
+            ...(request.snoozeUntil ? { snoozeUntil: request.snoozeUntil } : {}),
           })
         : noteVariables({ ...base, mentionUserIds: [] });
     mutation.mutate(variables, {

@@ -106,7 +106,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   // plain note is part of the work and stays. The way on is chosen now, before a close can take
   // the ticket out of the list.
   const moveOn = useMoveOn(account, ticket.id);
-  function submit(closeAfter: boolean, confirmNewerMessages = false) {
+  function submit(closeAfter: boolean, confirmNewerMessages = false, snoozeUntil?: string) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
     send.submit(
@@ -115,6 +115,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         bodyText: draft.text,
         operationId: draft.operationId,
         closeAfter,
+        ...(snoozeUntil ? { snoozeUntil } : {}),
         confirmNewerMessages,
         // The channel the agent sees: the server checks it against the ticket it reads, so a reply never
         // goes out on another channel than the one shown (docs/safety.md#reply-channel).
@@ -225,8 +226,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
             key={problem.seq}
             problem={problem}
             disabled={send.pending}
-            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages)}
-            onSendAnyway={() => submit(problem.request.closeAfter, true)}
+            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages, problem.request.snoozeUntil)}
+            onSendAnyway={() => submit(problem.request.closeAfter, true, problem.request.snoozeUntil)}
             onReview={review}
             onStartOver={() => {
               applyEvent(mode, { type: "started-over" });
@@ -243,6 +244,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
           onMacro={(m) => insertMacro(m.bodyText ?? "")}
           onSend={submit}
+          onSendAndSnooze={(until) => submit(true, false, until)}
           channelLabel={onEmail ? null : route.label}
           autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: (on) => setPreference("autoAssign", on) } : null}
         />

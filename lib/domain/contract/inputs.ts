@@ -40,13 +40,15 @@ export const NoteInput = z
   .strict();
 
 /**
- * Send, or Send & Close (`closeAfter`). `replyOn` is the agent's choice among the channels the
+ * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
+  /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
+  snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
 }).strict();
@@ -63,11 +65,27 @@ export const UpdateTicketInput = z
     /** null unassigns. */
     assigneeUserId: GorgiasId.nullable().optional(),
     assigneeTeamId: GorgiasId.nullable().optional(),
-    /** A future instant re-opens the ticket then; null cancels the snooze. */
+    /**
+     * A future instant re-opens the ticket then; null cancels the snooze. A snooze is sent with
+     * `status: closed` (docs/architecture.md, "Snooze"), so it cannot come with `open`.
+     */
     snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    spam: z.boolean().optional(),
+    /** True moves the ticket to the trash (the server stamps the time), false restores it. */
+    trashed: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.")
+  .refine((v) => !(v.snoozeUntil && v.status === "open"), "A snoozed ticket is closed until it wakes.");
+
+const TagName = z.string().trim().min(1).max(256);
+
+/** Tags to add (created by name when new) and to remove; at least one of either. */
+export const TicketTagsInput = z
+  .object({ ticketId: GorgiasId, add: z.array(TagName).max(20).default([]), remove: z.array(TagName).max(20).default([]) })
+  .strict()
+  .refine((v) => v.add.length + v.remove.length > 0, "Nothing to change.");
+export type TicketTagsInput = z.input<typeof TicketTagsInput>;
 
 /** Read or unread for the agent: marked read when a ticket is opened, unread by hand. */
 export const ReadStateInput = z.object({ ticketId: GorgiasId, unread: z.boolean() }).strict();

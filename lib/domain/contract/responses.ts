@@ -206,5 +206,6 @@ export const ViewCountListSchema = items(ViewCountSchema);
 export const CustomerMatchListSchema = items(CustomerMatchSchema);
 export const AssignableUserListSchema = items(AssignableUserSchema);
 export const TeamListSchema = items(TeamRefSchema);
+export const TagListSchema = items(TagRefSchema);
 export const MacroChoiceListSchema = items(MacroChoiceSchema);
 export const TicketSummaryListSchema = items(TicketSummarySchema);

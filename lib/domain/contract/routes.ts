@@ -10,6 +10,7 @@ import {
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
   ReplyFromSchema,
+  TagListSchema,
   TeamListSchema,
   TicketDraftsSchema,
   TicketSummaryListSchema,
@@ -85,6 +86,12 @@ export const apiContract = {
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
   teams: { path: API_ROUTES.teams, params: AccountParams, query: NoQuery, response: TeamListSchema },
+  tags: {
+    path: API_ROUTES.tags,
+    params: AccountParams,
+    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    response: TagListSchema,
+  },
   ticket: {
     path: API_ROUTES.ticket,
     params: TicketParams,

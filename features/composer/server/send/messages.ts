@@ -35,7 +35,7 @@ function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string
 }
 
 function replayOutcome(op: SendOperationRow): SendOutcome | null {
-  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; closeError?: string } | null;
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; snoozedUntil?: string; closeError?: string } | null;
   if (!stored?.message || typeof stored.message !== "object") return null;
   return {
     operationId: op.operationId,
@@ -43,6 +43,7 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
     alreadySent: true,
     ticketStatus: stored.ticketStatus === "closed" ? "closed" : "open",
     closed: stored.closed === true,
+    ...(typeof stored.snoozedUntil === "string" ? { snoozedUntil: stored.snoozedUntil } : {}),
     ...(stored.closeError ? { closeError: stored.closeError } : {}),
   };
 }
@@ -58,6 +59,8 @@ async function finishMessage(
   knownStatus: TicketStatus | null,
   /** Auto-assign: the replying agent, when the ticket had no assignee. One update with the close. */
   assignTo: number | null = null,
+  /** Send & Snooze: the close carries this wake time (a snooze is `closed` + `snooze_datetime`). */
+  snoozeUntil: string | null = null,
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
   await ctx.share.message(message);
   let ticketStatus: TicketStatus = knownStatus ?? "open";
@@ -65,7 +68,10 @@ async function finishMessage(
   let closeError: string | undefined;
   if (closeAfter || assignTo !== null) {
     // Absolute values, safe to repeat; their failure does not undo the send.
-    const patch = { ...(closeAfter ? { status: "closed" as const } : {}), ...(assignTo !== null ? { assigneeUserId: assignTo } : {}) };
+    const patch = {
+      ...(closeAfter ? { status: "closed" as const, ...(snoozeUntil ? { snoozeUntil } : {}) } : {}),
+      ...(assignTo !== null ? { assigneeUserId: assignTo } : {}),
+    };
     const update = await ctx.gorgias.tickets.update(ticketId, patch, { priority: "write" });
     if (update.ok) {
       ticketStatus = update.value.status;
@@ -80,8 +86,9 @@ async function finishMessage(
       await ctx.share.ticket(t.value);
     }
   }
-  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...(closeError ? { closeError } : {}) };
-  return { value, stored: { message, ticketStatus, closed, ...(closeError ? { closeError } : {}) } };
+  const snoozed = closed && snoozeUntil ? { snoozedUntil: snoozeUntil } : {};
+  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) };
+  return { value, stored: { message, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) } };
 }
 
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
@@ -98,7 +105,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     ticketId,
     bodyHash: messageHash("reply", ticketId, input.bodyText),
     auditAction: "ticket.reply",
-    auditDetail: { closeAfter: input.closeAfter },
+    auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}) },
     prepare: async () => {
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
@@ -152,7 +159,8 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     },
     readBack: readBackFor(ctx, ticketId, operationId),
     stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, alreadySent ? null : assignTo),
+    finish: (landed, alreadySent) =>
+      finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null),
     replay: replayOutcome,
   });
 }
