@@ -25,8 +25,9 @@ export function MacroPicker({ account, ticketId, onPick, disabled }: { account: 
   // Suggestions are extra: when Gorgias cannot rank, the full list is still there.
   const suggested = useQuery({ ...macroSuggestionsQuery(account, ticketId), enabled: open && !query });
   const top = query ? [] : (suggested.data ?? []);
-  const all = macros.data ?? [];
-  const options = [...top.map((m) => option(m, `suggested:${m.id}`, SUGGESTED)), ...all.map((m) => option(m, String(m.id), top.length > 0 ? ALL : undefined))];
+  // A suggested macro is listed once, under the suggestions.
+  const all = (macros.data ?? []).filter((m) => !top.some((t) => t.id === m.id));
+  const options = [...top.map((m) => option(m, String(m.id), SUGGESTED)), ...all.map((m) => option(m, String(m.id), top.length > 0 ? ALL : undefined))];
 
   return (
     <Picker
@@ -36,8 +37,7 @@ export function MacroPicker({ account, ticketId, onPick, disabled }: { account: 
       listLabel="Macros"
       options={options}
       onPick={(value) => {
-        const id = Number(value.replace(/^suggested:/, ""));
-        const macro = [...top, ...all].find((m) => m.id === id);
+        const macro = [...top, ...all].find((m) => String(m.id) === value);
         if (macro) onPick(macro);
       }}
       onSearchChange={setSearch}

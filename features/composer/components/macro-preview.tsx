@@ -25,8 +25,12 @@ export function MacroPreview({ plan, replyText, missing, steps, onApply, onCance
 }) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  // The preview replaces the picker the agent was in: their focus lands on what it says.
-  useEffect(() => heading.current?.focus(), []);
+  // The preview replaces the picker the agent was in: their focus lands on what it says (after the
+  // picker has given focus back to its button, in the same commit).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => heading.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const refused = plan.refusals.length > 0;
   return (
     <section
