@@ -13,6 +13,18 @@ export type SendOutcome = {
   snoozedUntil?: string;
   /** Send & Close: the message went out but closing the ticket failed (it stays open); Gorgias's reason. */
   closeError?: string;
+  /** The applied macro's actions, performed after the message (docs/safety.md#macros). */
+  macro?: MacroOutcome;
+};
+
+/** What became of a macro's actions. The message they followed went out either way. */
+export type MacroOutcome = {
+  macroId: number;
+  name: string;
+  /** Every action was performed. */
+  applied: boolean;
+  /** Why not all of them, in Gorgias's words where it gave some. */
+  error?: string;
 };
 
 export type CreatedTicket = { ticketId: number; alreadyCreated: boolean };

@@ -27,6 +27,8 @@ export interface ReplyRequest {
   readonly bodyHtml?: string | null;
   /** Our operation id (docs/safety.md#send-once). */
   readonly externalId: string;
+  /** The macros applied to this message, recorded by Gorgias (`macros: [{id}]`). */
+  readonly macroIds?: readonly number[];
 }
 
 /**
@@ -46,6 +48,7 @@ export interface ChannelReplyRequest {
   readonly to: readonly MailAddress[];
   readonly bodyText: string;
   readonly externalId: string;
+  readonly macroIds?: readonly number[];
 }
 
 export interface NoteRequest {
@@ -54,6 +57,7 @@ export interface NoteRequest {
   readonly bodyHtml?: string | null;
   readonly externalId: string;
   readonly mentionUserIds?: readonly number[];
+  readonly macroIds?: readonly number[];
 }
 
 export interface ListMessagesQuery {
@@ -64,6 +68,7 @@ export interface ListMessagesQuery {
 }
 
 // Names and subjects go into e-mail headers: one line each (docs/safety.md#untrusted-text).
+const macrosOf = (ids: readonly number[] | undefined) => (ids && ids.length > 0 ? { macros: ids.map((id) => ({ id })) } : {});
 const addr = (a: MailAddress) => (a.name && oneLine(a.name) ? { address: a.address, name: oneLine(a.name) } : { address: a.address });
 
 /** No `sent_datetime`: that is what makes Gorgias actually send it (asynchronously). */
@@ -81,6 +86,7 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
     body_text: r.bodyText,
     ...(r.bodyHtml ? { body_html: r.bodyHtml } : {}),
     external_id: r.externalId,
+    ...macrosOf(r.macroIds),
   };
 }
 
@@ -97,6 +103,7 @@ export function channelReplyBody(r: ChannelReplyRequest): Record<string, unknown
     integration_id: r.integrationId,
     body_text: r.bodyText,
     external_id: r.externalId,
+    ...macrosOf(r.macroIds),
   };
 }
 
@@ -112,6 +119,7 @@ export function noteBody(n: NoteRequest): Record<string, unknown> {
     ...(n.bodyHtml ? { body_html: n.bodyHtml } : {}),
     external_id: n.externalId,
     ...(n.mentionUserIds && n.mentionUserIds.length > 0 ? { mention_ids: n.mentionUserIds } : {}),
+    ...macrosOf(n.macroIds),
   };
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { AppliedMacroInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
 import { isNewerMessagesConflict, noteVariables, replyVariables, useSendMessage, type SendVariables } from "@/features/composer/client/send";
@@ -18,6 +19,8 @@ export interface SendRequest {
   readonly replyOn?: string;
   /** The agent's auto-assign setting. */
   readonly assignIfUnassigned?: boolean;
+  /** A macro applied in the composer: its actions follow the message. */
+  readonly macro?: AppliedMacroInput;
 }
 
 export interface SendProblem {
@@ -59,7 +62,7 @@ export function useComposerSend(opts: {
     inFlight.current = true;
     setProblem(null);
     setLastOutcome(null);
-    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter };
+    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter, ...(request.macro ? { macro: request.macro } : {}) };
     const variables =
       request.mode === "reply"
         ? replyVariables({

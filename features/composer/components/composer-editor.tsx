@@ -25,6 +25,13 @@ import { newestMode, useComposerDrafts } from "@/features/composer/client/use-co
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
+import { useComposerMacro } from "@/features/composer/client/use-composer-macro";
+import { describeStep, planMacro } from "@/lib/domain/macro-actions";
+import { MacroPreview } from "./macro-preview";
+import { ArmedMacroChip, MacroResultNotice } from "./macro-status";
+
+// "Tue, Dec 1, 9:00 AM": when a snooze would wake, in the agent's own time zone.
+const wakeTime = (d: Date) => d.toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
 const count = (n: number) => n.toLocaleString("en-US");
 const tooLong = (length: number) =>
@@ -48,6 +55,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const send = useComposerSend({ account, ticketId: ticket.id, lastSeenMessageId: seenUpTo, onConfirmed: confirmed, onEvent: applyEvent });
   // What the send would stop on, known as soon as the live feed re-reads the thread.
   const newer = useNewerOnScreen(account, ticket.id, seenUpTo, agent.userId);
+  const macro = useComposerMacro(account, ticket.id);
+  const armed = macro.armed?.mode === mode ? macro.armed : null;
 
   const draft = drafts[mode];
   const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
@@ -109,6 +118,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   function submit(closeAfter: boolean, confirmNewerMessages = false, snoozeUntil?: string) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
+    const withMacro = armed?.input;
     send.submit(
       {
         mode,
@@ -121,9 +131,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         // goes out on another channel than the one shown (docs/safety.md#reply-channel).
         ...(route ? { replyOn: route.channel } : {}),
         assignIfUnassigned: autoAssign,
+        ...(withMacro ? { macro: withMacro } : {}),
       },
       (outcome) => {
-        if (go && !outcome.closeError) go();
+        if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter);
+        // Actions that failed stay on screen to be applied again: the agent does not move on from them.
+        if (go && !outcome.closeError && outcome.macro?.applied !== false) go();
       },
     );
   }
@@ -144,8 +157,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     if (!e.repeat) submit(closeAfter);
   }
 
+  const ctx = macroContext({ ticket: { id: ticket.id, subject: ticket.subject, customer: ticket.customer }, agent, order: ticket.order });
   function insertMacro(template: string) {
-    const ctx = macroContext({ ticket: { id: ticket.id, subject: ticket.subject, customer: ticket.customer }, agent, order: ticket.order });
     const { text } = renderMacro(template, ctx);
     const el = textarea.current;
     const current = draft.text;
@@ -178,6 +191,10 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   }
 
   const chipsId = `${idPrefix}-unfilled`;
+  const previewPlan = macro.preview ? planMacro(macro.preview) : null;
+  const previewReply = previewPlan?.replyTemplate != null ? renderMacro(previewPlan.replyTemplate, ctx) : null;
+  const previewNote = previewPlan?.noteTemplate != null ? renderMacro(previewPlan.noteTemplate, ctx).text : null;
+  const previewSteps = previewPlan ? previewPlan.steps.map((step) => describeStep(step, { now: new Date(), formatTime: wakeTime, noteText: previewNote })) : [];
   return (
     <section
       aria-label="Composer"
@@ -235,14 +252,35 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
             }}
           />
         )}
+        {previewPlan && (
+          <MacroPreview
+            key={previewPlan.macroId}
+            plan={previewPlan}
+            replyText={previewReply?.text ?? null}
+            missing={previewReply?.missing ?? []}
+            steps={previewSteps}
+            disabled={send.pending || macro.pending}
+            onCancel={() => {
+              macro.close();
+              textarea.current?.focus();
+            }}
+            onApply={() => {
+              if (previewPlan.replyTemplate !== null) insertMacro(previewPlan.replyTemplate);
+              macro.confirm(previewPlan, mode, previewNote, previewSteps);
+            }}
+          />
+        )}
+        {armed && <ArmedMacroChip armed={armed} onRemove={macro.disarm} disabled={send.pending} />}
+        {macro.result && <MacroResultNotice result={macro.result} pending={macro.pending} onRetry={macro.retry} onDismiss={macro.dismiss} />}
         <ComposerFooter
           account={account}
+          ticketId={ticket.id}
           mode={mode}
           pending={send.pending}
           blockedBy={blockedBy}
           saveStatus={status[mode]}
           lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
-          onMacro={(m) => insertMacro(m.bodyText ?? "")}
+          onMacro={macro.open}
           onSend={submit}
           onSendAndSnooze={(until) => submit(true, false, until)}
           channelLabel={onEmail ? null : route.label}

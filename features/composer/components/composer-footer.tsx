@@ -19,8 +19,9 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null }: {
+export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null }: {
   account: string;
+  ticketId: number;
   mode: ComposerMode;
   pending: boolean;
   blockedBy: string | null;
@@ -46,11 +47,12 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
           ? " · ticket snoozed"
           : lastOutcome.closed
             ? " · ticket closed"
-            : "");
+            : "") +
+      (lastOutcome.macro?.applied ? ` · macro “${lastOutcome.macro.name}” applied` : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <MacroPicker account={account} onPick={onMacro} disabled={pending} />
+      <MacroPicker account={account} ticketId={ticketId} onPick={onMacro} disabled={pending} />
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
         {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
       </p>

@@ -2,10 +2,11 @@
 
 import { writeShare } from "@/features/live/server";
 import { appStore } from "@/lib/auth/app-store";
-import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import { ApplyMacroInput, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import { agentAction } from "@/lib/server/agent-action";
 import { discardAgentDraft, saveAgentDraft } from "./drafts";
 import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";
+import { applyMacro as applyMacroActions } from "./send/apply-macro";
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first
@@ -20,6 +21,15 @@ export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorg
 export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
   return sendNoteOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
+});
+
+/**
+ * A macro's actions on their own: a macro without reply text, or a retry of the actions after the
+ * message went out (never the message again). See ./send/macro.ts.
+ */
+export const applyMacro = agentAction(ApplyMacroInput, async (input, { agent, gorgias }) => {
+  const { db } = await appStore();
+  return applyMacroActions({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
 });
 
 /** Saves the agent's draft for a ticket and mode over the revision their tab saw (docs/safety.md#drafts). */

@@ -40,6 +40,33 @@ export const NoteInput = z
   .strict();
 
 /**
+ * A macro the agent previewed and applied (docs/safety.md#macros). The server reads the macro
+ * again and performs its actions only if they are still the ones previewed (`fingerprint`).
+ */
+export const AppliedMacroInput = z
+  .object({
+    id: GorgiasId,
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    /** The macro's internal note as the preview showed it (variables filled); null when it has none. */
+    noteText: z.string().max(MAX_BODY_CHARS).nullable().default(null),
+  })
+  .strict();
+export type AppliedMacroInput = z.infer<typeof AppliedMacroInput>;
+
+/** A macro's actions without a message: a macro with no reply text, or a retry after the message went out. */
+export const ApplyMacroInput = z
+  .object({
+    ticketId: GorgiasId,
+    /** The send's operation id on a retry, a fresh one otherwise: the macro's note is posted once per id. */
+    operationId: OperationId,
+    macro: AppliedMacroInput,
+    /** A retry after Send & Close: the close goes into the same update. */
+    closeAfter: z.boolean().default(false),
+  })
+  .strict();
+export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;
+
+/**
  * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
@@ -51,10 +78,12 @@ export const SendReplyInput = ReplyInput.extend({
   snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
+  /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
+  macro: AppliedMacroInput.optional(),
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional() }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
 
 export const UpdateTicketInput = z

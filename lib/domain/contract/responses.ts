@@ -174,8 +174,16 @@ export type CustomerMatch = z.output<typeof CustomerMatchSchema>;
 export const AssignableUserSchema = z.object({ id, name: text, email: text, role: text });
 export type AssignableUser = z.output<typeof AssignableUserSchema>;
 
-/** A macro the composer can insert: its `setResponseText`, template variables still in it. */
-export const MacroChoiceSchema = z.object({ id, name: z.string(), bodyText: text });
+/**
+ * A macro the composer can preview and apply: its `setResponseText` (template variables still in
+ * it) and its actions as Gorgias holds them, which the composer plans (`lib/domain/macro-actions.ts`).
+ */
+export const MacroChoiceSchema = z.object({
+  id,
+  name: z.string(),
+  bodyText: text,
+  actions: z.array(z.object({ name: z.string(), title: text, type: text, arguments: z.record(z.string(), z.unknown()) })).readonly(),
+});
 export type MacroChoice = z.output<typeof MacroChoiceSchema>;
 
 /** The agent's own saved draft for one ticket and mode; its operation id travels with it. */

@@ -81,7 +81,13 @@ export const apiContract = {
   macros: {
     path: API_ROUTES.macros,
     params: AccountParams,
-    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    query: z
+      .object({
+        q: z.string().trim().max(MAX_SEARCH_CHARS).optional(),
+        /** The macros Gorgias ranks most relevant to this ticket instead (with no `q`). */
+        ticket: GorgiasIdParam.optional(),
+      })
+      .strict(),
     response: MacroChoiceListSchema,
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
