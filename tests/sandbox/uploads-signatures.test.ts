@@ -9,7 +9,7 @@ afterAll(() => h.close());
 
 function upload(files: { name: string; type: string; bytes: Buffer | string }[], account = "demo") {
   const form = new FormData();
-  for (const f of files) form.append("file", new Blob([f.bytes], { type: f.type }), f.name);
+  for (const f of files) form.append("file", new Blob([typeof f.bytes === "string" ? f.bytes : new Uint8Array(f.bytes)], { type: f.type }), f.name);
   return fetch(`${h.url}/${account}/api/upload`, { method: "POST", headers: { Authorization: basic(h.admin) }, body: form });
 }
 

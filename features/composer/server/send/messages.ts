@@ -16,6 +16,7 @@ import { err, ok, type Result } from "@/lib/result";
 import { deriveChannelReply, deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
+import { signatureFor, signBody } from "./sign";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
 
 type TicketStatus = "open" | "closed";
@@ -89,6 +90,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let assignTo: number | null = null;
 
@@ -96,7 +98,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    bodyHash: messageHash("reply", ticketId, input.bodyText, files),
     auditAction: "ticket.reply",
     auditDetail: { closeAfter: input.closeAfter },
     prepare: async () => {
@@ -134,14 +136,16 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       if (route.channel !== "email") {
         const addressing = deriveChannelReply({ customer: ticket.value.customer, messages }, route.channel, agent.gorgiasUserId);
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
+        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, attachments: files, externalId: operationId } });
       }
       // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
       const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
       const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-      return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
+      // Signed from the integration it leaves from, once (docs/safety.md#signature).
+      const signed = signBody(input.bodyText, signatureFor(integrations.value, addressing.value.integrationId, agent));
+      return ok({ kind: "email", request: { ...addressing.value, ...signed, attachments: files, externalId: operationId } });
     },
     post: async (reply) => {
       const created =
@@ -171,13 +175,14 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
 
   return runExactlyOnce<null, Message, SendOutcome>(ctx, {
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText),
+    bodyHash: messageHash("note", ticketId, input.bodyText, files),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
@@ -192,7 +197,8 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     post: async () => {
       const created = await gorgias.messages.createNote(
         ticketId,
-        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, externalId: operationId, mentionUserIds: input.mentionUserIds },
+        // Never signed: a note is for the team (docs/safety.md#signature).
+        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, attachments: files, externalId: operationId, mentionUserIds: input.mentionUserIds },
         { priority: "send" },
       );
       return created.ok ? ok(landedMessage(created.value)) : created;
