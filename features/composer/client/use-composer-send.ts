@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
+import type { UploadedFile } from "@/lib/domain/attachments";
 import { isNewerMessagesConflict, noteVariables, replyVariables, useSendMessage, type SendVariables } from "@/features/composer/client/send";
 import type { ComposerMode, OperationEvent } from "@/features/composer/client/drafts";
 
@@ -16,6 +17,8 @@ export interface SendRequest {
   readonly replyOn?: string;
   /** The agent's auto-assign setting. */
   readonly assignIfUnassigned?: boolean;
+  /** Uploaded files the message carries (the same descriptors on every retry: never uploaded again). */
+  readonly attachments?: readonly UploadedFile[];
 }
 
 export interface SendProblem {
@@ -57,7 +60,8 @@ export function useComposerSend(opts: {
     inFlight.current = true;
     setProblem(null);
     setLastOutcome(null);
-    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter };
+    const files = request.attachments ?? [];
+    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter, ...(files.length > 0 ? { attachments: [...files] } : {}) };
     const variables =
       request.mode === "reply"
         ? replyVariables({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ATTACHMENT_LIMITS, attachmentsProblem, chooseFiles, fileProblem, formatBytes } from "@/lib/domain/attachments";
 import { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import { parseLocalDraft } from "@/features/composer/client/drafts";
 import { bodyLimitFor, MAX_REQUEST_BYTES, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/security/request-guards";
 
 const file = (name: string, size: number, type = "application/pdf") => ({ name, size, type });
@@ -54,5 +55,15 @@ describe("attachment limits", () => {
     expect(bodyLimitFor("GET", "/api/demo/uploads")).toBe(MAX_REQUEST_BYTES);
     expect(bodyLimitFor("POST", "/api/demo/uploads/x")).toBe(MAX_REQUEST_BYTES);
     expect(bodyLimitFor("POST", "/demo/tickets/1")).toBe(MAX_REQUEST_BYTES);
+  });
+});
+
+describe("drafts keep their files", () => {
+  it("a local draft holds the uploaded descriptors and reads them back; broken entries are dropped", () => {
+    const file = { url: "https://uploads.example/a.pdf", name: "a.pdf", contentType: "application/pdf", size: 12 };
+    const stored = JSON.stringify({ draft: { bodyText: "Hi", operationId: "op-1", updatedAt: "2026-11-30T08:00:00.000Z", attachments: [file, { url: 1 }, null] }, sent: [] });
+    expect(parseLocalDraft(stored).draft).toEqual({ bodyText: "Hi", operationId: "op-1", updatedAt: "2026-11-30T08:00:00.000Z", attachments: [file] });
+    const without = JSON.stringify({ draft: { bodyText: "Hi", operationId: "op-1", updatedAt: "2026-11-30T08:00:00.000Z" }, sent: [] });
+    expect(parseLocalDraft(without).draft).toEqual({ bodyText: "Hi", operationId: "op-1", updatedAt: "2026-11-30T08:00:00.000Z" });
   });
 });
