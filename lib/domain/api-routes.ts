@@ -44,3 +44,6 @@ export const apiStreamUrl = (account: string): string => `/api/${encodeURICompon
 
 /** Where a tab reports its presence (a POST, also sent with `navigator.sendBeacon`). */
 export const apiPresenceUrl = (account: string): string => `/api/${encodeURIComponent(account)}/presence`;
+
+/** Where the composer uploads one attachment (multipart, POST; the one body over 1 MB we accept). */
+export const apiUploadUrl = (account: string): string => `/api/${encodeURIComponent(account)}/uploads`;

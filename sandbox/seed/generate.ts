@@ -123,7 +123,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   }
 
   // Integrations
-  const addIntegration = (type: string, name: string, address: string | null): IntegrationRec => {
+  const addIntegration = (type: string, name: string, address: string | null, signature: string | null = null): IntegrationRec => {
     const created = agoIso(300, 700);
     const rec: IntegrationRec = {
       id: store.allocate("integrations"),
@@ -131,6 +131,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       name,
       description: null,
       address,
+      signature: signature === null ? null : { text: signature, html: signatureHtml(signature) },
       http: null,
       consecutive_failures: 0,
       created_datetime: created,
@@ -140,7 +141,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     store.put("integrations", rec, true);
     return rec;
   };
-  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address));
+  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address, s.signature));
   const shopify = addIntegration("shopify", `${def.storeName} Shopify`, `${def.domain}-store.myshopify.com`);
   const channelIntegration = new Map<string, IntegrationRec>();
   const channelPlans = def.domain === "demo" ? CHANNELS : CHANNELS.filter(([c]) => c.channel === "email" || c.channel === "chat");
@@ -482,7 +483,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     }
   }
   if (def.domain === "demo") {
-    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address);
+    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address, BRAND_B.signature);
     for (const [name, decoration] of [["zendesk-import", {}], ["legacy", null]] as const) {
       const id = store.allocate("tags");
       tagIds.set(name, id);
@@ -495,6 +496,15 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
 }
 
 type MacroRecAction = { name: string; title: string; type: "system" | "user"; arguments: Record<string, unknown> };
+
+/** A signature's HTML, as Gorgias's editor saves it: one `<div>` per line, variables left as they are. */
+function signatureHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split("\n")
+    .map((line) => `<div>${escape(line) || "<br>"}</div>`)
+    .join("");
+}
 
 function isoMs(iso: string): number {
   return Date.parse(`${iso.slice(0, 23)}Z`);

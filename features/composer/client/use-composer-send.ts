@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import type { AppliedMacroInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
+import type { UploadedFile } from "@/lib/domain/attachments";
 import { isNewerMessagesConflict, noteVariables, replyVariables, useSendMessage, type SendVariables } from "@/features/composer/client/send";
 import type { ComposerMode, OperationEvent } from "@/features/composer/client/drafts";
 
@@ -21,6 +22,8 @@ export interface SendRequest {
   readonly assignIfUnassigned?: boolean;
   /** A macro applied in the composer: its actions follow the message. */
   readonly macro?: AppliedMacroInput;
+  /** Uploaded files the message carries (the same descriptors on every retry: never uploaded again). */
+  readonly attachments?: readonly UploadedFile[];
 }
 
 export interface SendProblem {
@@ -62,7 +65,15 @@ export function useComposerSend(opts: {
     inFlight.current = true;
     setProblem(null);
     setLastOutcome(null);
-    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter, ...(request.macro ? { macro: request.macro } : {}) };
+    const files = request.attachments ?? [];
+    const base = {
+      ticketId,
+      operationId: request.operationId,
+      bodyText: request.bodyText,
+      closeAfter: request.closeAfter,
+      ...(request.macro ? { macro: request.macro } : {}),
+      ...(files.length > 0 ? { attachments: [...files] } : {}),
+    };
     const variables =
       request.mode === "reply"
         ? replyVariables({

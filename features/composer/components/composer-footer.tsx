@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { shortcutLabel } from "@/features/shell";
 import { SnoozeMenu } from "@/features/ticket";
@@ -19,7 +19,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null }: {
+export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null, tools = null }: {
   account: string;
   ticketId: number;
   mode: ComposerMode;
@@ -35,6 +35,8 @@ export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, sa
   channelLabel?: string | null;
   /** The auto-assign setting, offered while the ticket is unassigned. */
   autoAssign?: { on: boolean; onChange: (on: boolean) => void } | null;
+  /** More controls beside the macro picker (attach files). */
+  tools?: ReactNode;
 }) {
   const reasonId = useId();
   const reply = mode === "reply";
@@ -53,6 +55,7 @@ export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, sa
   return (
     <div className="flex flex-wrap items-center gap-2">
       <MacroPicker account={account} ticketId={ticketId} onPick={onMacro} disabled={pending} />
+      {tools}
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
         {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
       </p>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSISTANT_SCOPES } from "../assistant";
+import { ATTACHMENT_LIMITS, attachmentsProblem } from "../attachments";
 import { INPUT_MESSAGES, MAX_BODY_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from "../inputs";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "../ticket";
 import { AccountDomain, GorgiasId } from "./ids";
@@ -67,6 +68,30 @@ export const ApplyMacroInput = z
 export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;
 
 /**
+ * Files already uploaded through our upload route (`POST /api/upload`'s descriptors), sent with the
+ * message. Part of the send's input, so a retry of the same operation carries the same files and
+ * never uploads them again (docs/safety.md#attachments); checked against the same limits as the upload.
+ */
+export const AttachmentList = z
+  .array(
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        name: z.string().trim().min(1).max(ATTACHMENT_LIMITS.nameChars),
+        contentType: z.string().min(1).max(255),
+        size: z.number().int().min(1).max(ATTACHMENT_LIMITS.fileBytes),
+      })
+      .strict(),
+  )
+  .max(ATTACHMENT_LIMITS.count)
+  .superRefine((list, ctx) => {
+    const problem = attachmentsProblem(list);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  // Optional, so callers without files (assistants, new tickets) are unchanged.
+  .optional();
+
+/**
  * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
@@ -80,10 +105,11 @@ export const SendReplyInput = ReplyInput.extend({
   assignIfUnassigned: z.boolean().default(false),
   /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
   macro: AppliedMacroInput.optional(),
+  attachments: AttachmentList,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional() }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
 
 export const UpdateTicketInput = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { UploadedFile } from "../attachments";
 import type { Customer, CustomerRef } from "../customer";
 import type { Message } from "../message";
 import type { TagRef } from "../tag";
@@ -203,8 +204,12 @@ export const TicketDraftsSchema = z.object({
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 
 /** The address a reply to the ticket would leave from, or null when the account has none. */
-export const ReplyFromSchema = z.object({ from: z.object({ address: z.string(), name: text }).nullable() });
+/** `signature`: the text the server will append to an e-mail reply from that address, for this agent (docs/safety.md#signature). */
+export const ReplyFromSchema = z.object({ from: z.object({ address: z.string(), name: text }).nullable(), signature: z.object({ text: z.string() }).nullable() });
 export type ReplyFrom = z.output<typeof ReplyFromSchema>;
+
+/** What our upload route answers: the file as Gorgias holds it, to send with a message. */
+export const UploadedFileSchema = restates<UploadedFile>()(z.object({ url: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }));
 
 const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });
 

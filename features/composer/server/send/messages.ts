@@ -17,6 +17,7 @@ import { deriveChannelReply, deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { armMacro, type ArmedMacro, runMacro } from "./macro";
+import { signatureFor, signBody } from "./sign";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
 
 type TicketStatus = "open" | "closed";
@@ -117,6 +118,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let assignTo: number | null = null;
   let armed: ArmedMacro | null = null;
@@ -125,7 +127,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    bodyHash: messageHash("reply", ticketId, input.bodyText, files),
     auditAction: "ticket.reply",
     auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}), ...(input.macro ? { macroId: input.macro.id } : {}) },
     prepare: async () => {
@@ -170,14 +172,16 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       if (route.channel !== "email") {
         const addressing = deriveChannelReply({ customer: ticket.value.customer, messages }, route.channel, agent.gorgiasUserId);
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId, macroIds } });
+        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, attachments: files, externalId: operationId, macroIds } });
       }
       // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
       const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
       const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-      return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId, macroIds } });
+      // Signed from the integration it leaves from, once (docs/safety.md#signature).
+      const signed = signBody(input.bodyText, signatureFor(integrations.value, addressing.value.integrationId, agent));
+      return ok({ kind: "email", request: { ...addressing.value, ...signed, attachments: files, externalId: operationId, macroIds } });
     },
     post: async (reply) => {
       const created =
@@ -208,6 +212,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let armed: ArmedMacro | null = null;
 
@@ -215,7 +220,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText),
+    bodyHash: messageHash("note", ticketId, input.bodyText, files),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
@@ -235,14 +240,15 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     post: async () => {
       const created = await gorgias.messages.createNote(
         ticketId,
-        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, externalId: operationId, mentionUserIds: input.mentionUserIds, ...(armed ? { macroIds: [armed.plan.macroId] } : {}) },
+        // Never signed: a note is for the team (docs/safety.md#signature).
+        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, attachments: files, externalId: operationId, mentionUserIds: input.mentionUserIds, ...(armed ? { macroIds: [armed.plan.macroId] } : {}) },
         { priority: "send" },
       );
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
     stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, armed),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, armed),
     replay: replayOutcome,
   });
 }
