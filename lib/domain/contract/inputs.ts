@@ -45,15 +45,26 @@ export const NoteInput = z
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
+/**
+ * `undoSeconds`: how long the send waits on the server, which the agent may undo meanwhile
+ * (docs/safety.md#undo-send); the server clamps it (`clampUndoSeconds`). Absent or 0: it goes now.
+ */
+const undoSeconds = z.number().int().min(0).max(3600).optional();
+
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
+  undoSeconds,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), undoSeconds }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+/** Undo a send that is still waiting (docs/safety.md#undo-send). */
+export const UndoSendInput = z.object({ operationId: OperationId }).strict();
+export type UndoSendInput = z.infer<typeof UndoSendInput>;
 
 export const UpdateTicketInput = z
   .object({

@@ -84,6 +84,10 @@ async function finishMessage(
   return { value, stored: { message, ticketStatus, closed, ...(closeError ? { closeError } : {}) } };
 }
 
+/** What a send's record is keyed on besides its id: the same id with other text is refused. */
+export const replyHash = (input: SendReplyInput): string => messageHash("reply", input.ticketId, input.bodyText);
+export const noteHash = (input: SendNoteInput): string => messageHash("note", input.ticketId, input.bodyText);
+
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
   const ctx = resolveContext(context);
   const { gorgias, agent } = ctx;
@@ -96,7 +100,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    bodyHash: replyHash(input),
     auditAction: "ticket.reply",
     auditDetail: { closeAfter: input.closeAfter },
     prepare: async () => {
@@ -177,7 +181,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText),
+    bodyHash: noteHash(input),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
