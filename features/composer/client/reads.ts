@@ -9,6 +9,7 @@ import { referenceKeys } from "@/lib/client/query-keys";
 export const composerKeys = {
   drafts: (account: string, ticketId: number) => ["composer", account, ticketId, "drafts"] as const,
   replyFrom: (account: string, ticketId: number) => ["composer", account, ticketId, "reply-from"] as const,
+  waiting: (account: string, ticketId: number) => ["composer", account, ticketId, "waiting"] as const,
 };
 
 export type ServerDrafts = ApiResponse<"drafts">;

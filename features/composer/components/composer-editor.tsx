@@ -56,7 +56,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
-  const { autoAssign } = usePreferences();
+  const { autoAssign, undoSendSeconds } = usePreferences();
   const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" && onEmail });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
@@ -109,6 +109,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   function submit(closeAfter: boolean, confirmNewerMessages = false) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
+    // Moves on once: as soon as the server holds a waiting send (it goes without this page), else when sent.
+    let moved = false;
+    const moveOnce = () => {
+      if (go && !moved) go();
+      moved = true;
+    };
     send.submit(
       {
         mode,
@@ -120,10 +126,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         // goes out on another channel than the one shown (docs/safety.md#reply-channel).
         ...(route ? { replyOn: route.channel } : {}),
         assignIfUnassigned: autoAssign,
+        undoSeconds: undoSendSeconds,
       },
       (outcome) => {
-        if (go && !outcome.closeError) go();
+        if (!outcome.closeError) moveOnce();
       },
+      moveOnce,
     );
   }
 

@@ -39,7 +39,7 @@ const SHOWN_STATE: Readonly<Record<StoredSendState, SendState>> = {
   failed: "not_sent",
   pending: "not_sent",
   scheduled: "waiting",
-  cancelled: "not_sent",
+  cancelled: "undone",
 };
 
 /** The text a waiting send carries, from its stored input (./send/scheduled.ts). */

@@ -27,6 +27,7 @@ export const SHORTCUTS = {
   assign: { keys: "a", description: "Assign", scope: "ticket" },
   reply: { keys: "r", description: "Reply to the customer (email)", scope: "ticket" },
   note: { keys: "n", description: "Write an internal note", scope: "ticket" },
+  undoSend: { keys: "z", description: "Undo the last send", scope: "ticket" },
   send: { keys: "mod+Enter", description: "Send", scope: "composer" },
   sendAndClose: { keys: "mod+shift+Enter", description: "Send and close the ticket", scope: "composer" },
   help: { keys: "?", description: "Show these shortcuts", scope: "global" },

@@ -185,9 +185,10 @@ export type ServerDraft = z.output<typeof ServerDraftSchema>;
 export type DraftWrite = { readonly kind: "saved"; readonly revision: number } | { readonly kind: "discarded" } | { readonly kind: "conflict"; readonly current: ServerDraft };
 /**
  * Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in
- * Gorgias, `waiting` waits on the server for its undo window (docs/safety.md#undo-send).
+ * Gorgias, `waiting` waits on the server for its undo window and `undone` was taken back in it
+ * (docs/safety.md#undo-send).
  */
-export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent", "waiting"]);
+export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent", "waiting", "undone"]);
 export type SendState = z.output<typeof SendStateSchema>;
 /** One of the agent's sends on the ticket that waits for its time (`sendAt`), or is going out. */
 export const WaitingSendSchema = z.object({
