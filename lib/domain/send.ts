@@ -27,6 +27,17 @@ export type MacroOutcome = {
   error?: string;
 };
 
+/** A send that waits on the server until `sendAt`, undoable until then (docs/safety.md#undo-send). */
+export type ScheduledSend = { scheduled: true; operationId: string; sendAt: string };
+
+/** What the composer's send actions answer: the outcome, or the time a waiting send goes out. */
+export type SendAnswer = SendOutcome | ScheduledSend;
+
+export const isScheduled = (answer: SendAnswer): answer is ScheduledSend => "scheduled" in answer;
+
+/** Undo's answer: `undone` (it will never go), `sent` (it went or is going out), `not_sent` (it failed on its own). */
+export type UndoAnswer = { outcome: "undone" | "sent" | "not_sent" | "not_found" };
+
 export type CreatedTicket = { ticketId: number; alreadyCreated: boolean };
 
 /** The `conflict` message for an operation id re-used with other text (the UI matches on code + fields). */

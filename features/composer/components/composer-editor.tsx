@@ -72,7 +72,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
-  const { autoAssign } = usePreferences();
+  const { autoAssign, undoSendSeconds } = usePreferences();
   const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" && onEmail });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
@@ -134,6 +134,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
     const withMacro = armed?.input;
+    // Moves on once: as soon as the server holds a waiting send (it goes without this page), else when sent.
+    let moved = false;
+    const moveOnce = () => {
+      if (go && !moved) go();
+      moved = true;
+    };
     send.submit(
       {
         mode,
@@ -148,12 +154,14 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         assignIfUnassigned: autoAssign,
         ...(withMacro ? { macro: withMacro } : {}),
         attachments: draft.attachments,
+        undoSeconds: undoSendSeconds,
       },
       (outcome) => {
         if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter);
         // Actions that failed stay on screen to be applied again: the agent does not move on from them.
-        if (go && !outcome.closeError && outcome.macro?.applied !== false) go();
+        if (!outcome.closeError && outcome.macro?.applied !== false) moveOnce();
       },
+      moveOnce,
     );
   }
 

@@ -35,6 +35,7 @@ export const SHORTCUTS = {
   trash: { keys: "#", description: "Move to the trash, or restore", scope: "ticket" },
   reply: { keys: "r", description: "Reply to the customer (email)", scope: "ticket" },
   note: { keys: "i", description: "Write an internal note", scope: "ticket" },
+  undoSend: { keys: "z", description: "Undo the last send", scope: "ticket" },
   send: { keys: "mod+Enter", description: "Send", scope: "composer" },
   sendAndClose: { keys: "mod+shift+Enter", description: "Send and close the ticket", scope: "composer" },
   help: { keys: "?", description: "Show these shortcuts", scope: "global" },

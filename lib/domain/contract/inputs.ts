@@ -97,6 +97,12 @@ export const AttachmentList = z
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
+/**
+ * `undoSeconds`: how long the send waits on the server, which the agent may undo meanwhile
+ * (docs/safety.md#undo-send); the server clamps it (`clampUndoSeconds`). Absent or 0: it goes now.
+ */
+const undoSeconds = z.number().int().min(0).max(3600).optional();
+
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
   /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
@@ -106,11 +112,16 @@ export const SendReplyInput = ReplyInput.extend({
   /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
   macro: AppliedMacroInput.optional(),
   attachments: AttachmentList,
+  undoSeconds,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList, undoSeconds }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+/** Undo a send that is still waiting (docs/safety.md#undo-send). */
+export const UndoSendInput = z.object({ operationId: OperationId }).strict();
+export type UndoSendInput = z.infer<typeof UndoSendInput>;
 
 export const UpdateTicketInput = z
   .object({

@@ -192,14 +192,29 @@ export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z
 export type ServerDraft = z.output<typeof ServerDraftSchema>;
 /** A draft save or discard: done, or refused because another tab saved a newer revision (shown here). */
 export type DraftWrite = { readonly kind: "saved"; readonly revision: number } | { readonly kind: "discarded" } | { readonly kind: "conflict"; readonly current: ServerDraft };
-/** Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in Gorgias. */
-export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent"]);
+/**
+ * Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in
+ * Gorgias, `waiting` waits on the server for its undo window and `undone` was taken back in it
+ * (docs/safety.md#undo-send).
+ */
+export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent", "waiting", "undone"]);
 export type SendState = z.output<typeof SendStateSchema>;
+/** One of the agent's sends on the ticket that waits for its time (`sendAt`), or is going out. */
+export const WaitingSendSchema = z.object({
+  operationId: z.string(),
+  mode: z.enum(["reply", "note"]),
+  bodyText: z.string(),
+  sendAt: z.string(),
+  state: z.enum(["waiting", "sending"]),
+});
+export type WaitingSend = z.output<typeof WaitingSendSchema>;
 export const TicketDraftsSchema = z.object({
   reply: ServerDraftSchema.nullable(),
   note: ServerDraftSchema.nullable(),
   /** For the operation ids asked about, the agent's own sends only. */
-  sends: z.array(z.object({ operationId: z.string(), state: SendStateSchema })).readonly(),
+  sends: z.array(z.object({ operationId: z.string(), state: SendStateSchema, sendAt: z.string().nullable().optional() })).readonly(),
+  /** The agent's own sends on this ticket still waiting or going out, so a reloaded page shows them. */
+  waiting: z.array(WaitingSendSchema).readonly().default([]),
 });
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 

@@ -113,6 +113,10 @@ async function finishMessage(
   return { value, stored: { message, ticketStatus, closed, ...extras } };
 }
 
+/** What a send's record is keyed on besides its id: the same id with other text is refused. */
+export const replyHash = (input: SendReplyInput): string => messageHash("reply", input.ticketId, input.bodyText, input.attachments);
+export const noteHash = (input: SendNoteInput): string => messageHash("note", input.ticketId, input.bodyText, input.attachments);
+
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
   const ctx = resolveContext(context);
   const { gorgias, agent } = ctx;
@@ -127,7 +131,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText, files),
+    bodyHash: replyHash(input),
     auditAction: "ticket.reply",
     auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}), ...(input.macro ? { macroId: input.macro.id } : {}) },
     prepare: async () => {
@@ -220,7 +224,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText, files),
+    bodyHash: noteHash(input),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
