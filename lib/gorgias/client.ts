@@ -6,6 +6,7 @@ import { budgetFor, BudgetScheduler, type BudgetOptions, type Priority } from ".
 import { customersApi } from "./customers";
 import { eventsApi } from "./events";
 import { integrationsApi } from "./integrations";
+import { jobsApi } from "./jobs";
 import { macrosApi } from "./macros";
 import { messagesApi } from "./messages";
 import { createHash } from "node:crypto";
@@ -86,6 +87,7 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     macros: macrosApi(send),
     integrations: integrationsApi(send),
     events: eventsApi(send),
+    jobs: jobsApi(send),
     reference: referenceApi(send, { accountKey: base.value, credentialId }),
   });
 }
@@ -107,6 +109,7 @@ export interface GorgiasClient {
   readonly macros: ReturnType<typeof macrosApi>;
   readonly integrations: ReturnType<typeof integrationsApi>;
   readonly events: ReturnType<typeof eventsApi>;
+  readonly jobs: ReturnType<typeof jobsApi>;
   /** Cached (10 min) complete lists of users, teams, tags and views. */
   readonly reference: ReturnType<typeof referenceApi>;
 }
