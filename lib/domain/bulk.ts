@@ -160,6 +160,9 @@ export function undoSteps(op: BulkOp, previous: readonly PreviousState[], now: D
   return [...groups.values()];
 }
 
+/** What the browser sends: tickets and one change, or the id of a change to undo (its values stay on the server). */
+export type BulkRequestBody = { readonly selection: BulkSelection; readonly change: BulkChange } | { readonly undo: number };
+
 /** A ticket's state in the list while a bulk change runs. */
 export type RowProgress = "pending" | "done" | "failed";
 

@@ -45,7 +45,7 @@ async function tickets(filter: (t: TicketSummary) => boolean, n: number): Promis
   const out: TicketSummary[] = [];
   let cursor: string | null = null;
   do {
-    const page = must(await gorgias.tickets.list({ limit: 100, cursor }));
+    const page: { items: readonly TicketSummary[]; nextCursor: string | null } = must(await gorgias.tickets.list({ limit: 100, cursor }));
     out.push(...page.items.filter(filter));
     cursor = page.nextCursor;
   } while (out.length < n && cursor);
