@@ -187,7 +187,7 @@ export function rangeBetween(ids: readonly number[], anchor: number | null, clic
   return ids.slice(a, b + 1);
 }
 
-/** Whether a row stays in a list once spam or trashed: only lists that ask for those keep them. */
+/** Whether a row stays in a view once spam or trashed: only views whose filter asks for those keep them. */
 export function keptAfterSpamOrTrash(filters: string | null, row: Pick<TicketSummary, "spam" | "trashedAt">): boolean {
   if (row.spam && !(filters ?? "").includes("ticket.spam")) return false;
   if (row.trashedAt !== null && !(filters ?? "").includes("ticket.trashed_datetime")) return false;

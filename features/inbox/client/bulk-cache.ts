@@ -10,7 +10,8 @@ import type { InboxPage } from "./merge-first-page";
 /**
  * A bulk change in the cached inbox lists: rows show the change as Gorgias confirms it, rows that
  * certainly left a view leave it (the same view-membership rule as a single change, plus spam and
- * trash, which only lists asking for them keep), and an undo puts the rows back where they were.
+ * trash, which only views asking for them keep; the plain list drops trashed rows only), and an undo
+ * puts the rows back where they were.
  */
 
 type Lists = InfiniteData<InboxPage>;
@@ -63,7 +64,8 @@ export function dropLeavers(queryClient: QueryClient, account: string, ids: Read
     const filters = viewId === undefined ? null : (views.find((v) => v.id === viewId)?.filters ?? null);
     // A view we cannot read the filter of keeps its rows for Gorgias to decide.
     if (viewId !== undefined && filters === null) continue;
-    const leaves = (t: TicketSummary) => ids.has(t.id) && (excludedByView(filters, t) || !keptAfterSpamOrTrash(filters, t));
+    // The plain ticket list is read without trashed tickets but with spam (lib/gorgias/tickets.ts).
+    const leaves = (t: TicketSummary) => ids.has(t.id) && (viewId === undefined ? t.trashedAt !== null : excludedByView(filters, t) || !keptAfterSpamOrTrash(filters, t));
     if (!data.pages.some((p) => p.items.some(leaves))) continue;
     queryClient.setQueryData<Lists>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((t) => !leaves(t)) })) });
   }

@@ -54,7 +54,8 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [allInView, setAllInView] = useState(false);
   const [progress, setProgress] = useState<ReadonlyMap<number, RowProgress>>(new Map());
-  const [running, setRunning] = useState(false);
+  // Changes in flight: the agent may start another (a key after a key) before one ends.
+  const [running, setRunning] = useState(0);
   const [job, setJob] = useState<BulkState["job"]>(null);
   const anchor = useRef<number | null>(null);
 
@@ -105,7 +106,7 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   /** Runs one request (a change or an undo) and shows it row by row; resolves with its end. */
   const stream = useCallback(
     async (body: BulkRequestBody, ids: ReadonlySet<number>, onRowDone: (id: number) => void) => {
-      setRunning(true);
+      setRunning((n) => n + 1);
       setJob(null);
       mark(ids, "pending");
       const failed = new Map<number, string>();
@@ -130,7 +131,7 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
         for (const id of rest) if (!reported.has(id)) onRowDone(id);
         mark(rest, "done");
       } else mark(rest, null);
-      setRunning(false);
+      setRunning((n) => n - 1);
       setJob(null);
       setTimeout(() => mark(rest, null), DONE_MARK_MS);
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
@@ -152,7 +153,6 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   /** The change on the selection, or on `focusedId` when nothing is selected. */
   const apply = useCallback(
     async (change: BulkChange, focusedId: number | null, who: UserRef | null = null) => {
-      if (running) return;
       // Only rows still in the list: one a refresh took out is no longer the agent's to change here.
       const present = new Set(tickets.map((t) => t.id));
       const chosen = [...selected].filter((id) => present.has(id));
@@ -181,10 +181,10 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
       if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
       else toast.info(message);
     },
-    [account, allInView, queryClient, running, selected, stream, tickets, undo, viewId],
+    [account, allInView, queryClient, selected, stream, tickets, undo, viewId],
   );
 
-  const state: BulkState = { selected, allInView, progress, running, job };
+  const state: BulkState = { selected, allInView, progress, running: running > 0, job };
   return { state, toggle, selectLoaded, selectView, clear, apply };
 }
 

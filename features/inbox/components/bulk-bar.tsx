@@ -51,12 +51,11 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
   const userOptions = [{ value: NONE, label: "Unassigned" }, ...(users.data ?? []).map((u) => ({ value: String(u.id), label: who(u), detail: u.email ?? undefined }))];
   // Worked out when the menu opens, so "later today" is later than now.
   const snoozeOptions = useMemo(() => (picker === "snooze" ? snoozePresets(new Date()) : []), [picker]);
-  const busy = state.running;
   const selectedLabel = state.allInView ? "Every ticket in this view selected" : `${count} selected`;
   const open = (p: BulkPicker) => (next: boolean) => onPickerChange(next ? p : null);
 
   return (
-    <div role="toolbar" aria-label="Bulk actions" aria-busy={busy} data-testid="bulk-bar" className="flex flex-wrap items-center gap-1.5 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <div role="toolbar" aria-label="Bulk actions" aria-busy={state.running} data-testid="bulk-bar" className="flex flex-wrap items-center gap-1.5 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
       <span className="mr-1 text-sm font-medium" data-testid="bulk-count" aria-live="polite">
         {selectedLabel}
       </span>
@@ -71,10 +70,10 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
         </Button>
       )}
       <span aria-hidden className="mx-1 h-5 w-px bg-zinc-300 dark:bg-zinc-700" />
-      <Button size="sm" disabled={busy} aria-keyshortcuts="c" onClick={() => onApply({ kind: "status", status: "closed" })} data-testid="bulk-close">
+      <Button size="sm" aria-keyshortcuts="c" onClick={() => onApply({ kind: "status", status: "closed" })} data-testid="bulk-close">
         Close
       </Button>
-      <Button size="sm" disabled={busy} aria-keyshortcuts="o" onClick={() => onApply({ kind: "status", status: "open" })} data-testid="bulk-reopen">
+      <Button size="sm" aria-keyshortcuts="o" onClick={() => onApply({ kind: "status", status: "open" })} data-testid="bulk-reopen">
         Reopen
       </Button>
       <Picker
@@ -91,7 +90,7 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
         open={picker === "assign"}
         onOpenChange={open("assign")}
         className={buttonClass({ size: "sm" })}
-        disabled={busy}
+       
         aria-keyshortcuts="a"
         data-testid="bulk-assign"
       >
@@ -112,7 +111,7 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
         open={picker === "tags"}
         onOpenChange={open("tags")}
         className={buttonClass({ size: "sm" })}
-        disabled={busy}
+       
         aria-keyshortcuts="t"
         data-testid="bulk-tag"
       >
@@ -127,22 +126,22 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
         open={picker === "snooze"}
         onOpenChange={open("snooze")}
         className={buttonClass({ size: "sm" })}
-        disabled={busy}
+       
         aria-keyshortcuts="b"
         data-testid="bulk-snooze"
       >
         Snooze
       </Picker>
-      <Button size="sm" disabled={busy} aria-keyshortcuts="!" onClick={() => onApply({ kind: "spam", spam: true })} data-testid="bulk-spam">
+      <Button size="sm" aria-keyshortcuts="!" onClick={() => onApply({ kind: "spam", spam: true })} data-testid="bulk-spam">
         Spam
       </Button>
-      <Button size="sm" disabled={busy} aria-keyshortcuts="#" onClick={() => onApply({ kind: "trash", trashed: true })} data-testid="bulk-trash">
+      <Button size="sm" aria-keyshortcuts="#" onClick={() => onApply({ kind: "trash", trashed: true })} data-testid="bulk-trash">
         Trash
       </Button>
-      <Button size="sm" variant="ghost" disabled={busy} aria-keyshortcuts="Shift+I" onClick={() => onApply({ kind: "read", unread: false })} data-testid="bulk-read">
+      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+I" onClick={() => onApply({ kind: "read", unread: false })} data-testid="bulk-read">
         Mark read
       </Button>
-      <Button size="sm" variant="ghost" disabled={busy} aria-keyshortcuts="Shift+U" onClick={() => onApply({ kind: "read", unread: true })} data-testid="bulk-unread">
+      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+U" onClick={() => onApply({ kind: "read", unread: true })} data-testid="bulk-unread">
         Mark unread
       </Button>
       {state.job && (

@@ -151,6 +151,22 @@ describe("bulk changes", () => {
     }
   });
 
+  it("a whole view goes as one job naming the view, and its undo covers the tickets read before", async () => {
+    const views = must(await gorgias.views.list({ limit: 100 })).items;
+    const open = views.find((v) => v.slug === "open")!;
+    const before = must(await gorgias.views.items(open.id, { limit: 100 })).items;
+    await sb.control.clearRequests();
+    const events = await run({ selection: { viewId: open.id }, change: { kind: "status", status: "closed" } });
+    const posts = (await sb.control.requests()).filter((r) => r.method === "POST" && r.path === "/api/jobs");
+    expect(posts.map((r) => r.body)).toEqual([{ type: "updateTicket", params: { view_id: open.id, updates: { status: "closed" } } }]);
+    expect(endOf(events)).toMatchObject({ failed: 0, undoable: true });
+    expect(must(await gorgias.views.items(open.id, { limit: 100 })).items).toEqual([]);
+
+    await run({ undo: (events[0] as { bulkId: number }).bulkId });
+    const after = await many(before.slice(0, 100).map((t) => t.id));
+    for (const t of before.slice(0, 100)) expect(after.get(t.id)?.status).toBe("open");
+  });
+
   it("another agent's change cannot be undone", async () => {
     const [t] = await tickets((x) => x.status === "open" && !x.spam, 1);
     const forward = await run({ selection: { ticketIds: [t!.id] }, change: { kind: "status", status: "closed" } });
