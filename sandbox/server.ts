@@ -9,6 +9,7 @@ import { catalogRoutes } from "./routes/catalog.js";
 import { eventRoutes } from "./routes/events.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { integrationRoutes } from "./routes/integrations.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { ticketRoutes } from "./routes/tickets.js";
@@ -62,6 +63,7 @@ function buildRouter(): Router {
   surveyRoutes(router);
   integrationRoutes(router);
   uploadRoutes(router);
+  jobRoutes(router);
   return router;
 }
 

@@ -16,3 +16,4 @@ export type { ChannelReplyRequest, ReplyRequest, NoteRequest, MailAddress } from
 export type { TicketSearch, ViewItemsQuery } from "./views";
 export type { TagSelection } from "./tags";
 export type { FileToUpload } from "./uploads";
+export type { JobSelection } from "./jobs";
