@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appPage } from "./app-pages.js";
 import { handleControl } from "./control.js";
 import { attachmentBytes } from "./files.js";
 import { ApiError, MESSAGES } from "./http/errors.js";
@@ -144,6 +145,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return sendRaw(res, 200, file.content_type, attachmentBytes(file.name, file.content_type), {
         "Content-Disposition": `inline; filename="${file.name}"`,
       });
+    }
+    if (area === "app" && method === "GET") {
+      const html = appPage(store, rest);
+      return sendRaw(res, html === null ? 404 : 200, "text/html; charset=utf-8", html ?? UNKNOWN_ACCOUNT_HTML);
     }
     if (area !== "api") return sendRaw(res, 404, "text/html; charset=utf-8", UNKNOWN_ACCOUNT_HTML);
 

@@ -13,6 +13,7 @@ export const API_ROUTES = {
   teams: "/api/[account]/teams",
   tags: "/api/[account]/tags",
   ticket: "/api/[account]/tickets/[ticketId]",
+  customer: "/api/[account]/customers/[customerId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",
   replyFrom: "/api/[account]/tickets/[ticketId]/reply-from",

@@ -49,6 +49,7 @@ export const SHORTCUTS = {
   send: { keys: "mod+Enter", description: "Send", scope: "composer" },
   sendAndClose: { keys: "mod+shift+Enter", description: "Send and close the ticket", scope: "composer" },
   help: { keys: "?", description: "Show these shortcuts", scope: "global" },
+  search: { keys: "mod+k", description: "Search tickets and customers, or go anywhere (also while typing)", scope: "global" },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
@@ -89,9 +90,11 @@ export function matchesShortcut(id: ShortcutId, event: KeyEvent): boolean {
 
 const KEY_NAMES: Readonly<Record<string, string>> = { Escape: "Esc", ArrowLeft: "←", ArrowRight: "→" };
 
+/** "Ctrl/⌘ + K" (a lone `k` stays lower case: Shift is not pressed). */
 function chordLabel(keys: string): string {
   const { mod, shift, key } = chord(keys);
-  return [mod && "Ctrl/⌘", shift && "Shift", KEY_NAMES[key] ?? key].filter(Boolean).join(" + ");
+  const name = KEY_NAMES[key] ?? (mod && key.length === 1 ? key.toUpperCase() : key);
+  return [mod && "Ctrl/⌘", shift && "Shift", name].filter(Boolean).join(" + ");
 }
 
 /** How the help writes a chord: "Ctrl/⌘ + Shift + Enter"; an alias follows: "→ or j". */

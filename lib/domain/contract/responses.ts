@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UploadedFile } from "../attachments";
 import type { Customer, CustomerRef } from "../customer";
+import type { CustomerProfile, CustomerStore, StoreOrder } from "../customer-store";
 import type { Message } from "../message";
 import type { TagRef } from "../tag";
 import type { TeamRef } from "../team";
@@ -42,6 +43,29 @@ const CustomerSchema = restates<Customer>()(
     updatedAt: instant,
     latestOrder: z.object({ name: text, trackingNumber: text, trackingUrl: text }).nullish(),
   }),
+);
+
+const StoreOrderSchema = restates<StoreOrder>()(
+  z.object({
+    name: z.string(),
+    createdAt: instant,
+    financialStatus: text,
+    fulfillmentStatus: text,
+    cancelledAt: instant,
+    totalPrice: text,
+    currency: text,
+    items: z.array(z.object({ title: z.string(), quantity: z.number().nullable(), price: text })).readonly(),
+    fulfillments: z.array(z.object({ status: text, trackingCompany: text, trackingNumber: text, trackingUrl: text })).readonly(),
+  }),
+);
+
+const CustomerStoreSchema = restates<CustomerStore>()(
+  z.object({ integrationId: z.string(), type: text, orders: z.array(StoreOrderSchema).readonly(), ordersCount: z.number().nullable(), totalSpent: text }),
+);
+
+/** The ticket's customer panel: the whole customer, their store data, their page in Gorgias. */
+export const CustomerProfileSchema = restates<CustomerProfile>()(
+  z.object({ customer: CustomerSchema, stores: z.array(CustomerStoreSchema).readonly(), gorgiasUrl: z.string(), readAt: z.string() }),
 );
 
 const ticketCommon = {

@@ -6,6 +6,7 @@ import { AccountDomain, GorgiasIdParam } from "./ids";
 import {
   AssignableUserListSchema,
   CustomerMatchListSchema,
+  CustomerProfileSchema,
   InboxPageSchema,
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
@@ -109,6 +110,12 @@ export const apiContract = {
       })
       .strict(),
     response: TicketThreadSchema,
+  },
+  customer: {
+    path: API_ROUTES.customer,
+    params: AccountParams.extend({ customerId: GorgiasIdParam }),
+    query: NoQuery,
+    response: CustomerProfileSchema,
   },
   customerTickets: {
     path: API_ROUTES.customerTickets,
