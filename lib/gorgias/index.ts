@@ -15,3 +15,5 @@ export type { ListTicketsQuery, NewTicketRequest, TicketPatch } from "./tickets"
 export type { ChannelReplyRequest, ReplyRequest, NoteRequest, MailAddress } from "./messages";
 export type { TicketSearch, ViewItemsQuery } from "./views";
 export type { TagSelection } from "./tags";
+export type { FileToUpload } from "./uploads";
+export type { JobSelection } from "./jobs";

@@ -18,7 +18,7 @@ import { formatIso } from "../util/time.js";
 import { CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./names.js";
 import { BRAND_B, seedMessy } from "./messy.js";
 import { CURRENCIES, shopifyOrder } from "./orders.js";
-import type { AccountDef } from "./profiles.js";
+import type { AccountDef, MacroExtra } from "./profiles.js";
 import { CARRIERS, PRODUCTS, SPAM_TOPIC, TOPICS, TOPIC_WEIGHTS } from "./topics.js";
 
 const MINUTE = 60_000;
@@ -124,7 +124,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   }
 
   // Integrations
-  const addIntegration = (type: string, name: string, address: string | null): IntegrationRec => {
+  const addIntegration = (type: string, name: string, address: string | null, signature: string | null = null): IntegrationRec => {
     const created = agoIso(300, 700);
     const rec: IntegrationRec = {
       id: store.allocate("integrations"),
@@ -132,6 +132,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       name,
       description: null,
       address,
+      signature: signature === null ? null : { text: signature, html: signatureHtml(signature) },
       http: null,
       consecutive_failures: 0,
       created_datetime: created,
@@ -141,7 +142,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     store.put("integrations", rec, true);
     return rec;
   };
-  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address));
+  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address, s.signature));
   const shopify = addIntegration("shopify", `${def.storeName} Shopify`, `${def.domain}-store.myshopify.com`);
   const channelIntegration = new Map<string, IntegrationRec>();
   const channelPlans = def.domain === "demo" ? CHANNELS : CHANNELS.filter(([c]) => c.channel === "email" || c.channel === "chat");
@@ -159,17 +160,40 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   }
 
   // Macros
-  for (const m of def.macros) {
-    const created = agoIso(100, 500);
-    const html = m.body
+  const htmlOf = (text: string) =>
+    text
       .split("\n\n")
       .map((p) => `<div>${p.replace(/\n/g, "<br>")}</div>`)
       .join("<div><br></div>");
-    const actions: MacroRecAction[] = [
-      { name: "setResponseText", title: "Add response text", type: "user", arguments: { body_text: m.body, body_html: html } },
-      { name: "addTags", title: "Add tags", type: "user", arguments: { tags: m.tags.join(", ") } },
-    ];
+  const extraAction = (x: MacroExtra): MacroRecAction => {
+    switch (x.name) {
+      case "setAssignee": {
+        const u = users[x.agent]!;
+        return { name: "setAssignee", title: "Assign an agent", type: "user", arguments: { assignee_user: { id: u.id, name: `${u.firstname} ${u.lastname}`, email: u.email } } };
+      }
+      case "setTeamAssignee": {
+        const team = def.teams.find((t) => t.key === x.team)!;
+        return { name: "setTeamAssignee", title: "Assign a team", type: "user", arguments: { assignee_team: { id: teamIds.get(x.team)!, name: team.name } } };
+      }
+      case "setPriority":
+        return { name: "setPriority", title: "Set priority", type: "user", arguments: { priority: x.priority } };
+      case "snoozeTicket":
+        return { name: "snoozeTicket", title: "Snooze for", type: "user", arguments: { snooze_timedelta: x.timedelta } };
+      case "addInternalNote":
+        return { name: "addInternalNote", title: "Send internal note", type: "user", arguments: { body_text: x.text, body_html: htmlOf(x.text) } };
+      case "removeTags":
+        return { name: "removeTags", title: "Remove tags", type: "user", arguments: { tags: x.tags.join(", ") } };
+      case "raw":
+        return { ...x.action, type: "user" };
+    }
+  };
+  for (const m of def.macros) {
+    const created = m.ageDays !== undefined ? formatIso(anchor - m.ageDays * DAY, 0) : agoIso(100, 500);
+    const actions: MacroRecAction[] = [];
+    if (m.body) actions.push({ name: "setResponseText", title: "Add response text", type: "user", arguments: { body_text: m.body, body_html: htmlOf(m.body) } });
+    if (m.tags.length > 0) actions.push({ name: "addTags", title: "Add tags", type: "user", arguments: { tags: m.tags.join(", ") } });
     if (m.status) actions.push({ name: "setStatus", title: "Set status", type: "user", arguments: { status: m.status } });
+    for (const x of m.extra ?? []) actions.push(extraAction(x));
     store.put(
       "macros",
       {
@@ -453,7 +477,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     }
   }
   if (def.domain === "demo") {
-    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address);
+    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address, BRAND_B.signature);
     for (const [name, decoration] of [["zendesk-import", {}], ["legacy", null]] as const) {
       const id = store.allocate("tags");
       tagIds.set(name, id);
@@ -466,6 +490,15 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
 }
 
 type MacroRecAction = { name: string; title: string; type: "system" | "user"; arguments: Record<string, unknown> };
+
+/** A signature's HTML, as Gorgias's editor saves it: one `<div>` per line, variables left as they are. */
+function signatureHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split("\n")
+    .map((line) => `<div>${escape(line) || "<br>"}</div>`)
+    .join("");
+}
 
 function isoMs(iso: string): number {
   return Date.parse(`${iso.slice(0, 23)}Z`);

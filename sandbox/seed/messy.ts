@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const BRAND_B = { name: "Summit Trail Co.", address: "hello@summit-trail.example" };
+export const BRAND_B = { name: "Summit Trail Co.", address: "hello@summit-trail.example", signature: "{{current_user.first_name}} at Summit Trail Co.\nHappy trails!" };
 const TOKEN_60 = "ZXhwb3J0LTIwMjUtMDEtMTAtbm9ydGhwZWFrLW91dGZpdHRlcnMtYmF0Y2gtMDc";
 
 interface MessySetup {

@@ -11,6 +11,7 @@ import {
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
   ReplyFromSchema,
+  TagListSchema,
   TeamListSchema,
   TicketDraftsSchema,
   TicketSummaryListSchema,
@@ -81,11 +82,23 @@ export const apiContract = {
   macros: {
     path: API_ROUTES.macros,
     params: AccountParams,
-    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    query: z
+      .object({
+        q: z.string().trim().max(MAX_SEARCH_CHARS).optional(),
+        /** The macros Gorgias ranks most relevant to this ticket instead (with no `q`). */
+        ticket: GorgiasIdParam.optional(),
+      })
+      .strict(),
     response: MacroChoiceListSchema,
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
   teams: { path: API_ROUTES.teams, params: AccountParams, query: NoQuery, response: TeamListSchema },
+  tags: {
+    path: API_ROUTES.tags,
+    params: AccountParams,
+    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    response: TagListSchema,
+  },
   ticket: {
     path: API_ROUTES.ticket,
     params: TicketParams,

@@ -83,6 +83,14 @@ describe("each route answers exactly its contract", () => {
     await expectContract("teams", { account });
     await expectContract("macros", { account });
     await expectContract("macros", { account }, { q: "refund" });
+    // Suggestions for a ticket: ranked by Gorgias, then served from the reference cache.
+    await sb.control.clearRequests();
+    const suggested = (await expectContract("macros", { account }, { ticket: ticketId })) as { items: { id: number; actions: unknown[] }[] };
+    expect(suggested.items.length).toBeGreaterThan(0);
+    await expectContract("macros", { account }, { ticket: ticketId });
+    const asked = (await sb.control.requests()).filter((r) => r.path === "/api/macros");
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.query).toMatchObject({ ticket_id: String(ticketId), order_by: "relevance:desc" });
   });
 
   it("view counts: from the first pages the shared cache holds, with no Gorgias call however often asked", async () => {
