@@ -9,7 +9,7 @@ import { nowIso } from "./util/time.js";
 
 // Gorgias's background jobs (`/api/jobs`, §12), as far as the Desk uses them: `updateTicket` over
 // `ticket_ids`, a `view_id` or an inline `view`. A job works through its tickets a few at a time,
-// so a client sees it pending, running with progress, then done (README choice 28).
+// so a client sees it pending, running with progress, then done (README choice 31).
 
 export const JOB_STATUSES = ["pending", "scheduled", "running", "done", "cancel_requested", "canceled", "errored", "fatal_errored"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

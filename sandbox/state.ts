@@ -9,6 +9,7 @@ import { ACME, DEMO } from "./seed/profiles.js";
 import type { AccountStore } from "./store/account-store.js";
 import { applyOverlay, readSnapshot, writeSnapshot, type SnapshotHeader } from "./store/persistence.js";
 import { wakeSnoozed } from "./ticket-ops.js";
+import { UploadStore } from "./uploads.js";
 import { Dispatcher } from "./webhooks/dispatcher.js";
 
 export interface SandboxConfig {
@@ -43,6 +44,7 @@ export class SandboxState {
   readonly mailer: Mailer;
   readonly activity: LiveActivity;
   readonly webhooks: Dispatcher;
+  readonly uploads = new UploadStore();
   /** Background jobs (`/api/jobs`), in memory only: a restart forgets them. */
   readonly jobs = new JobBook(() => this);
   /** Set once the server listens; absolute URLs in webhook payloads start with it. */
@@ -99,6 +101,7 @@ export class SandboxState {
     this.build({ version: 2, seed, tickets, anchorMs });
     this.log.length = 0;
     this.mailer.outbox.length = 0;
+    this.uploads.clear();
     this.faults.clear();
     this.limiter.reset();
     this.activity.resetSequence();

@@ -51,7 +51,7 @@ export interface TicketPatch {
   readonly snoozeUntil?: string | null;
   readonly isUnread?: boolean;
   readonly spam?: boolean;
-  /** A datetime moves the ticket to the trash; null restores it. */
+  /** A time moves the ticket to the trash; null restores it. */
   readonly trashedAt?: string | null;
 }
 

@@ -26,7 +26,7 @@ const createJob = z.strictObject({
 function createJobRoute(ctx: RequestContext) {
   parseQuery(ctx.query, {});
   const body = parseBody(createJob, ctx.body, MSG);
-  // Only the job the Desk uses is emulated; the others are real Gorgias types (README choice 28).
+  // Only the job the Desk uses is emulated; the others are real Gorgias types (README choice 31).
   if (body.type !== "updateTicket") throw badRequest(MSG, { type: [`The sandbox runs only updateTicket jobs, not ${body.type}.`] });
   const { ticket_ids: ids, view_id: viewId, view, updates } = body.params;
   const selectors = [ids, viewId, view].filter((v) => v !== undefined).length;

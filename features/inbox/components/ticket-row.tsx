@@ -9,6 +9,8 @@ import { PresenceAvatars } from "@/features/live";
 import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
 import { RowStatusToggle } from "./row-status-toggle";
+import { RowActions } from "./row-actions";
+import { SnoozedUntil } from "@/features/ticket";
 
 /**
  * Every row's height, fixed: two lines of text-sm with their padding and border. One known height
@@ -117,6 +119,17 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
                 {t.priority}
               </span>
             )}
+            {snoozed && t.snoozedUntil && <SnoozedUntil until={t.snoozedUntil} now={now} className="hidden shrink-0 text-xs text-sky-800 @xl:inline dark:text-sky-300" />}
+            {t.spam && (
+              <span className="shrink-0 text-xs font-medium text-red-700 dark:text-red-400" data-testid="row-spam-chip">
+                Spam
+              </span>
+            )}
+            {t.trashedAt && (
+              <span className={cx("shrink-0 text-xs font-medium", muted)} data-testid="row-trashed-chip">
+                In trash
+              </span>
+            )}
             <span className={cx("ml-auto flex shrink-0 items-center gap-2 text-xs", muted)}>
               {bulk?.progress && (
                 <span className={PROGRESS[bulk.progress].style} data-testid="row-progress" title={PROGRESS[bulk.progress].words}>
@@ -154,7 +167,10 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
           role="gridcell"
           className="absolute inset-y-0 right-0 hidden items-center bg-linear-to-l from-zinc-50 from-70% pr-3 pl-6 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 @xl:flex dark:from-zinc-900"
         >
-          <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
+          <span className="flex items-center gap-1">
+            <RowActions account={account} ticket={t} />
+            <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
+          </span>
         </div>
       )}
     </div>
