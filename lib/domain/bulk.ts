@@ -186,10 +186,3 @@ export function rangeBetween(ids: readonly number[], anchor: number | null, clic
   const [a, b] = from <= to ? [from, to] : [to, from];
   return ids.slice(a, b + 1);
 }
-
-/** Whether a row stays in a view once spam or trashed: only views whose filter asks for those keep them. */
-export function keptAfterSpamOrTrash(filters: string | null, row: Pick<TicketSummary, "spam" | "trashedAt">): boolean {
-  if (row.spam && !(filters ?? "").includes("ticket.spam")) return false;
-  if (row.trashedAt !== null && !(filters ?? "").includes("ticket.trashed_datetime")) return false;
-  return true;
-}

@@ -157,7 +157,7 @@ test.describe("inbox", () => {
     await snapshot(page, "inbox-order");
   });
 
-  test("j/k move the selection, Enter opens, / searches, c starts a ticket", async ({ page }) => {
+  test("j/k move the selection, Enter opens, / searches, n starts a ticket", async ({ page }) => {
     await signInAs(page, "admin");
     await hydrated(page);
     const ids = await rowIds(page);

@@ -1,17 +1,16 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
-import { keptAfterSpamOrTrash, type BulkChange } from "@/lib/domain/bulk";
+import type { BulkChange } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { UserRef } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedFromList } from "@/lib/domain/view-membership";
 import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 import type { InboxPage } from "./merge-first-page";
 
 /**
  * A bulk change in the cached inbox lists: rows show the change as Gorgias confirms it, rows that
- * certainly left a view leave it (the same view-membership rule as a single change, plus spam and
- * trash, which only views asking for them keep; the plain list drops trashed rows only), and an undo
- * puts the rows back where they were.
+ * certainly left a list leave it (`excludedFromList`, the rule of a single change and of the shared
+ * first page), and an undo puts the rows back where they were.
  */
 
 type Lists = InfiniteData<InboxPage>;
@@ -64,8 +63,7 @@ export function dropLeavers(queryClient: QueryClient, account: string, ids: Read
     const filters = viewId === undefined ? null : (views.find((v) => v.id === viewId)?.filters ?? null);
     // A view we cannot read the filter of keeps its rows for Gorgias to decide.
     if (viewId !== undefined && filters === null) continue;
-    // The plain ticket list is read without trashed tickets but with spam (lib/gorgias/tickets.ts).
-    const leaves = (t: TicketSummary) => ids.has(t.id) && (viewId === undefined ? t.trashedAt !== null : excludedByView(filters, t) || !keptAfterSpamOrTrash(filters, t));
+    const leaves = (t: TicketSummary) => ids.has(t.id) && excludedFromList(viewId === undefined ? null : { filters }, t);
     if (!data.pages.some((p) => p.items.some(leaves))) continue;
     queryClient.setQueryData<Lists>(key, { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((t) => !leaves(t)) })) });
   }

@@ -1,21 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Picker } from "@/components/ui/picker";
 import { queryStatus } from "@/lib/client/query-status";
 import type { BulkChange } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { UserRef } from "@/lib/domain/user";
-import { assignableUsersQuery } from "@/features/ticket";
+import { assignableUsersQuery, SnoozeMenu, TagPicker } from "@/features/ticket";
 import type { BulkState } from "@/features/inbox/client/use-bulk";
-import { snoozePresets } from "@/features/inbox/client/snooze-presets";
 
 export type BulkPicker = "assign" | "tags" | "snooze";
 
 const NONE = "none";
-const NEW_TAG = "new:";
 const who = (u: UserRef) => u.name?.trim() || u.email || `Agent ${u.id}`;
 
 export interface BulkBarProps {
@@ -36,21 +33,11 @@ export interface BulkBarProps {
 
 /**
  * What the agent can do to the selected rows, above the list while any is selected. The pickers
- * open from the keys too (`a`, `t`, `b`). Its own small tag and snooze choices; the ticket's
- * full menus can replace them.
+ * open from the keys too (`a`, `t`, `b`); tags and snooze are the ticket's own pickers.
  */
 export function BulkBar({ account, state, count, loaded, canSelectView, picker, onPickerChange, onApply, onSelectLoaded, onSelectView, onClear }: BulkBarProps) {
   const users = useQuery({ ...assignableUsersQuery(account), enabled: picker === "assign" });
-  const [tagSearch, setTagSearch] = useState("");
-  const knownTags = useMemo(() => [...new Set(loaded.flatMap((t) => t.tags.map((tag) => tag.name)))].sort((a, b) => a.localeCompare(b)), [loaded]);
-  const typed = tagSearch.trim();
-  const tagOptions = [
-    ...knownTags.filter((n) => n.toLowerCase().includes(typed.toLowerCase())).map((n) => ({ value: n, label: n })),
-    ...(typed && !knownTags.includes(typed) ? [{ value: `${NEW_TAG}${typed}`, label: `Add tag “${typed}”` }] : []),
-  ];
   const userOptions = [{ value: NONE, label: "Unassigned" }, ...(users.data ?? []).map((u) => ({ value: String(u.id), label: who(u), detail: u.email ?? undefined }))];
-  // Worked out when the menu opens, so "later today" is later than now.
-  const snoozeOptions = useMemo(() => (picker === "snooze" ? snoozePresets(new Date()) : []), [picker]);
   const selectedLabel = state.allInView ? "Every ticket in this view selected" : `${count} selected`;
   const open = (p: BulkPicker) => (next: boolean) => onPickerChange(next ? p : null);
 
@@ -96,42 +83,30 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
       >
         Assign
       </Picker>
-      <Picker
-        title="Add a tag"
-        searchLabel="Search or create a tag"
-        searchPlaceholder="Tag…"
-        listLabel="Tags"
-        options={tagOptions}
-        onSearchChange={setTagSearch}
-        emptyText="Type a tag's name"
-        onPick={(value) => {
-          setTagSearch("");
-          onApply({ kind: "addTags", names: [value.startsWith(NEW_TAG) ? value.slice(NEW_TAG.length) : value] });
-        }}
+      <TagPicker
+        account={account}
+        applied={[]}
+        onAdd={(tag) => onApply({ kind: "addTags", names: [tag.name] })}
+        onRemove={() => {}}
         open={picker === "tags"}
         onOpenChange={open("tags")}
         className={buttonClass({ size: "sm" })}
-       
         aria-keyshortcuts="t"
         data-testid="bulk-tag"
       >
         Tag
-      </Picker>
-      <Picker
-        title="Snooze until"
-        searchLabel="Search snooze times"
-        listLabel="Snooze times"
-        options={snoozeOptions.map((p) => ({ value: p.until.toISOString(), label: p.label, detail: p.until.toLocaleString(undefined, { weekday: "short", hour: "numeric", minute: "2-digit" }) }))}
-        onPick={(until) => onApply({ kind: "snooze", until })}
+      </TagPicker>
+      <SnoozeMenu
+        onSnooze={(until) => onApply({ kind: "snooze", until })}
         open={picker === "snooze"}
         onOpenChange={open("snooze")}
         className={buttonClass({ size: "sm" })}
-       
         aria-keyshortcuts="b"
         data-testid="bulk-snooze"
+        popupTestId="bulk-snooze-menu"
       >
         Snooze
-      </Picker>
+      </SnoozeMenu>
       <Button size="sm" aria-keyshortcuts="!" onClick={() => onApply({ kind: "spam", spam: true })} data-testid="bulk-spam">
         Spam
       </Button>

@@ -88,17 +88,18 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
     if (mode === "pane" && selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [mode, selectedIndex, virtualizer]);
 
-  // When the selected row leaves the list (a change took it out of the view), the row that took its
-  // place is selected, so the agent goes on from where they were rather than from the top.
-  const lastIndex = useRef(-1);
+  // When the selected row leaves the list (a change took it out of the view), the next row still
+  // there is selected (the one before it at the end), so the agent goes on from where they were.
+  const lastIds = useRef<readonly number[]>([]);
   useEffect(() => {
-    if (mode !== "inbox") return;
-    if (selectedIndex !== -1) {
-      lastIndex.current = selectedIndex;
-      return;
-    }
-    const next = tickets[Math.min(lastIndex.current, tickets.length - 1)];
-    if (selectedId !== null && lastIndex.current !== -1 && next) updatePlace(account, { selectedId: next.id });
+    const before = lastIds.current;
+    lastIds.current = tickets.map((t) => t.id);
+    if (mode !== "inbox" || selectedId === null || selectedIndex !== -1) return;
+    const at = before.indexOf(selectedId);
+    if (at === -1) return;
+    const still = new Set(lastIds.current);
+    const next = before.slice(at + 1).find((id) => still.has(id)) ?? before.slice(0, at).findLast((id) => still.has(id));
+    if (next !== undefined) updatePlace(account, { selectedId: next });
   }, [account, mode, selectedId, selectedIndex, tickets]);
 
   // A row moved to by j/k is focused once it is rendered (it may have been outside the window).

@@ -65,8 +65,9 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
   const assignee = t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned";
   const snoozed = isSnoozed(t, now);
   const status = snoozed ? "snoozed" : t.status;
-  // The selection's tint would leave zinc-500 text just under 4.5:1.
-  const muted = selected ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
+  // The selection's tint (the focused row's, a checked row's) would leave zinc-500 text just under 4.5:1.
+  const tinted = selected || bulk?.checked === true;
+  const muted = tinted ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
   return (
     <div
       role="row"
@@ -80,7 +81,7 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       className={cx(
         "group absolute top-0 left-0 flex w-full items-stretch overflow-hidden border-b border-zinc-100 dark:border-zinc-800/70",
-        selected || bulk?.checked ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
+        tinted ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
       )}
     >
       <span aria-hidden className={cx("absolute inset-y-0 left-0 w-0.5", selected ? "bg-brand" : "bg-transparent")} />

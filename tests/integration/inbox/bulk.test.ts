@@ -80,6 +80,17 @@ describe("bulk changes", () => {
     expect(audit.filter((a) => a.detail?.bulk === (events[0] as { bulkId: number }).bulkId)).toHaveLength(5);
   });
 
+  it("a row Gorgias answers with a 429 (nothing applied) is written again after its wait, and ends done", async () => {
+    const open = await tickets((t) => t.status === "open" && !t.spam, 3);
+    const ids = open.map((t) => t.id);
+    await sb.control.fault({ method: "PUT", path: `/api/tickets/${ids[1]}`, kind: "status", status: 429, retryAfter: 1, count: 1 });
+    await sb.control.clearRequests();
+    const events = await run({ selection: { ticketIds: ids }, change: { kind: "status", status: "closed" } });
+    expect(endOf(events)).toMatchObject({ done: 3, failed: 0 });
+    const puts = (await sb.control.requests()).filter((r) => r.method === "PUT" && r.path === `/api/tickets/${ids[1]}`);
+    expect(puts.map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it(`more than ${FANOUT_MAX} tickets go as one Gorgias job, followed until it is done`, async () => {
     const open = await tickets((t) => t.status === "open" && !t.spam, FANOUT_MAX + 5);
     const ids = open.map((t) => t.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FANOUT_MAX, keptAfterSpamOrTrash, opOf, rangeBetween, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { FANOUT_MAX, opOf, rangeBetween, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -90,15 +90,6 @@ describe("undo computation", () => {
       { ticketIds: [1], op: { kind: "removeTags", names: ["refund"] } },
       { ticketIds: [2, 4], op: { kind: "removeTags", names: ["vip", "refund"] } },
     ]);
-  });
-});
-
-describe("leaving lists", () => {
-  it("spam and trashed rows stay only in lists that ask for them", () => {
-    expect(keptAfterSpamOrTrash(null, { spam: true, trashedAt: null })).toBe(false);
-    expect(keptAfterSpamOrTrash("eq(ticket.spam, true)", { spam: true, trashedAt: null })).toBe(true);
-    expect(keptAfterSpamOrTrash("eq(ticket.status, 'open')", { spam: false, trashedAt: "2026-11-30T08:00:00Z" })).toBe(false);
-    expect(keptAfterSpamOrTrash(null, { spam: false, trashedAt: null })).toBe(true);
   });
 });
 
