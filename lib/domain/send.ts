@@ -9,8 +9,22 @@ export type SendOutcome = {
   ticketStatus: "open" | "closed";
   /** Send & Close closed the ticket (a plain send to an already-closed ticket did not). */
   closed: boolean;
+  /** Send & Snooze: the close carried this wake time. */
+  snoozedUntil?: string;
   /** Send & Close: the message went out but closing the ticket failed (it stays open); Gorgias's reason. */
   closeError?: string;
+  /** The applied macro's actions, performed after the message (docs/safety.md#macros). */
+  macro?: MacroOutcome;
+};
+
+/** What became of a macro's actions. The message they followed went out either way. */
+export type MacroOutcome = {
+  macroId: number;
+  name: string;
+  /** Every action was performed. */
+  applied: boolean;
+  /** Why not all of them, in Gorgias's words where it gave some. */
+  error?: string;
 };
 
 /** A send that waits on the server until `sendAt`, undoable until then (docs/safety.md#undo-send). */

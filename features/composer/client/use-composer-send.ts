@@ -1,8 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { AppliedMacroInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
+import type { UploadedFile } from "@/lib/domain/attachments";
 import { isNewerMessagesConflict, noteVariables, replyVariables, useSendMessage, type SendVariables } from "@/features/composer/client/send";
 import { isUndone } from "@/features/composer/client/waiting-sends";
 import type { ComposerMode, OperationEvent } from "@/features/composer/client/drafts";
@@ -12,11 +14,17 @@ export interface SendRequest {
   readonly bodyText: string;
   readonly operationId: string;
   readonly closeAfter: boolean;
+  /** Send & Snooze: the wake time the ticket is closed with after the send. */
+  readonly snoozeUntil?: string;
   readonly confirmNewerMessages?: boolean;
   /** A reply's channel, when the agent chose one other than the ticket's own. */
   readonly replyOn?: string;
   /** The agent's auto-assign setting. */
   readonly assignIfUnassigned?: boolean;
+  /** A macro applied in the composer: its actions follow the message. */
+  readonly macro?: AppliedMacroInput;
+  /** Uploaded files the message carries (the same descriptors on every retry: never uploaded again). */
+  readonly attachments?: readonly UploadedFile[];
   /** How long it waits on the server, undoable (the agent's setting; docs/safety.md#undo-send). */
   readonly undoSeconds?: number;
 }
@@ -70,12 +78,15 @@ export function useComposerSend(opts: {
     inFlight.current = true;
     setProblem(null);
     setLastOutcome(null);
+    const files = request.attachments ?? [];
     if (onScheduled) whenScheduled.current.set(request.operationId, onScheduled);
     const base = {
       ticketId,
       operationId: request.operationId,
       bodyText: request.bodyText,
       closeAfter: request.closeAfter,
+      ...(request.macro ? { macro: request.macro } : {}),
+      ...(files.length > 0 ? { attachments: [...files] } : {}),
       ...(request.undoSeconds ? { undoSeconds: request.undoSeconds } : {}),
     };
     const variables =
@@ -86,6 +97,7 @@ export function useComposerSend(opts: {
             confirmNewerMessages: request.confirmNewerMessages ?? false,
             ...(request.replyOn ? { replyOn: request.replyOn } : {}),
             assignIfUnassigned: request.assignIfUnassigned ?? false,
+            ...(request.snoozeUntil ? { snoozeUntil: request.snoozeUntil } : {}),
           })
         : noteVariables({ ...base, mentionUserIds: [] });
     mutation.mutate(variables, {

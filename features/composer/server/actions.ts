@@ -2,9 +2,10 @@
 
 import { writeShare } from "@/features/live/server";
 import { appStore } from "@/lib/auth/app-store";
-import { DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput, UndoSendInput } from "@/lib/domain/contract/inputs";
+import { ApplyMacroInput, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput, UndoSendInput } from "@/lib/domain/contract/inputs";
 import { agentAction } from "@/lib/server/agent-action";
 import { discardAgentDraft, saveAgentDraft } from "./drafts";
+import { applyMacro as applyMacroActions } from "./send/apply-macro";
 import { wakeSendDispatcher } from "./send/process-dispatcher";
 import { sendWithUndo, undoSend as undoSendOf } from "./send/scheduled";
 
@@ -29,6 +30,15 @@ export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgia
 export const undoSend = agentAction(UndoSendInput, async (input, { agent }) => {
   const { db } = await appStore();
   return undoSendOf({ db, agent }, input.operationId);
+});
+
+/**
+ * A macro's actions on their own: a macro without reply text, or a retry of the actions after the
+ * message went out (never the message again). See ./send/macro.ts.
+ */
+export const applyMacro = agentAction(ApplyMacroInput, async (input, { agent, gorgias }) => {
+  const { db } = await appStore();
+  return applyMacroActions({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
 });
 
 /** Saves the agent's draft for a ticket and mode over the revision their tab saw (docs/safety.md#drafts). */

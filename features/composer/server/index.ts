@@ -3,6 +3,7 @@ import "server-only";
 // and assistants (features/assistants/server).
 export { ticketDrafts } from "./drafts";
 export { replyFromOf } from "./send/reply-from";
+export { uploadAttachment } from "./upload";
 export { accountEmailSenders, replySubject } from "./send/derive";
 export { runExactlyOnce, type Refusal } from "./send/exactly-once";
 export { messageHash, newTicketHash, operationHash } from "./send/hash";
