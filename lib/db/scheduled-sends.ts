@@ -128,7 +128,8 @@ export type UndoOutcome = "undone" | "sent" | "not_sent" | "not_found";
 export async function cancelScheduledSend(db: DbOrTx, input: { operationId: string; agentId: string; now: Date }): Promise<UndoOutcome> {
   const [cancelled] = await db
     .update(sendOperations)
-    .set({ state: "cancelled", updatedAt: input.now })
+    // The text stays only in the agent's draft (docs/safety.md#drafts), never in this record.
+    .set({ state: "cancelled", payload: null, updatedAt: input.now })
     .where(and(eq(sendOperations.operationId, input.operationId), eq(sendOperations.agentId, input.agentId), eq(sendOperations.state, "scheduled")))
     .returning({ id: sendOperations.operationId });
   if (cancelled) return "undone";
@@ -145,7 +146,7 @@ export async function cancelScheduledSend(db: DbOrTx, input: { operationId: stri
 export async function failScheduledSend(db: DbOrTx, operationId: string, error: Record<string, unknown>, now: Date): Promise<boolean> {
   const rows = await db
     .update(sendOperations)
-    .set({ state: "failed", error, updatedAt: now })
+    .set({ state: "failed", error, payload: null, updatedAt: now })
     .where(and(eq(sendOperations.operationId, operationId), eq(sendOperations.state, "scheduled")))
     .returning({ id: sendOperations.operationId });
   return rows.length === 1;

@@ -171,6 +171,8 @@ export async function recordSucceeded(db: DbOrTx, input: SucceededInput): Promis
       ...(input.ticketId !== null ? { ticketId: input.ticketId } : {}),
       outcome: input.outcome,
       error: null,
+      // A waiting send's text goes with its wait: the message itself is in Gorgias now.
+      payload: null,
       updatedAt: input.now,
     })
     .where(and(eq(sendOperations.operationId, input.operationId), ne(sendOperations.state, "succeeded")))
@@ -191,7 +193,8 @@ export async function recordNotSent(
   error: Record<string, unknown> | null,
   now: Date,
 ): Promise<boolean> {
-  return updateCurrentClaim(db, claim, { state, error, updatedAt: now });
+  // A waiting send's text is not needed once its dispatch ended: the agent's draft keeps it.
+  return updateCurrentClaim(db, claim, { state, error, payload: null, updatedAt: now });
 }
 
 /** Replaces the replayable outcome of a succeeded send (e.g. after Send & Close's status change). */

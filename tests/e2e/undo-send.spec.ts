@@ -24,7 +24,9 @@ async function freshEmailTicket(): Promise<number> {
 const composer = (page: Page) => page.getByTestId("composer");
 const editor = (page: Page) => composer(page).getByRole("textbox");
 const waitingBubble = (page: Page) => page.locator('[data-testid="pending-send"][data-waiting="true"]');
-const postsTo = (log: LoggedRequest[], ticketId: number) => log.filter((r) => r.method === "POST" && r.path === `/api/tickets/${ticketId}/messages`);
+/** The message POSTs Gorgias received for this text. */
+const postsOf = (log: LoggedRequest[], ticketId: number, text: string) =>
+  log.filter((r) => r.method === "POST" && r.path === `/api/tickets/${ticketId}/messages` && JSON.stringify(r.body).includes(text));
 
 async function delivered(ticketId: number, text: string) {
   await sandbox.flush();
@@ -70,7 +72,7 @@ test.describe("undo send", () => {
 
     // Well past the window: nothing reached Gorgias, nobody was e-mailed.
     await page.waitForTimeout(7_000);
-    expect(postsTo(await sandbox.requests(), ticketId)).toHaveLength(0);
+    expect(postsOf(await sandbox.requests(), ticketId, text)).toHaveLength(0);
     expect(await delivered(ticketId, "Undo me")).toHaveLength(0);
     await expect(editor(page)).toHaveValue(text);
   });
@@ -79,19 +81,25 @@ test.describe("undo send", () => {
     const ticketId = await freshEmailTicket();
     const text = "Sent across a reload: your parcel is with the courier.";
     await openWithUndo(page, ticketId);
+    const messages = page.getByTestId("thread-message");
+    await expect(messages.first()).toBeVisible();
+    const before = await messages.count();
     await sendReply(page, text);
     await page.reload();
 
     await expect(waitingBubble(page)).toContainText(text, { timeout: 15_000 });
     await expect(waitingBubble(page).getByRole("button", { name: "Undo" })).toBeVisible();
-    await expect(page.getByTestId("thread-message").filter({ hasText: text })).toHaveCount(1, { timeout: 30_000 });
-    await expect(waitingBubble(page)).toHaveCount(0);
+    // Once sent, the thread has it once (an e-mail's body shows in its frame).
+    await expect(waitingBubble(page)).toHaveCount(0, { timeout: 30_000 });
+    await expect(messages).toHaveCount(before + 1, { timeout: 15_000 });
+    await expect(messages.last().locator("iframe").contentFrame().getByText(text)).toBeVisible();
     // Sent, so the draft is gone from the composer too.
     await expect(editor(page)).toHaveValue("", { timeout: 10_000 });
     expect(await delivered(ticketId, "Sent across a reload")).toHaveLength(1);
     await page.waitForTimeout(2_000);
     expect(await delivered(ticketId, "Sent across a reload")).toHaveLength(1);
-    expect(postsTo(await sandbox.requests(), ticketId)).toHaveLength(1);
+    expect(postsOf(await sandbox.requests(), ticketId, text)).toHaveLength(1);
+    await expect(messages).toHaveCount(before + 1);
   });
 
   test("Undo once the send went out says it was already sent", async ({ page }) => {
@@ -102,7 +110,7 @@ test.describe("undo send", () => {
     await sandbox.fault({ method: "POST", path: `/api/tickets/${ticketId}/messages`, kind: "delay", delayMs: 4_000, count: 1 });
     await sendReply(page, text);
     await expect(waitingBubble(page).getByTestId("waiting-send-countdown")).toHaveText("Sending…", { timeout: 10_000 });
-    await expect.poll(async () => postsTo(await sandbox.requests(), ticketId).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => postsOf(await sandbox.requests(), ticketId, text).length, { timeout: 10_000 }).toBe(1);
     await waitingBubble(page).getByRole("button", { name: "Undo" }).click();
     await expect(page.getByTestId("toast").filter({ hasText: "Already sent: your reply had gone out." })).toBeVisible();
     await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
@@ -124,6 +132,6 @@ test.describe("undo send", () => {
     await expect(editor(page)).toHaveValue(text);
     await page.waitForTimeout(7_000);
     expect(await delivered(ticketId, "Undone by key")).toHaveLength(0);
-    expect(postsTo(await sandbox.requests(), ticketId)).toHaveLength(0);
+    expect(postsOf(await sandbox.requests(), ticketId, text)).toHaveLength(0);
   });
 });

@@ -68,6 +68,7 @@ export function useSendMessage(
           resend: () => post(v, 0),
         },
       );
+      // (`null` only for a send followed without `resend`, never here.)
       return settled ?? { undone: true, operationId: v.operationId };
     },
     onMutate: (v) => dropEarlierAttempts(client, account, ticketId, v.operationId),

@@ -15,7 +15,7 @@ export function WaitingSendStatus({ send }: { send: WaitingSend }) {
   return (
     <>
       {/* Not a live region: a screen reader is told once by the toast, not every second. */}
-      <span className="text-zinc-600 tabular-nums dark:text-zinc-400" data-testid="waiting-send-countdown">
+      <span className="text-zinc-700 tabular-nums dark:text-zinc-300" data-testid="waiting-send-countdown">
         {left > 0 ? `Sends in ${left} s` : "Sending…"}
       </span>
       <Button size="sm" variant="secondary" className="ml-auto" onClick={() => void undoWaitingSend(send.operationId)} data-testid="undo-send">

@@ -119,7 +119,7 @@ describe("a send with an undo window", () => {
     await dispatcher.sweep();
     expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(1);
     expect(await delivered(message.input.operationId)).toHaveLength(1);
-    expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("succeeded");
+    expect(await getSendOperation(store.db, message.input.operationId)).toMatchObject({ state: "succeeded", payload: null });
     expect(await getDraftsForTicket(store.db, who.agent.agentId, message.input.ticketId)).toEqual([]);
     expect((await ticketDrafts({ db: store.db, agentId: who.agent.agentId }, message.input.ticketId)).waiting).toEqual([]);
 
@@ -140,7 +140,7 @@ describe("a send with an undo window", () => {
     expect(await dispatcher.dispatch(message.input.operationId)).toBe("skipped");
     expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(0);
     expect(await delivered(message.input.operationId)).toHaveLength(0);
-    expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("cancelled");
+    expect(await getSendOperation(store.db, message.input.operationId)).toMatchObject({ state: "cancelled", payload: null });
     expect((await getDraftsForTicket(store.db, who.agent.agentId, message.input.ticketId))[0]?.bodyText).toBe(message.input.bodyText);
     // Undo is idempotent, and someone else's Undo does nothing.
     expect(await undoSend(ctx(), message.input.operationId)).toEqual({ ok: true, value: { outcome: "undone" } });
