@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appPage } from "./app-pages.js";
 import { handleControl } from "./control.js";
 import { attachmentBytes } from "./files.js";
 import { ApiError, MESSAGES } from "./http/errors.js";
@@ -9,6 +10,7 @@ import { catalogRoutes } from "./routes/catalog.js";
 import { eventRoutes } from "./routes/events.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { integrationRoutes } from "./routes/integrations.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { ticketRoutes } from "./routes/tickets.js";
@@ -62,6 +64,7 @@ function buildRouter(): Router {
   surveyRoutes(router);
   integrationRoutes(router);
   uploadRoutes(router);
+  jobRoutes(router);
   return router;
 }
 
@@ -142,6 +145,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return sendRaw(res, 200, file.content_type, attachmentBytes(file.name, file.content_type), {
         "Content-Disposition": `inline; filename="${file.name}"`,
       });
+    }
+    if (area === "app" && method === "GET") {
+      const html = appPage(store, rest);
+      return sendRaw(res, html === null ? 404 : 200, "text/html; charset=utf-8", html ?? UNKNOWN_ACCOUNT_HTML);
     }
     if (area !== "api") return sendRaw(res, 404, "text/html; charset=utf-8", UNKNOWN_ACCOUNT_HTML);
 

@@ -1,5 +1,6 @@
 import { LiveActivity } from "./activity.js";
 import { FaultBook } from "./faults.js";
+import { JobBook } from "./jobs.js";
 import { Mailer } from "./mailer.js";
 import { RateLimiter, type RateLimitConfig } from "./rate-limit.js";
 import { materializeBody } from "./seed/bodies.js";
@@ -44,6 +45,8 @@ export class SandboxState {
   readonly activity: LiveActivity;
   readonly webhooks: Dispatcher;
   readonly uploads = new UploadStore();
+  /** Background jobs (`/api/jobs`), in memory only: a restart forgets them. */
+  readonly jobs = new JobBook(() => this);
   /** Set once the server listens; absolute URLs in webhook payloads start with it. */
   origin = "http://127.0.0.1";
   header: SnapshotHeader = { version: 2, seed: 1, tickets: 320, anchorMs: Date.now() };
@@ -94,6 +97,7 @@ export class SandboxState {
   reseed(seed: number, tickets: number, anchorMs = Date.now()): void {
     this.mailer.cancelAll();
     this.webhooks.reset();
+    this.jobs.clear();
     this.build({ version: 2, seed, tickets, anchorMs });
     this.log.length = 0;
     this.mailer.outbox.length = 0;
@@ -147,6 +151,7 @@ export class SandboxState {
     this.persistTimer = null;
     this.wakeTimer = null;
     this.activity.stop();
+    this.jobs.stop();
     this.mailer.cancelAll();
     this.webhooks.reset();
     this.persistNow();

@@ -3,7 +3,7 @@ import { ApiError } from "./http/errors.js";
 
 // `POST /api/upload` (reference §12): multipart files in, file descriptors out. The bytes are kept
 // in memory only (a restart forgets them; their URLs then answer 404), served under
-// `/{domain}/files/uploads/…`. Limits are the sandbox's choice (sandbox/README.md, choice 28).
+// `/{domain}/files/uploads/…`. Limits are the sandbox's choice (sandbox/README.md, choice 29).
 
 export const UPLOAD_LIMITS = {
   /** Per file, in bytes (10 MB). */

@@ -7,6 +7,7 @@ import { customersApi } from "./customers";
 import { eventsApi } from "./events";
 import { integrationsApi } from "./integrations";
 import { uploadsApi } from "./uploads";
+import { jobsApi } from "./jobs";
 import { macrosApi } from "./macros";
 import { messagesApi } from "./messages";
 import { createHash } from "node:crypto";
@@ -88,6 +89,7 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     integrations: integrationsApi(send),
     events: eventsApi(send),
     uploads: uploadsApi(send),
+    jobs: jobsApi(send),
     reference: referenceApi(send, { accountKey: base.value, credentialId }),
   });
 }
@@ -111,6 +113,7 @@ export interface GorgiasClient {
   readonly events: ReturnType<typeof eventsApi>;
   /** `POST /api/upload`: files for a message's `attachments`. */
   readonly uploads: ReturnType<typeof uploadsApi>;
+  readonly jobs: ReturnType<typeof jobsApi>;
   /** Cached (10 min) complete lists of users, teams, tags and views. */
   readonly reference: ReturnType<typeof referenceApi>;
 }

@@ -30,6 +30,8 @@ export interface ReplyRequest {
   readonly attachments?: readonly UploadedFile[];
   /** Our operation id (docs/safety.md#send-once). */
   readonly externalId: string;
+  /** The macros applied to this message, recorded by Gorgias (`macros: [{id}]`). */
+  readonly macroIds?: readonly number[];
 }
 
 /**
@@ -50,6 +52,7 @@ export interface ChannelReplyRequest {
   readonly bodyText: string;
   readonly attachments?: readonly UploadedFile[];
   readonly externalId: string;
+  readonly macroIds?: readonly number[];
 }
 
 export interface NoteRequest {
@@ -59,6 +62,7 @@ export interface NoteRequest {
   readonly attachments?: readonly UploadedFile[];
   readonly externalId: string;
   readonly mentionUserIds?: readonly number[];
+  readonly macroIds?: readonly number[];
 }
 
 export interface ListMessagesQuery {
@@ -69,6 +73,7 @@ export interface ListMessagesQuery {
 }
 
 // Names and subjects go into e-mail headers: one line each (docs/safety.md#untrusted-text).
+const macrosOf = (ids: readonly number[] | undefined) => (ids && ids.length > 0 ? { macros: ids.map((id) => ({ id })) } : {});
 const addr = (a: MailAddress) => (a.name && oneLine(a.name) ? { address: a.address, name: oneLine(a.name) } : { address: a.address });
 
 // `attachments` items need `url`, `name` and `content_type` (reference §4.3); left out when there are none.
@@ -91,6 +96,7 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
     ...(r.bodyHtml ? { body_html: r.bodyHtml } : {}),
     ...files(r.attachments),
     external_id: r.externalId,
+    ...macrosOf(r.macroIds),
   };
 }
 
@@ -108,6 +114,7 @@ export function channelReplyBody(r: ChannelReplyRequest): Record<string, unknown
     body_text: r.bodyText,
     ...files(r.attachments),
     external_id: r.externalId,
+    ...macrosOf(r.macroIds),
   };
 }
 
@@ -124,6 +131,7 @@ export function noteBody(n: NoteRequest): Record<string, unknown> {
     ...files(n.attachments),
     external_id: n.externalId,
     ...(n.mentionUserIds && n.mentionUserIds.length > 0 ? { mention_ids: n.mentionUserIds } : {}),
+    ...macrosOf(n.macroIds),
   };
 }
 

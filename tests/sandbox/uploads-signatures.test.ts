@@ -64,7 +64,7 @@ describe("POST /api/upload", () => {
     await h.control("POST", "/__sandbox/flush");
     const entry = (await h.control("GET", "/__sandbox/outbox")).body.data.find((e: Wire) => e.message_id === res.body.id);
     expect(entry.attachments).toEqual([{ url: new URL(file.url).pathname, name: "label.pdf", content_type: "application/pdf", size: 10 }]);
-    // No signature is added by the sandbox (choice 29): the body is what the client sent.
+    // No signature is added by the sandbox (choice 30): the body is what the client sent.
     expect(entry.body_text).toBe("Your label is attached.");
   });
 });

@@ -38,8 +38,11 @@ interface Where {
   readonly ticketId: number;
 }
 
-/** A send of this browser's draft that was under way when the page went away (a reload, a crash). */
-export type EarlierSend = "sent" | "sending" | "unknown";
+/**
+ * A send of this browser's draft that was under way when the page went away (a reload, a crash),
+ * or that waits on the server for its undo window (docs/safety.md#undo-send).
+ */
+export type EarlierSend = "sent" | "sending" | "unknown" | "waiting";
 type Earlier = Record<ComposerMode, EarlierSend | null>;
 const RECHECK_MS = 2000;
 
@@ -60,7 +63,7 @@ function restore(where: Where, server: ServerDrafts | null): { drafts: Drafts; e
       local = afterConfirmed(local, opId);
       writeLocalDraft(key, local);
       earlier[mode] = "sent";
-    } else if (send?.state === "sending" || send?.state === "unknown") {
+    } else if (send?.state === "sending" || send?.state === "unknown" || send?.state === "waiting") {
       earlier[mode] = send.state;
     }
     const picked = pickDraft(server?.[mode] ?? null, local);
@@ -172,9 +175,9 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     setDrafts(current.current);
   }, [account, agentId, ticketId]);
 
-  // A send still running when the page went away: ask again until it settles (docs/safety.md#send-once).
+  // A send still running (or waiting) when the page went away: ask again until it settles (docs/safety.md#send-once).
   useEffect(() => {
-    const stillSending = MODES.filter((m) => earlier[m] === "sending");
+    const stillSending = MODES.filter((m) => earlier[m] === "sending" || earlier[m] === "waiting");
     if (stillSending.length === 0) return;
     const timer = setTimeout(async () => {
       const asked = stillSending.map((mode) => ({ mode, operationId: current.current[mode].operationId }));
@@ -183,8 +186,8 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
       for (const { mode, operationId } of asked) {
         const state = found?.sends.find((s) => s.operationId === operationId)?.state;
         if (state === "sent") confirmed(mode, operationId);
-        // Still sending (or not known yet): a new object re-arms this effect for another look.
-        next[mode] = state === "not_sent" ? null : (state ?? "sending");
+        // Still sending or waiting (or not known yet): a new object re-arms this effect for another look.
+        next[mode] = state === "not_sent" || state === "undone" ? null : (state ?? "sending");
       }
       setEarlier(next);
     }, RECHECK_MS);

@@ -25,6 +25,13 @@ import { newestMode, useComposerDrafts } from "@/features/composer/client/use-co
 import { useComposerSend } from "@/features/composer/client/use-composer-send";
 import { useNewerOnScreen } from "@/features/composer/client/use-newer-on-screen";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
+import { useComposerMacro } from "@/features/composer/client/use-composer-macro";
+import { describeStep, planMacro } from "@/lib/domain/macro-actions";
+import { MacroPreview } from "./macro-preview";
+import { ArmedMacroChip, MacroResultNotice } from "./macro-status";
+
+// "Tue, Dec 1, 9:00 AM": when a snooze would wake, in the agent's own time zone.
+const wakeTime = (d: Date) => d.toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 import { useAttachmentUploads } from "@/features/composer/client/use-attachment-uploads";
 import type { UploadedFile } from "@/lib/domain/attachments";
 import { AttachButton } from "./attach-button";
@@ -55,6 +62,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const send = useComposerSend({ account, ticketId: ticket.id, lastSeenMessageId: seenUpTo, onConfirmed: confirmed, onEvent: applyEvent });
   // What the send would stop on, known as soon as the live feed re-reads the thread.
   const newer = useNewerOnScreen(account, ticket.id, seenUpTo, agent.userId);
+  const macro = useComposerMacro(account, ticket.id);
+  const armed = macro.armed?.mode === mode ? macro.armed : null;
 
   const draft = drafts[mode];
   const unfilled = useMemo(() => unfilledVariables(draft.text), [draft.text]);
@@ -63,7 +72,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
-  const { autoAssign } = usePreferences();
+  const { autoAssign, undoSendSeconds } = usePreferences();
   const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" && onEmail });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
@@ -121,25 +130,38 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   // plain note is part of the work and stays. The way on is chosen now, before a close can take
   // the ticket out of the list.
   const moveOn = useMoveOn(account, ticket.id);
-  function submit(closeAfter: boolean, confirmNewerMessages = false) {
+  function submit(closeAfter: boolean, confirmNewerMessages = false, snoozeUntil?: string) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
+    const withMacro = armed?.input;
+    // Moves on once: as soon as the server holds a waiting send (it goes without this page), else when sent.
+    let moved = false;
+    const moveOnce = () => {
+      if (go && !moved) go();
+      moved = true;
+    };
     send.submit(
       {
         mode,
         bodyText: draft.text,
         operationId: draft.operationId,
         closeAfter,
+        ...(snoozeUntil ? { snoozeUntil } : {}),
         confirmNewerMessages,
         // The channel the agent sees: the server checks it against the ticket it reads, so a reply never
         // goes out on another channel than the one shown (docs/safety.md#reply-channel).
         ...(route ? { replyOn: route.channel } : {}),
         assignIfUnassigned: autoAssign,
+        ...(withMacro ? { macro: withMacro } : {}),
         attachments: draft.attachments,
+        undoSeconds: undoSendSeconds,
       },
       (outcome) => {
-        if (go && !outcome.closeError) go();
+        if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter);
+        // Actions that failed stay on screen to be applied again: the agent does not move on from them.
+        if (!outcome.closeError && outcome.macro?.applied !== false) moveOnce();
       },
+      moveOnce,
     );
   }
 
@@ -159,8 +181,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     if (!e.repeat) submit(closeAfter);
   }
 
+  const ctx = macroContext({ ticket: { id: ticket.id, subject: ticket.subject, customer: ticket.customer }, agent, order: ticket.order });
   function insertMacro(template: string) {
-    const ctx = macroContext({ ticket: { id: ticket.id, subject: ticket.subject, customer: ticket.customer }, agent, order: ticket.order });
     const { text } = renderMacro(template, ctx);
     const el = textarea.current;
     const current = draft.text;
@@ -221,6 +243,10 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const signature = mode === "reply" && onEmail ? (replyFrom.data?.signature?.text ?? null) : null;
 
   const chipsId = `${idPrefix}-unfilled`;
+  const previewPlan = macro.preview ? planMacro(macro.preview) : null;
+  const previewReply = previewPlan?.replyTemplate != null ? renderMacro(previewPlan.replyTemplate, ctx) : null;
+  const previewNote = previewPlan?.noteTemplate != null ? renderMacro(previewPlan.noteTemplate, ctx).text : null;
+  const previewSteps = previewPlan ? previewPlan.steps.map((step) => describeStep(step, { now: new Date(), formatTime: wakeTime, noteText: previewNote })) : [];
   return (
     <section
       aria-label="Composer"
@@ -289,8 +315,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
             key={problem.seq}
             problem={problem}
             disabled={send.pending}
-            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages)}
-            onSendAnyway={() => submit(problem.request.closeAfter, true)}
+            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages, problem.request.snoozeUntil)}
+            onSendAnyway={() => submit(problem.request.closeAfter, true, problem.request.snoozeUntil)}
             onReview={review}
             onStartOver={() => {
               applyEvent(mode, { type: "started-over" });
@@ -298,15 +324,37 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
             }}
           />
         )}
+        {previewPlan && (
+          <MacroPreview
+            key={previewPlan.macroId}
+            plan={previewPlan}
+            replyText={previewReply?.text ?? null}
+            missing={previewReply?.missing ?? []}
+            steps={previewSteps}
+            disabled={send.pending || macro.pending}
+            onCancel={() => {
+              macro.close();
+              textarea.current?.focus();
+            }}
+            onApply={() => {
+              if (previewPlan.replyTemplate !== null) insertMacro(previewPlan.replyTemplate);
+              macro.confirm(previewPlan, mode, previewNote, previewSteps);
+            }}
+          />
+        )}
+        {armed && <ArmedMacroChip armed={armed} onRemove={macro.disarm} disabled={send.pending} />}
+        {macro.result && <MacroResultNotice result={macro.result} pending={macro.pending} onRetry={macro.retry} onDismiss={macro.dismiss} />}
         <ComposerFooter
           account={account}
+          ticketId={ticket.id}
           mode={mode}
           pending={send.pending}
           blockedBy={blockedBy}
           saveStatus={status[mode]}
           lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
-          onMacro={(m) => insertMacro(m.bodyText ?? "")}
+          onMacro={macro.open}
           onSend={submit}
+          onSendAndSnooze={(until) => submit(true, false, until)}
           channelLabel={onEmail ? null : route.label}
           autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: (on) => setPreference("autoAssign", on) } : null}
           tools={<AttachButton onFiles={addFiles} disabled={send.pending} />}

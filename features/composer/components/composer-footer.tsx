@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { shortcutLabel } from "@/features/shell";
+import { SnoozeMenu } from "@/features/ticket";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { MacroChoice } from "@/features/composer/client/reads";
@@ -18,8 +19,9 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, channelLabel = null, autoAssign = null, tools = null }: {
+export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null, tools = null }: {
   account: string;
+  ticketId: number;
   mode: ComposerMode;
   pending: boolean;
   blockedBy: string | null;
@@ -27,6 +29,8 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   lastOutcome: SendOutcome | null;
   onMacro: (m: MacroChoice) => void;
   onSend: (closeAfter: boolean) => void;
+  /** Send & Snooze: the reply goes, then the ticket is snoozed until this instant. */
+  onSendAndSnooze?: (until: string) => void;
   /** A reply's messaging channel ("Chat"); null for e-mail. */
   channelLabel?: string | null;
   /** The auto-assign setting, offered while the ticket is unassigned. */
@@ -39,11 +43,18 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   const sentLabel =
     lastOutcome &&
     (reply ? (channelLabel ? `Sent on ${channelLabel}` : "Email sent") : "Note added") +
-      (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.closed ? " · ticket closed" : "");
+      (lastOutcome.closeError
+        ? ` · the ticket could not be closed: ${lastOutcome.closeError}`
+        : lastOutcome.snoozedUntil
+          ? " · ticket snoozed"
+          : lastOutcome.closed
+            ? " · ticket closed"
+            : "") +
+      (lastOutcome.macro?.applied ? ` · macro “${lastOutcome.macro.name}” applied` : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <MacroPicker account={account} onPick={onMacro} disabled={pending} />
+      <MacroPicker account={account} ticketId={ticketId} onPick={onMacro} disabled={pending} />
       {tools}
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
         {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
@@ -57,6 +68,11 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
             <input type="checkbox" checked={autoAssign.on} onChange={(e) => autoAssign.onChange(e.target.checked)} data-testid="auto-assign" />
             Assign to me
           </label>
+        )}
+        {reply && onSendAndSnooze && (
+          <SnoozeMenu onSnooze={onSendAndSnooze} title="Send, then snooze until" className={buttonClass({ size: "sm" })} disabled={!!blockedBy} align="end" data-testid="send-and-snooze" popupTestId="send-snooze-menu">
+            Send & snooze
+          </SnoozeMenu>
         )}
         <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title={shortcutLabel("sendAndClose")}>
           {reply ? "Send & close" : "Add note & close"}

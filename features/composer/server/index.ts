@@ -9,3 +9,4 @@ export { runExactlyOnce, type Refusal } from "./send/exactly-once";
 export { messageHash, newTicketHash, operationHash } from "./send/hash";
 export { OBSERVER_REFUSAL, sendNote, sendReply } from "./send/messages";
 export { resolveContext, type SendContext, type SendPolicy, type SendShare } from "./send/policy";
+export { startSendDispatcher } from "./send/process-dispatcher";

@@ -41,6 +41,33 @@ export const NoteInput = z
   .strict();
 
 /**
+ * A macro the agent previewed and applied (docs/safety.md#macros). The server reads the macro
+ * again and performs its actions only if they are still the ones previewed (`fingerprint`).
+ */
+export const AppliedMacroInput = z
+  .object({
+    id: GorgiasId,
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    /** The macro's internal note as the preview showed it (variables filled); null when it has none. */
+    noteText: z.string().max(MAX_BODY_CHARS).nullable().default(null),
+  })
+  .strict();
+export type AppliedMacroInput = z.infer<typeof AppliedMacroInput>;
+
+/** A macro's actions without a message: a macro with no reply text, or a retry after the message went out. */
+export const ApplyMacroInput = z
+  .object({
+    ticketId: GorgiasId,
+    /** The send's operation id on a retry, a fresh one otherwise: the macro's note is posted once per id. */
+    operationId: OperationId,
+    macro: AppliedMacroInput,
+    /** A retry after Send & Close: the close goes into the same update. */
+    closeAfter: z.boolean().default(false),
+  })
+  .strict();
+export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;
+
+/**
  * Files already uploaded through our upload route (`POST /api/upload`'s descriptors), sent with the
  * message. Part of the send's input, so a retry of the same operation carries the same files and
  * never uploads them again (docs/safety.md#attachments); checked against the same limits as the upload.
@@ -65,21 +92,36 @@ export const AttachmentList = z
   .optional();
 
 /**
- * Send, or Send & Close (`closeAfter`). `replyOn` is the agent's choice among the channels the
+ * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
+/**
+ * `undoSeconds`: how long the send waits on the server, which the agent may undo meanwhile
+ * (docs/safety.md#undo-send); the server clamps it (`clampUndoSeconds`). Absent or 0: it goes now.
+ */
+const undoSeconds = z.number().int().min(0).max(3600).optional();
+
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
+  /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
+  snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
+  /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
+  macro: AppliedMacroInput.optional(),
   attachments: AttachmentList,
+  undoSeconds,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), attachments: AttachmentList }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList, undoSeconds }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+/** Undo a send that is still waiting (docs/safety.md#undo-send). */
+export const UndoSendInput = z.object({ operationId: OperationId }).strict();
+export type UndoSendInput = z.infer<typeof UndoSendInput>;
 
 export const UpdateTicketInput = z
   .object({
@@ -89,11 +131,27 @@ export const UpdateTicketInput = z
     /** null unassigns. */
     assigneeUserId: GorgiasId.nullable().optional(),
     assigneeTeamId: GorgiasId.nullable().optional(),
-    /** A future instant re-opens the ticket then; null cancels the snooze. */
+    /**
+     * A future instant re-opens the ticket then; null cancels the snooze. A snooze is sent with
+     * `status: closed` (docs/architecture.md, "Snooze"), so it cannot come with `open`.
+     */
     snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    spam: z.boolean().optional(),
+    /** True moves the ticket to the trash (the server stamps the time), false restores it. */
+    trashed: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.")
+  .refine((v) => !(v.snoozeUntil && v.status === "open"), "A snoozed ticket is closed until it wakes.");
+
+const TagName = z.string().trim().min(1).max(256);
+
+/** Tags to add (created by name when new) and to remove; at least one of either. */
+export const TicketTagsInput = z
+  .object({ ticketId: GorgiasId, add: z.array(TagName).max(20).default([]), remove: z.array(TagName).max(20).default([]) })
+  .strict()
+  .refine((v) => v.add.length + v.remove.length > 0, "Nothing to change.");
+export type TicketTagsInput = z.input<typeof TicketTagsInput>;
 
 /** Read or unread for the agent: marked read when a ticket is opened, unread by hand. */
 export const ReadStateInput = z.object({ ticketId: GorgiasId, unread: z.boolean() }).strict();

@@ -6,10 +6,12 @@ import { AccountDomain, GorgiasIdParam } from "./ids";
 import {
   AssignableUserListSchema,
   CustomerMatchListSchema,
+  CustomerProfileSchema,
   InboxPageSchema,
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
   ReplyFromSchema,
+  TagListSchema,
   TeamListSchema,
   TicketDraftsSchema,
   TicketSummaryListSchema,
@@ -80,11 +82,23 @@ export const apiContract = {
   macros: {
     path: API_ROUTES.macros,
     params: AccountParams,
-    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    query: z
+      .object({
+        q: z.string().trim().max(MAX_SEARCH_CHARS).optional(),
+        /** The macros Gorgias ranks most relevant to this ticket instead (with no `q`). */
+        ticket: GorgiasIdParam.optional(),
+      })
+      .strict(),
     response: MacroChoiceListSchema,
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
   teams: { path: API_ROUTES.teams, params: AccountParams, query: NoQuery, response: TeamListSchema },
+  tags: {
+    path: API_ROUTES.tags,
+    params: AccountParams,
+    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    response: TagListSchema,
+  },
   ticket: {
     path: API_ROUTES.ticket,
     params: TicketParams,
@@ -96,6 +110,12 @@ export const apiContract = {
       })
       .strict(),
     response: TicketThreadSchema,
+  },
+  customer: {
+    path: API_ROUTES.customer,
+    params: AccountParams.extend({ customerId: GorgiasIdParam }),
+    query: NoQuery,
+    response: CustomerProfileSchema,
   },
   customerTickets: {
     path: API_ROUTES.customerTickets,
