@@ -136,27 +136,71 @@ test.describe("composer extras: signatures and attachments", () => {
     expect(mails[0]!.attachments).toEqual([]);
   });
 
-  test("Send waits while a file uploads, and a failed upload holds the send back until removed", async ({ page }) => {
+  test("Send waits while a file uploads, and a failed upload holds the send back until retried", async ({ page }) => {
     const ticket = await freshEmailTicket();
     await signInAs(page, "agent");
     await openTicket(page, ticket.id);
     await sandbox.clearRequests();
-    await sandbox.fault({ method: "POST", path: "/api/upload", kind: "status", status: 503, count: 1 });
-
-    await editor(page).fill("Photo attached.");
-    await composer(page).getByTestId("attach-input").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
-    await expect(composer(page).getByTestId("attachment-failed")).toContainText("photo.png");
     const send = composer(page).getByRole("button", { name: "Send email" });
-    await expect(send).toBeDisabled();
-    await expect(composer(page)).toContainText("photo.png did not upload: try it again or remove it.");
+    await editor(page).fill("Photo and receipt attached.");
 
-    await composer(page).getByRole("button", { name: "Try uploading photo.png again" }).click();
-    await expect(composer(page).getByTestId("attachment-chip")).toContainText("photo.png");
+    await sandbox.fault({ method: "POST", path: "/api/upload", kind: "delay", delayMs: 2_000, count: 1 });
+    await composer(page).getByTestId("attach-input").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
+    await expect(composer(page).getByTestId("attachment-uploading")).toContainText("photo.png");
+    await expect(send).toBeDisabled();
+    await expect(composer(page)).toContainText("Wait for the file to finish uploading.");
+    await expect(composer(page).getByTestId("attachment-chip")).toContainText("photo.png", { timeout: 15_000 });
+
+    await sandbox.fault({ method: "POST", path: "/api/upload", kind: "status", status: 503, count: 1 });
+    await composer(page).getByTestId("attach-input").setInputFiles({ name: "receipt.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF receipt") });
+    await expect(composer(page).getByTestId("attachment-failed")).toContainText("receipt.pdf");
+    await expect(send).toBeDisabled();
+    await expect(composer(page)).toContainText("receipt.pdf did not upload: try it again or remove it.");
+
+    await composer(page).getByRole("button", { name: "Try uploading receipt.pdf again" }).click();
+    await expect(composer(page).getByTestId("attachment-chip")).toHaveCount(2);
     await expect(send).toBeEnabled();
     await send.click();
     await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
     const mails = await outboxFor(ticket.id);
-    expect(mails.map((m) => m.attachments.map((a) => a.name))).toEqual([["photo.png"]]);
-    expect(uploadsIn(await sandbox.requests()).filter((r) => r.status === 201)).toHaveLength(1);
+    expect(mails.map((m) => m.attachments.map((a) => a.name))).toEqual([["photo.png", "receipt.pdf"]]);
+    expect(uploadsIn(await sandbox.requests()).filter((r) => r.status === 201)).toHaveLength(2);
+  });
+
+  test("files dropped or pasted are attached too; after a reload the draft still has them, and they are sent once without a new upload", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.clearRequests();
+    await editor(page).fill("Both pictures attached.");
+
+    // A file dropped on the composer, and a screenshot pasted into the text.
+    await composer(page).evaluate((el) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["dropped"], "dropped.png", { type: "image/png" }));
+      el.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(composer(page).getByTestId("attachment-chip")).toContainText("dropped.png");
+    await editor(page).evaluate((el) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["pasted"], "pasted.png", { type: "image/png" }));
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(composer(page).getByTestId("attachment-chip")).toHaveCount(2);
+    await expect(editor(page)).toHaveValue("Both pictures attached.");
+
+    await page.reload();
+    await expect(editor(page)).toHaveValue("Both pictures attached.", { timeout: 30_000 });
+    await expect(composer(page).getByTestId("attachment-chip")).toHaveCount(2);
+    await composer(page).getByRole("button", { name: "Remove pasted.png" }).click();
+    await expect(composer(page).getByTestId("attachment-chip")).toHaveCount(1);
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+
+    const mails = await outboxFor(ticket.id);
+    expect(mails.map((m) => m.attachments.map((a) => a.name))).toEqual([["dropped.png"]]);
+    expect(uploadsIn(await sandbox.requests())).toHaveLength(2);
+    expect(postsTo(await sandbox.requests(), ticket.id)).toHaveLength(1);
   });
 });

@@ -13,8 +13,10 @@ const ICON_BUTTON = "rounded p-0.5 text-zinc-600 hover:bg-zinc-200 hover:text-zi
  * its name, size and a remove button; a failed one says why and can be tried again. Names are the
  * agent's files' names, shown as text.
  */
-export function AttachmentChips({ files, pending, onRemove, onRetry, onDiscard }: {
+export function AttachmentChips({ files, pending, onRemove, onRetry, onDiscard, disabled = false }: {
   files: readonly UploadedFile[];
+  /** While the message is being sent its files are fixed: what is sent is what is shown. */
+  disabled?: boolean;
   pending: readonly PendingUpload[];
   onRemove: (index: number) => void;
   onRetry: (key: string) => void;
@@ -28,7 +30,7 @@ export function AttachmentChips({ files, pending, onRemove, onRetry, onDiscard }
           <Paperclip aria-hidden size={14} className="shrink-0 text-zinc-500" />
           <span className="max-w-56 truncate" title={f.name}>{f.name}</span>
           <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{formatBytes(f.size)}</span>
-          <button type="button" className={ICON_BUTTON} aria-label={`Remove ${f.name}`} onClick={() => onRemove(i)}>
+          <button type="button" className={ICON_BUTTON} aria-label={`Remove ${f.name}`} onClick={() => onRemove(i)} disabled={disabled}>
             <X aria-hidden size={14} />
           </button>
         </li>

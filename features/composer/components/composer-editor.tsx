@@ -289,6 +289,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           onRemove={(i) => setAttachments(mode, (files) => files.filter((_, k) => k !== i))}
           onRetry={uploads.retry}
           onDiscard={uploads.discard}
+          disabled={send.pending}
         />
         {uploads.refused?.mode === mode && <RefusedFiles reasons={uploads.refused.reasons} onDismiss={uploads.dismissRefused} />}
         {dragging && (
