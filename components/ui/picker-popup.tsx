@@ -3,15 +3,30 @@
 import * as Popover from "@radix-ui/react-popover";
 import { Command } from "cmdk";
 import { Check } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { cx } from "@/lib/utils";
-import type { PickerPopupProps } from "./picker";
+import type { PickerOption, PickerPopupProps } from "./picker";
 
 // Substring match on what the agent reads (label, detail), as the old lists did; cmdk's fuzzy
 // score would also match on the option's id.
 function matches(_value: string, search: string, keywords?: string[]): number {
   const q = search.trim().toLowerCase();
   return !q || keywords?.some((k) => k.toLowerCase().includes(q)) ? 1 : 0;
+}
+
+const GROUP_CLASS =
+  "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-zinc-600 dark:[&_[cmdk-group-heading]]:text-zinc-400";
+
+/** Consecutive options of one group together; options without a group stand alone. */
+function groupsOf(options: readonly PickerOption[]): { heading: string | null; options: PickerOption[] }[] {
+  const out: { heading: string | null; options: PickerOption[] }[] = [];
+  for (const option of options) {
+    const heading = option.group ?? null;
+    const last = out.at(-1);
+    if (last && last.heading === heading) last.options.push(option);
+    else out.push({ heading, options: [option] });
+  }
+  return out;
 }
 
 /** The Radix + cmdk half of `Picker`, loaded on intent. */
@@ -92,32 +107,41 @@ export default function PickerPopup({
             </div>
             <Command.List label={listLabel} className="max-h-72 min-h-0 overflow-y-auto py-1">
               {!loading &&
-                options.map((option) => {
-                  const isCurrent = current !== undefined && option.value === current;
-                  return (
-                    <Command.Item
-                      key={option.value}
-                      value={option.value}
-                      keywords={option.detail ? [option.label, option.detail] : [option.label]}
-                      onSelect={() => {
-                        onPick(option.value);
-                        onClose(true);
-                      }}
-                      className={cx(
-                        "flex cursor-pointer gap-x-3 px-3 py-1.5 text-sm data-[selected=true]:bg-zinc-100 dark:data-[selected=true]:bg-zinc-800",
-                        stacked ? "flex-col" : "items-center justify-between",
-                      )}
-                    >
-                      <span className="flex min-w-0 items-center gap-1.5">
-                        {current !== undefined && <Check aria-hidden size={14} className={cx("shrink-0 text-brand dark:text-indigo-300", !isCurrent && "invisible")} />}
-                        {/* Names wrap rather than clip: an agent must read whom they are picking. */}
-                        <span className={cx("min-w-0 break-words", (isCurrent || stacked) && "font-medium")} data-testid="option-label">
-                          {option.label}
+                groupsOf(options).map(({ heading, options: grouped }, index) => {
+                  const items = grouped.map((option) => {
+                    const isCurrent = current !== undefined && option.value === current;
+                    return (
+                      <Command.Item
+                        key={option.value}
+                        value={option.value}
+                        keywords={option.detail ? [option.label, option.detail] : [option.label]}
+                        onSelect={() => {
+                          onPick(option.value);
+                          onClose(true);
+                        }}
+                        className={cx(
+                          "flex cursor-pointer gap-x-3 px-3 py-1.5 text-sm data-[selected=true]:bg-zinc-100 dark:data-[selected=true]:bg-zinc-800",
+                          stacked ? "flex-col" : "items-center justify-between",
+                        )}
+                      >
+                        <span className="flex min-w-0 items-center gap-1.5">
+                          {current !== undefined && <Check aria-hidden size={14} className={cx("shrink-0 text-brand dark:text-indigo-300", !isCurrent && "invisible")} />}
+                          {/* Names wrap rather than clip: an agent must read whom they are picking. */}
+                          <span className={cx("min-w-0 break-words", (isCurrent || stacked) && "font-medium")} data-testid="option-label">
+                            {option.label}
+                          </span>
+                          {isCurrent && <span className="sr-only">(current)</span>}
                         </span>
-                        {isCurrent && <span className="sr-only">(current)</span>}
-                      </span>
-                      {option.detail && <span className="min-w-0 text-xs break-all text-zinc-600 dark:text-zinc-400">{option.detail}</span>}
-                    </Command.Item>
+                        {option.detail && <span className="min-w-0 text-xs break-all text-zinc-600 dark:text-zinc-400">{option.detail}</span>}
+                      </Command.Item>
+                    );
+                  });
+                  return heading === null ? (
+                    <Fragment key={`options-${index}`}>{items}</Fragment>
+                  ) : (
+                    <Command.Group key={`group-${heading}`} heading={heading} className={GROUP_CLASS}>
+                      {items}
+                    </Command.Group>
                   );
                 })}
             </Command.List>

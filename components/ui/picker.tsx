@@ -8,6 +8,8 @@ export interface PickerOption {
   readonly label: string;
   /** A second line or column: an e-mail, a macro's text. */
   readonly detail?: string;
+  /** A heading the option is listed under ("Suggested"); options of one group are consecutive. */
+  readonly group?: string;
 }
 
 export interface PickerListProps {

@@ -7,3 +7,4 @@ export { SnoozeMenu, type SnoozeMenuProps } from "./components/snooze-menu";
 export { TagPicker, type TagPickerProps } from "./components/tag-picker";
 export { SnoozedUntil } from "./components/snoozed-until";
 export { changeTicketTags, type TagChange } from "./client/tag-change";
+export { assignableUsersQuery } from "./client/queries";

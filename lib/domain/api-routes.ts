@@ -13,6 +13,7 @@ export const API_ROUTES = {
   teams: "/api/[account]/teams",
   tags: "/api/[account]/tags",
   ticket: "/api/[account]/tickets/[ticketId]",
+  customer: "/api/[account]/customers/[customerId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",
   replyFrom: "/api/[account]/tickets/[ticketId]/reply-from",
@@ -44,3 +45,6 @@ export const apiStreamUrl = (account: string): string => `/api/${encodeURICompon
 
 /** Where a tab reports its presence (a POST, also sent with `navigator.sendBeacon`). */
 export const apiPresenceUrl = (account: string): string => `/api/${encodeURIComponent(account)}/presence`;
+
+/** Where the composer uploads one attachment (multipart, POST; the one body over 1 MB we accept). */
+export const apiUploadUrl = (account: string): string => `/api/${encodeURIComponent(account)}/uploads`;

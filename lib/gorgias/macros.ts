@@ -12,6 +12,8 @@ export interface ListMacrosQuery {
   readonly search?: string;
   readonly orderBy?: string;
   readonly archived?: boolean;
+  /** Rank by relevance to this ticket (Gorgias requires `orderBy: "relevance:desc"` with it). */
+  readonly ticketId?: number;
 }
 
 const macroList = listOf(macro);
@@ -19,7 +21,10 @@ const macroList = listOf(macro);
 export function macrosApi(send: Transport) {
   return {
     list: (q: ListMacrosQuery = {}, o?: CallOptions): Promise<Result<Page<Macro>, GorgiasError>> =>
-      send({ method: "GET", path: "/macros", query: { cursor: q.cursor, limit: q.limit, search: q.search, order_by: q.orderBy, archived: q.archived }, schema: macroList }, o),
+      send({ method: "GET", path: "/macros", query: { cursor: q.cursor, limit: q.limit, search: q.search, order_by: q.orderBy, archived: q.archived, ticket_id: q.ticketId }, schema: macroList }, o),
+    /** The macros Gorgias ranks most relevant to a ticket, best first. */
+    suggested: (ticketId: number, limit: number, o?: CallOptions): Promise<Result<Page<Macro>, GorgiasError>> =>
+      send({ method: "GET", path: "/macros", query: { ticket_id: ticketId, order_by: "relevance:desc", limit, archived: false }, schema: macroList }, o),
     get: (id: number, o?: CallOptions): Promise<Result<Macro, GorgiasError>> => send({ method: "GET", path: `/macros/${id}`, schema: macro }, o),
   };
 }

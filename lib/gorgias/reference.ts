@@ -1,13 +1,15 @@
 import type { Integration } from "@/lib/domain/integration";
+import type { Macro } from "@/lib/domain/macro";
 import type { Tag } from "@/lib/domain/tag";
 import type { Team } from "@/lib/domain/team";
 import type { User } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
-import type { Result } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 import type { GorgiasError } from "./errors";
 import { collectAll } from "./pagination";
 import type { Transport, CallOptions } from "./request";
 import { integrationsApi } from "./integrations";
+import { macrosApi } from "./macros";
 import { tagsApi } from "./tags";
 import { teamsApi } from "./teams";
 import { usersApi } from "./users";
@@ -20,6 +22,9 @@ import { viewsApi } from "./views";
  * private view is visible only to its owner.
  */
 export const REFERENCE_TTL_MS = 10 * 60_000;
+
+/** How many macros the picker suggests for a ticket. */
+export const SUGGESTED_MACROS = 3;
 
 export type ReferenceKind = "users" | "teams" | "tags" | "views" | "integrations";
 
@@ -46,10 +51,14 @@ export function referenceApi(send: Transport, scope: ReferenceScope) {
   const tags = tagsApi(send);
   const views = viewsApi(send);
   const integrations = integrationsApi(send);
+  const macros = macrosApi(send);
   const keyOf = (kind: ReferenceKind) => `${scope.accountKey}|${kind}${kind === "views" ? `|${scope.credentialId}` : ""}`;
 
   function cached<T>(kind: ReferenceKind, load: () => Promise<Result<T[], GorgiasError>>): Promise<Result<T[], GorgiasError>> {
-    const key = keyOf(kind);
+    return cachedAt(keyOf(kind), load);
+  }
+
+  function cachedAt<T>(key: string, load: () => Promise<Result<T[], GorgiasError>>): Promise<Result<T[], GorgiasError>> {
     const hit = cache.get(key);
     if (hit && now() - hit.at < ttl) return hit.value as Promise<Result<T[], GorgiasError>>;
     // The promise is stored at once so concurrent first readers share one load.
@@ -69,6 +78,19 @@ export function referenceApi(send: Transport, scope: ReferenceScope) {
     views: (o?: CallOptions) => cached<View>("views", () => collectAll((cursor) => views.list({ cursor, limit: 100 }, refresh(o)))),
     /** The account's integrations: which e-mail address a reply leaves from (docs/safety.md#reply-from). */
     integrations: (o?: CallOptions) => cached<Integration>("integrations", () => collectAll((cursor) => integrations.list({ cursor, limit: 100 }, refresh(o)))),
+    /**
+     * The few macros Gorgias ranks most relevant to a ticket, read once per ticket per TTL: the
+     * macro picker opens many times while an agent works a ticket (docs/safety.md#shared-budget).
+     */
+    suggestedMacros: (ticketId: number, o?: CallOptions) => {
+      const prefix = `${scope.accountKey}|macros-for|`;
+      // Per-ticket keys would pile up: expired ones go whenever a new ticket is asked about.
+      if (!cache.has(`${prefix}${ticketId}`)) for (const [key, e] of cache) if (key.startsWith(prefix) && now() - e.at >= ttl) cache.delete(key);
+      return cachedAt<Macro>(`${prefix}${ticketId}`, async () => {
+        const page = await macros.suggested(ticketId, SUGGESTED_MACROS, { priority: "read", ...o });
+        return page.ok ? ok([...page.value.items]) : page;
+      });
+    },
     /** After a write that changes reference data (e.g. a new tag was created by adding it). */
     invalidate: (kind: ReferenceKind) => {
       if (kind === "views") {

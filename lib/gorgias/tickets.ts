@@ -15,8 +15,8 @@ export interface ListTicketsQuery {
   readonly viewId?: number;
   readonly externalId?: string;
   readonly ticketIds?: readonly number[];
-  /** Gorgias includes trashed tickets unless told otherwise; we default to excluding them. */
-  readonly trashed?: boolean;
+  /** Gorgias includes trashed tickets unless told otherwise; we default to excluding them (null: both). */
+  readonly trashed?: boolean | null;
 }
 
 /** What the server decided to send as a new outgoing e-mail ticket (never browser input). */
@@ -142,7 +142,7 @@ export function ticketsApi(send: Transport) {
             view_id: q.viewId,
             external_id: q.externalId,
             ticket_ids: q.ticketIds,
-            trashed: q.trashed ?? false,
+            trashed: q.trashed === null ? undefined : (q.trashed ?? false),
           },
           schema: ticketList,
         },

@@ -4,6 +4,7 @@ import { ApiError } from "../http/errors.js";
 import { PAGE, orderValues, parseQuery, splitOrder } from "../http/query.js";
 import type { RequestContext, Router } from "../http/router.js";
 import { macroWire, tagFull, teamFull } from "../serialize.js";
+import { materializeBody } from "../seed/bodies.js";
 import type { MacroRec, TagRec } from "../store/types.js";
 import { nowIso } from "../util/time.js";
 import { getOr404, listReply, padNumber, pageSmall } from "./shared.js";
@@ -97,7 +98,37 @@ function postTag(ctx: RequestContext) {
   return { status: 201, body: tagFull(tag, 0) };
 }
 
-const MACRO_ORDER = orderValues(["name", "created_datetime", "updated_datetime", "usage", "relevance", "language"]);
+// The bare `relevance` is the deprecated form Gorgias still accepts (descending).
+const MACRO_ORDER = [...orderValues(["name", "created_datetime", "updated_datetime", "usage", "relevance", "language"]), "relevance"];
+
+const STOP_WORDS = new Set(["the", "and", "for", "you", "your", "with", "this", "that", "are", "was", "have", "has", "not", "but", "from", "our", "can", "will", "just", "hi", "hello", "thanks", "thank", "please", "request", "status", "other"]);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .map((w) => w.replace(/(ies|es|s|ed|ing)$/, ""))
+    .filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+
+/**
+ * Relevance of each macro to a ticket (choice in README: a plausible stand-in for Gorgias's model):
+ * a macro tag the ticket already carries counts 3, each word of the macro's name, intent and tags
+ * found in the ticket's subject, tags or latest customer message counts 1.
+ */
+function relevanceTo(ctx: RequestContext, ticketId: number): (m: MacroRec, tags: string[]) => number {
+  const ticket = getOr404(ctx.store.data.tickets, ticketId);
+  const tagNames = ticket.tag_ids.flatMap((id) => ctx.store.data.tags.get(id)?.name ?? []);
+  const lastCustomer = [...ticket.message_ids]
+    .reverse()
+    .map((id) => ctx.store.data.messages.get(id))
+    .find((msg) => msg && !msg.from_agent);
+  const body = lastCustomer ? materializeBody(ctx.store, lastCustomer, false) : null;
+  const bag = new Set(words([ticket.subject ?? "", tagNames.join(" "), body?.stripped_text ?? body?.body_text ?? ""].join(" ")));
+  return (m, tags) => {
+    let score = tags.filter((t) => tagNames.includes(t)).length * 3;
+    for (const w of new Set(words([m.name, m.intent ?? "", tags.join(" ")].join(" ")))) if (bag.has(w)) score += 1;
+    return score;
+  };
+}
 
 function listMacros(ctx: RequestContext) {
   const q = parseQuery(ctx.query, {
@@ -128,9 +159,22 @@ function listMacros(ctx: RequestContext) {
       (languages === undefined || languages.includes(m.language)),
   );
   const { field, dir } = splitOrder(q.str("order_by") ?? "usage:desc");
-  // Relevance needs a model; the sandbox ranks by usage instead.
+  const ticketId = q.int("ticket_id");
+  if (ticketId !== undefined && field !== "relevance") throw new ApiError(400, "Invalid request parameters.", { ticket_id: ["Requires order_by=relevance."] });
+  // Without a ticket, relevance has nothing to relate to: the sandbox ranks by usage then.
+  const relevance = ticketId !== undefined ? relevanceTo(ctx, ticketId) : null;
   const key = (m: MacroRec) =>
-    field === "name" ? m.name.toLowerCase() : field === "usage" || field === "relevance" ? padNumber(m.usage) : field === "language" ? m.language : field === "updated_datetime" ? m.updated_datetime : m.created_datetime;
+    field === "name"
+      ? m.name.toLowerCase()
+      : field === "relevance" && relevance
+        ? `${padNumber(relevance(m, macroTags(m)))}|${padNumber(m.usage)}`
+        : field === "usage" || field === "relevance"
+          ? padNumber(m.usage)
+          : field === "language"
+            ? m.language
+            : field === "updated_datetime"
+              ? m.updated_datetime
+              : m.created_datetime;
   const { items, page } = pageSmall(macros, key, dir, q);
   return listReply(ctx, items.map(macroWire), page);
 }

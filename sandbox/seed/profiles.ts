@@ -24,13 +24,31 @@ export interface TagDef {
   description: string;
 }
 
+/** A macro action beyond text, tags and status, in Gorgias's names; people and teams by index/key. */
+export type MacroExtra =
+  | { name: "setAssignee"; agent: number }
+  | { name: "setTeamAssignee"; team: TeamDef["key"] }
+  | { name: "setPriority"; priority: "critical" | "high" | "normal" | "low" }
+  | { name: "snoozeTicket"; timedelta: string }
+  | { name: "addInternalNote"; text: string }
+  | { name: "removeTags"; tags: string[] }
+  /** Actions the sandbox only stores: HTTP hooks, store-order actions. */
+  | { name: "raw"; action: { name: string; title: string; arguments: Record<string, unknown> } };
+
 export interface MacroDef {
   name: string;
   intent: string;
   tags: string[];
-  body: string;
+  /** The response text; a macro without one only acts. */
+  body?: string;
   status?: "closed";
   usage: number;
+  extra?: MacroExtra[];
+  /**
+   * Created this many days before the anchor. Macros added after the first twelve use it instead
+   * of the PRNG, so adding them moves no other seeded value.
+   */
+  ageDays?: number;
 }
 
 export interface AccountDef {
@@ -42,7 +60,8 @@ export interface AccountDef {
   teams: TeamDef[];
   tags: TagDef[];
   macros: MacroDef[];
-  supportAddresses: { name: string; address: string }[];
+  /** Email integrations; `signature` is the text template, its HTML made from it by the seed. */
+  supportAddresses: { name: string; address: string; signature: string }[];
   /** Default sizes; the demo's ticket count comes from the options. */
   customers: (tickets: number) => number;
   idBase: number;
@@ -92,8 +111,9 @@ export const DEMO: AccountDef = {
     { name: "feedback", color: "#00BFA5", description: "Compliments and suggestions" },
   ],
   supportAddresses: [
-    { name: "Northpeak Support", address: "support@demo-store.example" },
-    { name: "Northpeak Returns", address: "returns@demo-store.example" },
+    // The same sign-off as the macros' (SIGN): a reply made from a macro already ends with it.
+    { name: "Northpeak Support", address: "support@demo-store.example", signature: "{{current_user.first_name}}\nNorthpeak Outfitters Customer Care" },
+    { name: "Northpeak Returns", address: "returns@demo-store.example", signature: "{{current_user.first_name}} {{current_user.last_name}}\nNorthpeak Returns Team · free returns within 60 days" },
   ],
   macros: [
     { name: "Order status: in transit", intent: "shipping/status", tags: ["order-status"], usage: 412, body: `Hi {{ticket.customer.firstname}},\n\nThanks for reaching out! Your order ${ORDER} is on its way. You can follow it here: ${TRACKING}${SIGN}` },
@@ -108,6 +128,98 @@ export const DEMO: AccountDef = {
     { name: "Subscription paused", intent: "subscription/change", tags: ["subscription"], usage: 22, status: "closed", body: `Hi {{ticket.customer.firstname}},\n\nYour Trail Sock Club subscription is paused. It will resume automatically; reply any time to change that.${SIGN}` },
     { name: "Thanks for the feedback", intent: "feedback", tags: ["feedback"], usage: 48, status: "closed", body: `Hi {{ticket.customer.firstname}},\n\nThank you so much for taking the time to write to us, I've shared it with the team!${SIGN}` },
     { name: "Order cancelled", intent: "order/cancel", tags: ["cancellation"], usage: 57, status: "closed", body: `Hi {{ticket.customer.firstname}},\n\nYour order ${ORDER} has been cancelled and fully refunded to your original payment method.${SIGN}` },
+    // Macros that act: every action kind the Desk performs, and some it must refuse.
+    {
+      name: "Replacement on its way",
+      intent: "order/damaged",
+      tags: ["damaged", "vip"],
+      usage: 73,
+      status: "closed",
+      ageDays: 40,
+      extra: [{ name: "setAssignee", agent: 1 }],
+      body: `Hi {{ticket.customer.firstname}},\n\nI'm sorry about the damaged item. A replacement for ${ORDER} ships today, no need to send anything back.${SIGN}`,
+    },
+    {
+      name: "Escalate to VIP team",
+      intent: "other/question",
+      tags: ["vip", "urgent"],
+      usage: 29,
+      ageDays: 38,
+      extra: [
+        { name: "setTeamAssignee", team: "vip" },
+        { name: "setAssignee", agent: 3 },
+        { name: "setPriority", priority: "high" },
+        { name: "addInternalNote", text: "Escalated to VIP & Escalations: {{ticket.customer.name}} needs a personal follow-up today." },
+      ],
+      body: `Hi {{ticket.customer.firstname}},\n\nThank you for your patience. I've passed your message to our VIP team, who will follow up with you personally today.${SIGN}`,
+    },
+    {
+      name: "Waiting on the carrier",
+      intent: "shipping/delivery-issue",
+      tags: ["shipping-delay"],
+      usage: 66,
+      ageDays: 36,
+      extra: [{ name: "snoozeTicket", timedelta: "2d" }],
+      body: `Hi {{ticket.customer.firstname}},\n\nI've asked the carrier about ${ORDER}. I'll check back with you in two days with an update.${SIGN}`,
+    },
+    {
+      name: "Triage: not urgent",
+      intent: "other/no_reply",
+      tags: [],
+      usage: 18,
+      ageDays: 34,
+      extra: [
+        { name: "removeTags", tags: ["urgent"] },
+        { name: "setPriority", priority: "low" },
+        { name: "addInternalNote", text: "Triaged: not urgent, no reply needed yet." },
+      ],
+    },
+    {
+      name: "Notify the warehouse",
+      intent: "order/wrong",
+      tags: ["wrong-item"],
+      usage: 24,
+      ageDays: 32,
+      extra: [
+        {
+          name: "raw",
+          action: {
+            name: "http",
+            title: "HTTP hook",
+            arguments: { method: "POST", url: "https://hooks.demo-store.example/warehouse", headers: [], params: [], form: [], json: { ticket: "{{ticket.id}}" }, content_type: "application/json" },
+          },
+        },
+      ],
+      body: `Hi {{ticket.customer.firstname}},\n\nI've let our warehouse know about the mix-up on ${ORDER}; they'll send the right item straight away.${SIGN}`,
+    },
+    {
+      name: "Refund last order (Shopify)",
+      intent: "refund/request",
+      tags: ["refund"],
+      usage: 41,
+      status: "closed",
+      ageDays: 30,
+      extra: [{ name: "raw", action: { name: "shopifyFullRefundLastOrder", title: "Full refund last order", arguments: { restock: true } } }],
+      body: `Hi {{ticket.customer.firstname}},\n\nI've refunded ${ORDER} in full. It can take 5-10 business days to appear on your statement.${SIGN}`,
+    },
+    {
+      name: "Update shipping address (Shopify)",
+      intent: "shipping/change",
+      tags: ["address-change"],
+      usage: 15,
+      ageDays: 28,
+      extra: [
+        {
+          name: "raw",
+          action: {
+            name: "shopifyEditShippingAddressOfLastOrder",
+            title: "Edit last order's shipping address",
+            arguments: { address1: "{{ticket.customer.integrations.shopify.orders[0].shipping_address.address1}}" },
+          },
+        },
+      ],
+      body: `Hi {{ticket.customer.firstname}},\n\nDone: ${ORDER} will ship to your new address.${SIGN}`,
+    },
   ],
 };
 
@@ -129,7 +241,7 @@ export const ACME: AccountDef = {
     { name: "damaged", color: "#D0021B", description: "Damaged items" },
     { name: "product-question", color: "#417505", description: "Product questions" },
   ],
-  supportAddresses: [{ name: "Acme Support", address: "help@acme-hardware.example" }],
+  supportAddresses: [{ name: "Acme Support", address: "help@acme-hardware.example", signature: "{{current_user.first_name}}\nAcme Hardware Support" }],
   macros: [
     { name: "Order status", intent: "shipping/status", tags: ["order-status"], usage: 12, body: `Hi {{ticket.customer.firstname}},\n\nYour order ${ORDER} is on its way.` },
     { name: "Refund issued", intent: "refund/status", tags: ["refund"], usage: 4, status: "closed", body: `Hi {{ticket.customer.firstname}},\n\nYour refund has been issued.` },

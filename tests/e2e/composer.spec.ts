@@ -133,6 +133,7 @@ test.describe("composer", () => {
     await composer(page).getByRole("button", { name: "Macros" }).click();
     await page.getByRole("combobox", { name: "Search macros" }).fill("Order status");
     await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("option", { name: /Order status: in transit/ }).click();
+    await page.getByTestId("macro-preview").getByRole("button", { name: "Apply" }).click();
     await expect(editor(page)).toHaveValue(new RegExp(`Your order ${orderName} is on its way`));
     await expect(composer(page).getByTestId("unfilled-variables").getByText("Order number")).toHaveCount(0);
   });
@@ -154,6 +155,7 @@ test.describe("composer", () => {
     await composer(page).getByRole("button", { name: "Macros" }).click();
     await page.getByRole("combobox", { name: "Search macros" }).fill("Order status");
     await page.getByRole("dialog", { name: "Insert a macro" }).getByRole("option", { name: /Order status: in transit/ }).click();
+    await page.getByTestId("macro-preview").getByRole("button", { name: "Apply" }).click();
     await expect(editor(page)).toHaveValue(/^Hi \S+,/);
 
     const chips = composer(page).getByTestId("unfilled-variables");
@@ -166,7 +168,8 @@ test.describe("composer", () => {
     await chips.getByRole("button", { name: "Remove Tracking link" }).click();
     await expect(chips).toHaveCount(0);
     await composer(page).getByRole("button", { name: "Send email" }).click();
-    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent", { timeout: 30_000 });
+    // The macro's own action (its tag) followed the message.
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent · macro “Order status: in transit” applied", { timeout: 30_000 });
     const [email] = (await outboxFor(ticket.id)).filter((e) => e.body_text?.includes("#1234"));
     expect(email?.body_text).not.toContain("{{");
   });

@@ -188,6 +188,10 @@ test.describe("pickers", () => {
     await expect(highlighted(list)).toContainText("Order status: in transit");
     await page.keyboard.press("Enter");
     await expect(popup).toBeHidden();
+    // Picking previews the macro first (docs/safety.md#macros); Apply puts its text in.
+    const preview = page.getByTestId("macro-preview");
+    await expect(preview.getByRole("heading", { name: /Order status: in transit/ })).toBeFocused();
+    await preview.getByRole("button", { name: "Apply" }).click();
     await expect(editor).toHaveValue(/is on its way/);
     // The composer takes focus to write on; Escape in it must not bring the picker back.
     await expect(editor).toBeFocused();

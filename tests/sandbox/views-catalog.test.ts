@@ -76,13 +76,34 @@ describe("views", () => {
 describe("reference data", () => {
   it("macros carry template variables in their response text", async () => {
     const macros = await pageAll(h, "/api/macros?limit=5");
-    expect(macros.items).toHaveLength(12);
-    const text = macros.items.map((m) => m.actions.find((a: Wire) => a.name === "setResponseText").arguments.body_text).join("\n");
+    expect(macros.items).toHaveLength(19);
+    const text = macros.items.map((m) => m.actions.find((a: Wire) => a.name === "setResponseText")?.arguments.body_text ?? "").join("\n");
     expect(text).toContain("{{ticket.customer.firstname}}");
     expect(text).toContain("{{ticket.customer.integrations.shopify.orders[0].name}}");
     const search = await h.json("/api/macros?search=refund");
     expect(search.body.data.map((m: Wire) => m.name)).toContain("Refund issued");
     expect((await h.json(`/api/macros/${macros.items[0].id}`)).body.id).toBe(macros.items[0].id);
+  });
+
+  it("macros carry every action kind, including an HTTP hook and a Shopify order action, the same on every reset", async () => {
+    const macros = (await pageAll(h, "/api/macros?limit=100")).items;
+    const kinds = new Set(macros.flatMap((m) => m.actions.map((a: Wire) => a.name)));
+    for (const k of ["setResponseText", "addTags", "removeTags", "setStatus", "setAssignee", "setTeamAssignee", "setPriority", "snoozeTicket", "addInternalNote", "http", "shopifyFullRefundLastOrder"]) {
+      expect(kinds, k).toContain(k);
+    }
+    const vip = macros.find((m) => m.name === "Escalate to VIP team");
+    expect(vip.actions.find((a: Wire) => a.name === "setTeamAssignee").arguments.assignee_team).toMatchObject({ id: expect.any(Number), name: "VIP & Escalations" });
+    expect(macros.find((m) => m.name === "Triage: not urgent").actions.some((a: Wire) => a.name === "setResponseText")).toBe(false);
+  });
+
+  it("ranks macros by relevance to a ticket, and refuses ticket_id without order_by=relevance", async () => {
+    const tickets = (await h.json("/api/tickets?limit=100")).body.data as Wire[];
+    const tagged = tickets.find((t) => t.tags.some((x: Wire) => x.name === "damaged"))!;
+    const ranked = (await h.json(`/api/macros?ticket_id=${tagged.id}&order_by=relevance&limit=3`)).body.data as Wire[];
+    expect(ranked[0].actions.find((a: Wire) => a.name === "addTags")?.arguments.tags).toContain("damaged");
+    const same = (await h.json(`/api/macros?ticket_id=${tagged.id}&order_by=relevance:desc&limit=3`)).body.data as Wire[];
+    expect(same.map((m) => m.id)).toEqual(ranked.map((m) => m.id));
+    expect((await h.json(`/api/macros?ticket_id=${tagged.id}&order_by=name:asc`)).status).toBe(400);
   });
 
   it("teams, tags, account, integrations", async () => {

@@ -9,6 +9,8 @@ import { referenceKeys } from "@/lib/client/query-keys";
 export const composerKeys = {
   drafts: (account: string, ticketId: number) => ["composer", account, ticketId, "drafts"] as const,
   replyFrom: (account: string, ticketId: number) => ["composer", account, ticketId, "reply-from"] as const,
+  macroSuggestions: (account: string, ticketId: number) => ["composer", account, ticketId, "macro-suggestions"] as const,
+  waiting: (account: string, ticketId: number) => ["composer", account, ticketId, "waiting"] as const,
 };
 
 export type ServerDrafts = ApiResponse<"drafts">;
@@ -48,5 +50,16 @@ export const macrosQuery = (account: string, search: string) =>
     queryKey: referenceKeys.macros(account, search),
     queryFn: ({ signal }) => getRoute("macros", { params: { account }, query: { q: search || undefined }, signal }),
     staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+
+/** The macros Gorgias ranks most relevant to the ticket; read when the picker first opens on it. */
+export const macroSuggestionsQuery = (account: string, ticketId: number) =>
+  queryOptions({
+    queryKey: composerKeys.macroSuggestions(account, ticketId),
+    queryFn: ({ signal }) => getRoute("macros", { params: { account }, query: { ticket: ticketId }, signal }),
+    // The server keeps them ten minutes too; once per ticket open is all they are worth.
+    staleTime: 10 * 60_000,
+    retry: false,
     select: (d) => d.items,
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { shortcutLabel } from "@/features/shell";
 import { SnoozeMenu } from "@/features/ticket";
@@ -19,8 +19,9 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null }: {
+export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null, tools = null }: {
   account: string;
+  ticketId: number;
   mode: ComposerMode;
   pending: boolean;
   blockedBy: string | null;
@@ -34,6 +35,8 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
   channelLabel?: string | null;
   /** The auto-assign setting, offered while the ticket is unassigned. */
   autoAssign?: { on: boolean; onChange: (on: boolean) => void } | null;
+  /** More controls beside the macro picker (attach files). */
+  tools?: ReactNode;
 }) {
   const reasonId = useId();
   const reply = mode === "reply";
@@ -46,11 +49,13 @@ export function ComposerFooter({ account, mode, pending, blockedBy, saveStatus, 
           ? " · ticket snoozed"
           : lastOutcome.closed
             ? " · ticket closed"
-            : "");
+            : "") +
+      (lastOutcome.macro?.applied ? ` · macro “${lastOutcome.macro.name}” applied` : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <MacroPicker account={account} onPick={onMacro} disabled={pending} />
+      <MacroPicker account={account} ticketId={ticketId} onPick={onMacro} disabled={pending} />
+      {tools}
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
         {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
       </p>

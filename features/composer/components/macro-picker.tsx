@@ -4,17 +4,30 @@ import { useQuery } from "@tanstack/react-query";
 import { Zap } from "lucide-react";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Picker } from "@/components/ui/picker";
+import { Picker, type PickerOption } from "@/components/ui/picker";
 import { queryStatus } from "@/lib/client/query-status";
-import { macrosQuery, type MacroChoice } from "@/features/composer/client/reads";
+import { macroSuggestionsQuery, macrosQuery, type MacroChoice } from "@/features/composer/client/reads";
 import { useDebouncedValue } from "@/lib/client/use-debounced-value";
 
-/** A "Macros" button opening a searchable list; picking one hands its template to the composer. */
-export function MacroPicker({ account, onPick, disabled }: { account: string; onPick: (macro: MacroChoice) => void; disabled?: boolean }) {
+const SUGGESTED = "Suggested for this ticket";
+const ALL = "All macros";
+const option = (m: MacroChoice, value: string, group?: string): PickerOption => ({ value, label: m.name, detail: m.bodyText ?? "(no reply text: actions only)", ...(group ? { group } : {}) });
+
+/**
+ * A "Macros" button opening a searchable list, with the macros Gorgias finds most relevant to the
+ * ticket first (read when the list first opens). Picking one hands it to the composer's preview.
+ */
+export function MacroPicker({ account, ticketId, onPick, disabled }: { account: string; ticketId: number; onPick: (macro: MacroChoice) => void; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
   const query = useDebouncedValue(search.trim(), 250);
   const macros = useQuery({ ...macrosQuery(account, query), enabled: open });
+  // Suggestions are extra: when Gorgias cannot rank, the full list is still there.
+  const suggested = useQuery({ ...macroSuggestionsQuery(account, ticketId), enabled: open && !query });
+  const top = query ? [] : (suggested.data ?? []);
+  // A suggested macro is listed once, under the suggestions.
+  const all = (macros.data ?? []).filter((m) => !top.some((t) => t.id === m.id));
+  const options = [...top.map((m) => option(m, String(m.id), SUGGESTED)), ...all.map((m) => option(m, String(m.id), top.length > 0 ? ALL : undefined))];
 
   return (
     <Picker
@@ -22,9 +35,9 @@ export function MacroPicker({ account, onPick, disabled }: { account: string; on
       searchLabel="Search macros"
       searchPlaceholder="Search macros…"
       listLabel="Macros"
-      options={(macros.data ?? []).map((m) => ({ value: String(m.id), label: m.name, detail: m.bodyText ?? "(no text)" }))}
+      options={options}
       onPick={(value) => {
-        const macro = macros.data?.find((m) => String(m.id) === value);
+        const macro = [...top, ...all].find((m) => String(m.id) === value);
         if (macro) onPick(macro);
       }}
       onSearchChange={setSearch}

@@ -21,7 +21,17 @@ export const SHORTCUTS = {
   previousTicket: { keys: "k", description: "Previous ticket", scope: "inbox" },
   openTicket: { keys: "Enter", description: "Open the selected ticket", scope: "inbox" },
   searchTickets: { keys: "/", description: "Search tickets", scope: "inbox" },
-  newTicket: { keys: "c", description: "New ticket", scope: "inbox" },
+  newTicket: { keys: "n", description: "New ticket", scope: "inbox" },
+  toggleSelect: { keys: "x", description: "Select or unselect the ticket", scope: "inbox" },
+  bulkClose: { keys: "c", description: "Close the selected tickets (or the ticket)", scope: "inbox" },
+  bulkReopen: { keys: "o", description: "Reopen the selected tickets", scope: "inbox" },
+  bulkAssign: { keys: "a", description: "Assign the selected tickets", scope: "inbox" },
+  bulkTags: { keys: "t", description: "Tag the selected tickets", scope: "inbox" },
+  bulkSnooze: { keys: "b", description: "Snooze the selected tickets", scope: "inbox" },
+  bulkTrash: { keys: "#", description: "Move the selected tickets to the trash", scope: "inbox" },
+  bulkSpam: { keys: "!", description: "Mark the selected tickets as spam", scope: "inbox" },
+  bulkRead: { keys: "shift+I", description: "Mark the selected tickets read", scope: "inbox" },
+  bulkUnread: { keys: "shift+U", description: "Mark the selected tickets unread", scope: "inbox" },
   backToInbox: { keys: "Escape", description: "Back to the list, on the same row", scope: "ticket" },
   // Gorgias's own keys in a ticket, so agents who use both tools don't misfire.
   nextInList: { keys: "ArrowRight", alias: "j", description: "Open the next ticket of the list", scope: "ticket" },
@@ -35,9 +45,11 @@ export const SHORTCUTS = {
   trash: { keys: "#", description: "Move to the trash, or restore", scope: "ticket" },
   reply: { keys: "r", description: "Reply to the customer (email)", scope: "ticket" },
   note: { keys: "i", description: "Write an internal note", scope: "ticket" },
+  undoSend: { keys: "z", description: "Undo the last send", scope: "ticket" },
   send: { keys: "mod+Enter", description: "Send", scope: "composer" },
   sendAndClose: { keys: "mod+shift+Enter", description: "Send and close the ticket", scope: "composer" },
   help: { keys: "?", description: "Show these shortcuts", scope: "global" },
+  search: { keys: "mod+k", description: "Search tickets and customers, or go anywhere (also while typing)", scope: "global" },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;
@@ -78,9 +90,11 @@ export function matchesShortcut(id: ShortcutId, event: KeyEvent): boolean {
 
 const KEY_NAMES: Readonly<Record<string, string>> = { Escape: "Esc", ArrowLeft: "←", ArrowRight: "→" };
 
+/** "Ctrl/⌘ + K" (a lone `k` stays lower case: Shift is not pressed). */
 function chordLabel(keys: string): string {
   const { mod, shift, key } = chord(keys);
-  return [mod && "Ctrl/⌘", shift && "Shift", KEY_NAMES[key] ?? key].filter(Boolean).join(" + ");
+  const name = KEY_NAMES[key] ?? (mod && key.length === 1 ? key.toUpperCase() : key);
+  return [mod && "Ctrl/⌘", shift && "Shift", name].filter(Boolean).join(" + ");
 }
 
 /** How the help writes a chord: "Ctrl/⌘ + Shift + Enter"; an alias follows: "→ or j". */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSISTANT_SCOPES } from "../assistant";
+import { ATTACHMENT_LIMITS, attachmentsProblem } from "../attachments";
 import { INPUT_MESSAGES, MAX_BODY_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from "../inputs";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "../ticket";
 import { AccountDomain, GorgiasId } from "./ids";
@@ -40,22 +41,87 @@ export const NoteInput = z
   .strict();
 
 /**
+ * A macro the agent previewed and applied (docs/safety.md#macros). The server reads the macro
+ * again and performs its actions only if they are still the ones previewed (`fingerprint`).
+ */
+export const AppliedMacroInput = z
+  .object({
+    id: GorgiasId,
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    /** The macro's internal note as the preview showed it (variables filled); null when it has none. */
+    noteText: z.string().max(MAX_BODY_CHARS).nullable().default(null),
+  })
+  .strict();
+export type AppliedMacroInput = z.infer<typeof AppliedMacroInput>;
+
+/** A macro's actions without a message: a macro with no reply text, or a retry after the message went out. */
+export const ApplyMacroInput = z
+  .object({
+    ticketId: GorgiasId,
+    /** The send's operation id on a retry, a fresh one otherwise: the macro's note is posted once per id. */
+    operationId: OperationId,
+    macro: AppliedMacroInput,
+    /** A retry after Send & Close: the close goes into the same update. */
+    closeAfter: z.boolean().default(false),
+  })
+  .strict();
+export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;
+
+/**
+ * Files already uploaded through our upload route (`POST /api/upload`'s descriptors), sent with the
+ * message. Part of the send's input, so a retry of the same operation carries the same files and
+ * never uploads them again (docs/safety.md#attachments); checked against the same limits as the upload.
+ */
+export const AttachmentList = z
+  .array(
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        name: z.string().trim().min(1).max(ATTACHMENT_LIMITS.nameChars),
+        contentType: z.string().min(1).max(255),
+        size: z.number().int().min(1).max(ATTACHMENT_LIMITS.fileBytes),
+      })
+      .strict(),
+  )
+  .max(ATTACHMENT_LIMITS.count)
+  .superRefine((list, ctx) => {
+    const problem = attachmentsProblem(list);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  // Optional, so callers without files (assistants, new tickets) are unchanged.
+  .optional();
+
+/**
  * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
+/**
+ * `undoSeconds`: how long the send waits on the server, which the agent may undo meanwhile
+ * (docs/safety.md#undo-send); the server clamps it (`clampUndoSeconds`). Absent or 0: it goes now.
+ */
+const undoSeconds = z.number().int().min(0).max(3600).optional();
+
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
   /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
   snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
+  /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
+  macro: AppliedMacroInput.optional(),
+  attachments: AttachmentList,
+  undoSeconds,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false) }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList, undoSeconds }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+/** Undo a send that is still waiting (docs/safety.md#undo-send). */
+export const UndoSendInput = z.object({ operationId: OperationId }).strict();
+export type UndoSendInput = z.infer<typeof UndoSendInput>;
 
 export const UpdateTicketInput = z
   .object({

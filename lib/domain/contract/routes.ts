@@ -6,6 +6,7 @@ import { AccountDomain, GorgiasIdParam } from "./ids";
 import {
   AssignableUserListSchema,
   CustomerMatchListSchema,
+  CustomerProfileSchema,
   InboxPageSchema,
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
@@ -81,7 +82,13 @@ export const apiContract = {
   macros: {
     path: API_ROUTES.macros,
     params: AccountParams,
-    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    query: z
+      .object({
+        q: z.string().trim().max(MAX_SEARCH_CHARS).optional(),
+        /** The macros Gorgias ranks most relevant to this ticket instead (with no `q`). */
+        ticket: GorgiasIdParam.optional(),
+      })
+      .strict(),
     response: MacroChoiceListSchema,
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
@@ -103,6 +110,12 @@ export const apiContract = {
       })
       .strict(),
     response: TicketThreadSchema,
+  },
+  customer: {
+    path: API_ROUTES.customer,
+    params: AccountParams.extend({ customerId: GorgiasIdParam }),
+    query: NoQuery,
+    response: CustomerProfileSchema,
   },
   customerTickets: {
     path: API_ROUTES.customerTickets,

@@ -83,6 +83,14 @@ describe("each route answers exactly its contract", () => {
     await expectContract("teams", { account });
     await expectContract("macros", { account });
     await expectContract("macros", { account }, { q: "refund" });
+    // Suggestions for a ticket: ranked by Gorgias, then served from the reference cache.
+    await sb.control.clearRequests();
+    const suggested = (await expectContract("macros", { account }, { ticket: ticketId })) as { items: { id: number; actions: unknown[] }[] };
+    expect(suggested.items.length).toBeGreaterThan(0);
+    await expectContract("macros", { account }, { ticket: ticketId });
+    const asked = (await sb.control.requests()).filter((r) => r.path === "/api/macros");
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.query).toMatchObject({ ticket_id: String(ticketId), order_by: "relevance:desc" });
   });
 
   it("view counts: from the first pages the shared cache holds, with no Gorgias call however often asked", async () => {
@@ -114,6 +122,7 @@ describe("each route answers exactly its contract", () => {
     expect(thread.messages.length).toBeGreaterThan(0);
     await expectContract("messageBody", { account, ticketId, messageId: thread.messages[0]!.id }, { images: "1" });
     if (customer) await expectContract("customerTickets", { account, customerId: customer.id });
+    if (customer) await expectContract("customer", { account, customerId: customer.id });
   });
 
   it("the address a reply would leave from: the one the customer wrote to", async () => {

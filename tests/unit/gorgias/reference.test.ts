@@ -21,4 +21,18 @@ describe("reference cache", () => {
     await client.reference.users();
     expect(requests).toHaveLength(6);
   });
+
+  it("suggested macros: one read per ticket, ranked by relevance, then from cache", async () => {
+    const macro = { id: 5, name: "Refund", actions: [] };
+    const { fetch, requests } = scriptedFetch(json(envelope([macro])), json(envelope([{ ...macro, id: 6 }])));
+    const { client } = testClient(fetch);
+    const first = await client.reference.suggestedMacros(101);
+    expect(first.ok && first.value.map((m) => m.id)).toEqual([5]);
+    await client.reference.suggestedMacros(101);
+    expect(requests).toHaveLength(1);
+    expect(Object.fromEntries(requests[0]!.url.searchParams)).toMatchObject({ ticket_id: "101", order_by: "relevance:desc", limit: "3" });
+    const other = await client.reference.suggestedMacros(102);
+    expect(other.ok && other.value.map((m) => m.id)).toEqual([6]);
+    expect(requests).toHaveLength(2);
+  });
 });

@@ -5,7 +5,7 @@ import { message as messageSchema } from "@/lib/gorgias/wire/message";
 import { team } from "@/lib/gorgias/wire/team";
 import { ticket as ticketSchema, ticketSummary } from "@/lib/gorgias/wire/ticket";
 import { user as userSchema } from "@/lib/gorgias/wire/user";
-import { noteBody, replyBody } from "@/lib/gorgias/messages";
+import { channelReplyBody, noteBody, replyBody } from "@/lib/gorgias/messages";
 import { newTicketBody, ticketPatchBody } from "@/lib/gorgias/tickets";
 import { envelope, message, ticket, ticketListItem, user } from "./fixtures";
 
@@ -118,6 +118,14 @@ describe("domain → wire request bodies", () => {
   it("a note is always private and addressed to nobody", () => {
     const body = noteBody({ senderUserId: 7, bodyText: "internal", externalId: "op-2", mentionUserIds: [3] });
     expect(body).toEqual({ channel: "internal-note", via: "api", from_agent: true, public: false, sender: { id: 7 }, body_text: "internal", external_id: "op-2", mention_ids: [3] });
+  });
+
+  it("a message applied with a macro records it as macros:[{id}]; without one there is no such key", () => {
+    const reply = replyBody({ senderUserId: 7, receiverCustomerId: 8, from: { address: "s@acme.test" }, to: [{ address: "j@example.com" }], bodyText: "Hi", externalId: "op-4", macroIds: [12] });
+    const channel = channelReplyBody({ channel: "chat", senderUserId: 7, receiverCustomerId: 8, integrationId: 3, sourceType: "chat", from: null, to: [], bodyText: "Hi", externalId: "op-5", macroIds: [12] });
+    const note = noteBody({ senderUserId: 7, bodyText: "n", externalId: "op-6", macroIds: [12] });
+    for (const body of [reply, channel, note]) expect(body.macros).toEqual([{ id: 12 }]);
+    expect(noteBody({ senderUserId: 7, bodyText: "n", externalId: "op-7", macroIds: [] })).not.toHaveProperty("macros");
   });
 
   it("a ticket patch sends only changed fields; null unassigns", () => {

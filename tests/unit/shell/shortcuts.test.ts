@@ -3,7 +3,7 @@ import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { matchesShortcut, SHORTCUTS, shortcutLabel, type Shortcut, type ShortcutId } from "@/features/shell/client/shortcuts";
+import { matchesShortcut, SCOPE_LABELS, SHORTCUTS, shortcutLabel, type Shortcut, type ShortcutId } from "@/features/shell/client/shortcuts";
 import { ShortcutTable } from "@/features/shell/components/shortcut-table";
 
 const ids = Object.keys(SHORTCUTS) as ShortcutId[];
@@ -25,6 +25,26 @@ describe("shortcut registry", () => {
       expect(row, id).toContain(shortcutLabel(id).replace(/&/g, "&amp;"));
       expect(row, id).toContain(SHORTCUTS[id].description.replace(/&/g, "&amp;"));
     }
+  });
+
+  it("the ? help groups the keys by where they work, each scope once, in the registry's scope order", () => {
+    const html = renderToStaticMarkup(createElement(ShortcutTable));
+    const scopes = [...html.matchAll(/<section[^>]*data-scope="(\w+)"[^>]*>(.*?)<\/section>/g)];
+    expect(scopes.map((m) => m[1])).toEqual(Object.keys(SCOPE_LABELS).filter((s) => ids.some((id) => SHORTCUTS[id].scope === s)));
+    for (const [, scope, body] of scopes) {
+      expect(body).toContain(`>${SCOPE_LABELS[scope as keyof typeof SCOPE_LABELS]}</h3>`);
+      const listed = [...(body ?? "").matchAll(/data-shortcut="(\w+)"/g)].map((m) => m[1]);
+      expect(listed).toEqual(ids.filter((id) => SHORTCUTS[id].scope === scope));
+    }
+  });
+
+  it("Mod+K is a chord: Ctrl or ⌘ with k, never k alone", () => {
+    expect(matchesShortcut("search", key("k", { ctrlKey: true }))).toBe(true);
+    expect(matchesShortcut("search", key("k", { metaKey: true }))).toBe(true);
+    expect(matchesShortcut("search", key("k"))).toBe(false);
+    expect(matchesShortcut("previousTicket", key("k", { ctrlKey: true }))).toBe(false);
+    expect(shortcutLabel("search")).toBe("Ctrl/⌘ + K");
+    expect(shortcutLabel("previousTicket")).toBe("k");
   });
 
   it("every shortcut is bound somewhere, through the registry", () => {

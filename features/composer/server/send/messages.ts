@@ -6,7 +6,7 @@
 import type { SendOperationRow } from "@/lib/db";
 import { newerMessageIds, type Message } from "@/lib/domain/message";
 import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
-import type { SendOutcome } from "@/lib/domain/send";
+import type { MacroOutcome, SendOutcome } from "@/lib/domain/send";
 import { wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { isReadOnlyRole } from "@/lib/domain/user";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
@@ -16,6 +16,8 @@ import { err, ok, type Result } from "@/lib/result";
 import { deriveChannelReply, deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
+import { armMacro, type ArmedMacro, runMacro } from "./macro";
+import { signatureFor, signBody } from "./sign";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
 
 type TicketStatus = "open" | "closed";
@@ -35,7 +37,7 @@ function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string
 }
 
 function replayOutcome(op: SendOperationRow): SendOutcome | null {
-  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; snoozedUntil?: string; closeError?: string } | null;
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; snoozedUntil?: string; closeError?: string; macro?: MacroOutcome } | null;
   if (!stored?.message || typeof stored.message !== "object") return null;
   return {
     operationId: op.operationId,
@@ -45,8 +47,13 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
     closed: stored.closed === true,
     ...(typeof stored.snoozedUntil === "string" ? { snoozedUntil: stored.snoozedUntil } : {}),
     ...(stored.closeError ? { closeError: stored.closeError } : {}),
+    ...(stored.macro ? { macro: stored.macro } : {}),
   };
 }
+
+/** Stored with the message until the macro's actions report (a crash in between leaves them to retry). */
+const macroPending = (armed: ArmedMacro | null): { macro?: MacroOutcome } =>
+  armed ? { macro: { macroId: armed.plan.macroId, name: armed.plan.macroName, applied: false, error: "The macro's actions were not confirmed." } } : {};
 
 /** After a confirmed message: Send & Close, then the outcome the agent sees. */
 async function finishMessage(
@@ -61,17 +68,31 @@ async function finishMessage(
   assignTo: number | null = null,
   /** Send & Snooze: the close carries this wake time (a snooze is `closed` + `snooze_datetime`). */
   snoozeUntil: string | null = null,
+  /** A macro applied in the composer: its fields join the same update, its tags and note follow. */
+  armed: ArmedMacro | null = null,
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
   await ctx.share.message(message);
   let ticketStatus: TicketStatus = knownStatus ?? "open";
   let closed = false;
   let closeError: string | undefined;
-  if (closeAfter || assignTo !== null) {
-    // Absolute values, safe to repeat; their failure does not undo the send.
-    const patch = {
-      ...(closeAfter ? { status: "closed" as const, ...(snoozeUntil ? { snoozeUntil } : {}) } : {}),
-      ...(assignTo !== null ? { assigneeUserId: assignTo } : {}),
+  let macro: MacroOutcome | undefined;
+  const closing = closeAfter ? { status: "closed" as const, ...(snoozeUntil ? { snoozeUntil } : {}) } : {};
+  if (armed) {
+    // Send & Close (or Snooze) is the agent's own click: it wins over the macro's status. Auto-assign is a
+    // default: a macro that names an assignee wins over it.
+    const extra = {
+      ...closing,
+      ...(assignTo !== null && armed.plan.fields.assigneeUserId === undefined ? { assigneeUserId: assignTo } : {}),
     };
+    const run = await runMacro(ctx, ticketId, operationId, armed, extra);
+    macro = run.macro;
+    if (run.ticket) {
+      ticketStatus = run.ticket.status;
+      closed = closeAfter && ticketStatus === "closed";
+    } else if (closeAfter && run.updateError) closeError = run.updateError;
+  } else if (closeAfter || assignTo !== null) {
+    // Absolute values, safe to repeat; their failure does not undo the send.
+    const patch = { ...closing, ...(assignTo !== null ? { assigneeUserId: assignTo } : {}) };
     const update = await ctx.gorgias.tickets.update(ticketId, patch, { priority: "write" });
     if (update.ok) {
       ticketStatus = update.value.status;
@@ -79,7 +100,7 @@ async function finishMessage(
       await ctx.share.ticket(update.value);
     } else if (closeAfter) closeError = fromUpstream(update.error).message;
   }
-  if (!closeAfter && knownStatus === null) {
+  if (!closeAfter && knownStatus === null && !armed) {
     const t = await ctx.gorgias.tickets.get(ticketId, { priority: "read" });
     if (t.ok) {
       ticketStatus = t.value.status;
@@ -87,26 +108,40 @@ async function finishMessage(
     }
   }
   const snoozed = closed && snoozeUntil ? { snoozedUntil: snoozeUntil } : {};
-  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) };
-  return { value, stored: { message, ticketStatus, closed, ...snoozed, ...(closeError ? { closeError } : {}) } };
+  const extras = { ...snoozed, ...(closeError ? { closeError } : {}), ...(macro ? { macro } : {}) };
+  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...extras };
+  return { value, stored: { message, ticketStatus, closed, ...extras } };
 }
+
+/** What a send's record is keyed on besides its id: the same id with other text is refused. */
+export const replyHash = (input: SendReplyInput): string => messageHash("reply", input.ticketId, input.bodyText, input.attachments);
+export const noteHash = (input: SendNoteInput): string => messageHash("note", input.ticketId, input.bodyText, input.attachments);
 
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
   const ctx = resolveContext(context);
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let assignTo: number | null = null;
+  let armed: ArmedMacro | null = null;
 
   return runExactlyOnce<OutgoingReply, Message, SendOutcome>(ctx, {
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    bodyHash: replyHash(input),
     auditAction: "ticket.reply",
-    auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}) },
+    auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}), ...(input.macro ? { macroId: input.macro.id } : {}) },
     prepare: async () => {
+      // A macro is checked before anything else: refused or changed, nothing is sent (docs/safety.md#macros).
+      if (input.macro) {
+        const checked = await armMacro(ctx, input.macro);
+        if (!checked.ok) return refuse(checked.error, "failed", "macro_refused");
+        armed = checked.value;
+      }
+      const macroIds = armed ? [armed.plan.macroId] : undefined;
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
       if (!ticket.ok) return refuse(fromUpstream(ticket.error), "failed", `ticket_${ticket.error.kind}`);
       knownStatus = ticket.value.status;
@@ -141,14 +176,16 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       if (route.channel !== "email") {
         const addressing = deriveChannelReply({ customer: ticket.value.customer, messages }, route.channel, agent.gorgiasUserId);
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
+        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, attachments: files, externalId: operationId, macroIds } });
       }
       // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
       const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
       const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-      return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId } });
+      // Signed from the integration it leaves from, once (docs/safety.md#signature).
+      const signed = signBody(input.bodyText, signatureFor(integrations.value, addressing.value.integrationId, agent));
+      return ok({ kind: "email", request: { ...addressing.value, ...signed, attachments: files, externalId: operationId, macroIds } });
     },
     post: async (reply) => {
       const created =
@@ -158,9 +195,9 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
+    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
     finish: (landed, alreadySent) =>
-      finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null),
+      finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null, armed),
     replay: replayOutcome,
   });
 }
@@ -179,16 +216,23 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
+  let armed: ArmedMacro | null = null;
 
   return runExactlyOnce<null, Message, SendOutcome>(ctx, {
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText),
+    bodyHash: noteHash(input),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
+      if (input.macro) {
+        const checked = await armMacro(ctx, input.macro);
+        if (!checked.ok) return refuse(checked.error, "failed", "macro_refused");
+        armed = checked.value;
+      }
       // Nothing to derive beyond the sender (the note body is built by lib/gorgias: never public,
       // no recipients); the read tells a missing ticket apart and gives the status for the outcome.
       const ticket = await gorgias.tickets.get(ticketId, { priority: "send" });
@@ -200,14 +244,15 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     post: async () => {
       const created = await gorgias.messages.createNote(
         ticketId,
-        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, externalId: operationId, mentionUserIds: input.mentionUserIds },
+        // Never signed: a note is for the team (docs/safety.md#signature).
+        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, attachments: files, externalId: operationId, mentionUserIds: input.mentionUserIds, ...(armed ? { macroIds: [armed.plan.macroId] } : {}) },
         { priority: "send" },
       );
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open" }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus),
+    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, armed),
     replay: replayOutcome,
   });
 }

@@ -1,0 +1,197 @@
+import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
+import { gorgiasAsAdmin as gorgias, sandbox, type LoggedRequest } from "./support/sandbox-control";
+import { signInAs, snapshot } from "./support/session";
+
+/**
+ * Macros that act (issue 10, item 4; docs/safety.md#macros): a macro is previewed, then applied as
+ * one step — its reply text in the composer, its actions with the send — or refused whole with its
+ * reason and nothing applied. What Gorgias received is read from the sandbox's request log, what
+ * the customer got from its outbox.
+ */
+
+interface WireTicket {
+  id: number;
+  channel: string;
+  status: string;
+  customer: { email: string | null } | null;
+  tags: { name: string }[];
+}
+
+interface WireMacro {
+  id: number;
+  name: string;
+}
+
+const used = new Set<number>();
+/** An open e-mail ticket no other test here touched; `tag` picks one that carries it. */
+async function freshEmailTicket(tag?: string): Promise<WireTicket> {
+  const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=100&order_by=updated_datetime:desc");
+  const t = data.find((x) => x.channel === "email" && x.status === "open" && x.customer?.email && !used.has(x.id) && (!tag || x.tags.some((g) => g.name === tag)));
+  if (!t) throw new Error(`no open e-mail ticket${tag ? ` tagged ${tag}` : ""} left in the sandbox`);
+  used.add(t.id);
+  return t;
+}
+
+async function macroNamed(name: string): Promise<WireMacro> {
+  const { data } = await gorgias<{ data: WireMacro[] }>("GET", `/macros?search=${encodeURIComponent(name)}&limit=10`);
+  const m = data.find((x) => x.name === name);
+  if (!m) throw new Error(`no macro ${name} in the sandbox seed`);
+  return m;
+}
+
+const composer = (page: Page) => page.getByTestId("composer");
+const editor = (page: Page) => composer(page).getByRole("textbox");
+const preview = (page: Page) => page.getByTestId("macro-preview");
+const picker = (page: Page) => page.getByRole("dialog", { name: "Insert a macro" });
+
+async function openTicket(page: Page, id: number) {
+  await page.goto(`/demo/tickets/${id}`);
+  await expect(editor(page)).toBeVisible({ timeout: 30_000 });
+}
+
+async function pickMacro(page: Page, name: string) {
+  await composer(page).getByRole("button", { name: "Macros" }).click();
+  await page.getByRole("combobox", { name: "Search macros" }).fill(name);
+  await picker(page).getByRole("option", { name: new RegExp(name.replace(/[()]/g, "\\$&")) }).click();
+  await expect(preview(page)).toBeVisible();
+}
+
+/**
+ * The changes the sandbox received (GETs are reads), leaving out the read mark the Desk sets by
+ * itself when a ticket is opened (`is_unread: false`), which can land at any moment of a test.
+ */
+const changes = (log: LoggedRequest[]) => log.filter((r) => r.method !== "GET" && !(r.method === "PUT" && JSON.stringify(r.body) === '{"is_unread":false}'));
+const writesTo = (log: LoggedRequest[], ticketId: number) => changes(log).filter((r) => r.path.startsWith(`/api/tickets/${ticketId}`));
+
+async function axeClean(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+test.describe("macros", () => {
+  test.describe.configure({ timeout: 120_000 });
+  test.beforeEach(async () => {
+    await sandbox.clearFaults();
+  });
+
+  test("a macro with text, status, tags and assignee: previewed, applied, sent once with its actions", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    const macro = await macroNamed("Replacement on its way");
+    const agents = await sandbox.agents();
+    const priya = agents.find((a) => a.name === "Priya Shah")!;
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+
+    await pickMacro(page, "Replacement on its way");
+    const p = preview(page);
+    await expect(p.getByRole("heading", { name: "Macro: Replacement on its way" })).toBeFocused();
+    await expect(p.getByTestId("macro-preview-text")).toContainText(/A replacement for #\d+ ships today/);
+    await expect(p.getByTestId("macro-preview-actions").getByRole("listitem")).toHaveText(["Add tags: damaged, vip", "Close the ticket", "Assign to Priya Shah"]);
+    await axeClean(page);
+    await p.screenshot({ path: "docs/screenshots/macros.png" });
+    await snapshot(page, "macro-preview");
+
+    await p.getByRole("button", { name: "Apply" }).click();
+    await expect(preview(page)).toBeHidden();
+    await expect(editor(page)).toHaveValue(/A replacement for #\d+ ships today/);
+    await expect(editor(page)).toBeFocused();
+    await expect(composer(page).getByTestId("macro-armed")).toContainText("Close the ticket");
+    const text = await editor(page).inputValue();
+
+    await sandbox.clearRequests();
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    await expect(composer(page).getByTestId("composer-status")).toHaveText("Email sent · macro “Replacement on its way” applied", { timeout: 30_000 });
+    await expect(composer(page).getByTestId("macro-armed")).toHaveCount(0);
+
+    const writes = writesTo(await sandbox.requests(), ticket.id);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /api/tickets/${ticket.id}/messages`, `PUT /api/tickets/${ticket.id}`, `POST /api/tickets/${ticket.id}/tags`]);
+    expect(writes[0]!.body).toMatchObject({ macros: [{ id: macro.id }], body_text: text });
+    expect(writes[1]!.body).toEqual({ status: "closed", assignee_user: { id: priya.id } });
+    expect(writes[2]!.body).toEqual({ names: ["damaged", "vip"] });
+
+    await sandbox.flush();
+    const emails = (await sandbox.outbox()).filter((e) => e.ticket_id === ticket.id);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.body_text).toContain(text.split("\n")[0]!);
+    expect(emails[0]!.body_text).not.toContain("{{");
+    const after = await gorgias<WireTicket & { assignee_user: { id: number } | null }>("GET", `/tickets/${ticket.id}`);
+    expect(after.status).toBe("closed");
+    expect(after.assignee_user?.id).toBe(priya.id);
+    expect(after.tags.map((t) => t.name)).toEqual(expect.arrayContaining(["damaged", "vip"]));
+  });
+
+  test("a macro with an HTTP action is refused visibly, and nothing is applied", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.clearRequests();
+
+    await pickMacro(page, "Notify the warehouse");
+    const refused = preview(page).getByTestId("macro-refused");
+    await expect(refused).toContainText("The Desk cannot apply this macro, so nothing will be changed.");
+    await expect(refused).toContainText("HTTP hook: It calls an outside service");
+    await expect(preview(page).getByRole("button", { name: /Apply/ })).toHaveCount(0);
+    await axeClean(page);
+    await snapshot(page, "macro-refused");
+    await preview(page).getByRole("button", { name: "Close" }).click();
+    await expect(preview(page)).toBeHidden();
+    await expect(editor(page)).toHaveValue("");
+    await expect(composer(page).getByTestId("macro-armed")).toHaveCount(0);
+
+    // A Shopify order action is refused the same way.
+    await pickMacro(page, "Refund last order (Shopify)");
+    await expect(preview(page).getByTestId("macro-refused")).toContainText("Full refund last order: It acts on the customer's store order");
+    await preview(page).getByRole("button", { name: "Close" }).click();
+
+    expect(writesTo(await sandbox.requests(), ticket.id)).toEqual([]);
+    expect(changes(await sandbox.requests())).toEqual([]);
+  });
+
+  test("suggested macros for the ticket come first, from one read per ticket; the picker is axe clean", async ({ page }) => {
+    const ticket = await freshEmailTicket("damaged");
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await sandbox.clearRequests();
+
+    const trigger = composer(page).getByRole("button", { name: "Macros" });
+    await trigger.click();
+    const suggested = picker(page).getByRole("group", { name: "Suggested for this ticket" });
+    await expect(suggested.getByRole("option")).not.toHaveCount(0);
+    await expect(suggested.getByRole("option").first()).toContainText(/Damaged item|Replacement on its way/);
+    await expect(picker(page).getByRole("group", { name: "All macros" }).getByRole("option").first()).toBeVisible();
+    await axeClean(page);
+    await snapshot(page, "macro-suggested");
+    await page.keyboard.press("Escape");
+    await trigger.click();
+    await expect(suggested.getByRole("option").first()).toBeVisible();
+    await page.keyboard.press("Escape");
+
+    const asked = (await sandbox.requests()).filter((r) => r.method === "GET" && r.path === "/api/macros" && r.query.ticket_id !== undefined);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.query).toMatchObject({ ticket_id: String(ticket.id), order_by: "relevance:desc" });
+  });
+
+  test("a macro without reply text applies its actions on confirm, with no message to the customer", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+
+    await pickMacro(page, "Triage: not urgent");
+    await expect(preview(page)).toContainText("None: its actions are applied as soon as you confirm.");
+    await expect(preview(page).getByTestId("macro-preview-actions").getByRole("listitem")).toHaveText([
+      "Remove tags: urgent",
+      "Set priority: low",
+      "Internal note: Triaged: not urgent, no reply needed yet.",
+    ]);
+    await sandbox.clearRequests();
+    await preview(page).getByRole("button", { name: "Apply now" }).click();
+    await expect(composer(page).getByTestId("macro-result")).toHaveText(/Macro “Triage: not urgent” applied\./, { timeout: 30_000 });
+
+    const writes = writesTo(await sandbox.requests(), ticket.id);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /api/tickets/${ticket.id}`, `DELETE /api/tickets/${ticket.id}/tags`, `POST /api/tickets/${ticket.id}/messages`]);
+    expect(writes[0]!.body).toEqual({ priority: "low" });
+    expect(writes[2]!.body).toMatchObject({ channel: "internal-note", public: false, body_text: "Triaged: not urgent, no reply needed yet." });
+    await sandbox.flush();
+    expect((await sandbox.outbox()).filter((e) => e.ticket_id === ticket.id)).toEqual([]);
+  });
+});
