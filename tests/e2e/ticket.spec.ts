@@ -160,7 +160,8 @@ test.describe("ticket page", () => {
   test("close, reopen, reassign, assign to me, unassign and team assignment reach Gorgias", async ({ page }) => {
     const me = await signInAs(page, "admin");
     const ticket = await openEmailTicket();
-    const other = (await sandbox.agents()).find((a) => a.role === "agent" && a.id !== me.id)!;
+    // Someone else than the ticket's assignee now (an earlier spec's reply may have assigned it).
+    const other = (await sandbox.agents()).find((a) => a.role === "agent" && a.id !== me.id && a.id !== ticket.assignee_user?.id)!;
     await sandbox.clearRequests();
     await page.goto(`/demo/tickets/${ticket.id}`);
     const status = page.getByTestId("ticket-view").getByTestId("ticket-status");
