@@ -120,6 +120,39 @@ test.describe("macros", () => {
     expect(after.tags.map((t) => t.name)).toEqual(expect.arrayContaining(["damaged", "vip"]));
   });
 
+  test("actions that fail after the message went out are said so, and applied again without sending the message twice", async ({ page }) => {
+    const ticket = await freshEmailTicket();
+    await signInAs(page, "agent");
+    await openTicket(page, ticket.id);
+    await pickMacro(page, "Escalate to VIP team");
+    await expect(preview(page).getByTestId("macro-preview-actions")).toContainText("Internal note: Escalated to VIP & Escalations:");
+    await preview(page).getByRole("button", { name: "Apply" }).click();
+    await expect(editor(page)).toHaveValue(/passed your message to our VIP team/);
+
+    await sandbox.clearRequests();
+    await sandbox.fault({ method: "POST", path: `/api/tickets/${ticket.id}/tags`, kind: "status", status: 500, count: 1 });
+    await composer(page).getByRole("button", { name: "Send email" }).click();
+    const notice = composer(page).getByTestId("macro-result");
+    await expect(notice).toContainText("Your message was sent, but the actions of the macro “Escalate to VIP team” were not all applied. Tags were not added", { timeout: 30_000 });
+    await expect(notice).toContainText("Applying them again never sends the message twice.");
+    await axeClean(page);
+
+    await notice.getByRole("button", { name: "Apply the actions again" }).click();
+    await expect(notice).toHaveText(/Macro “Escalate to VIP team” applied\./, { timeout: 30_000 });
+
+    const writes = writesTo(await sandbox.requests(), ticket.id);
+    const posts = writes.filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
+    // The reply once, the macro's note once: the retry never posts the reply.
+    expect(posts.map((r) => (r.body as { channel: string }).channel)).toEqual(["email", "internal-note"]);
+    expect(writes.filter((r) => r.method === "PUT")).toHaveLength(2);
+    expect(writes.filter((r) => r.method === "POST" && r.path.endsWith("/tags"))).toHaveLength(2);
+    await sandbox.flush();
+    expect((await sandbox.outbox()).filter((e) => e.ticket_id === ticket.id)).toHaveLength(1);
+    const after = await gorgias<WireTicket & { priority: string }>("GET", `/tickets/${ticket.id}`);
+    expect(after.priority).toBe("high");
+    expect(after.tags.map((t) => t.name)).toEqual(expect.arrayContaining(["vip", "urgent"]));
+  });
+
   test("a macro with an HTTP action is refused visibly, and nothing is applied", async ({ page }) => {
     const ticket = await freshEmailTicket();
     await signInAs(page, "agent");
