@@ -153,6 +153,17 @@ function parseAction(a: MacroAction): Parsed {
   }
 }
 
+const PERFORMED = new Set(["setResponseText", "setStatus", "setPriority", "setAssignee", "setTeamAssignee", "snoozeTicket", "addTags", "removeTags", "addInternalNote"]);
+
+/**
+ * The actions as the browser gets them: a refused action's arguments (an HTTP hook's URL and
+ * headers, which may hold another service's token) are left out; its name and title are enough to
+ * refuse it, and the plan, its refusals and its fingerprint come out the same.
+ */
+export function actionsForBrowser(actions: readonly MacroAction[]): MacroAction[] {
+  return actions.map((a) => (PERFORMED.has(a.name) ? a : { ...a, arguments: {} }));
+}
+
 /** Canonical JSON (sorted keys), so the same plan gives the same text on every side. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
