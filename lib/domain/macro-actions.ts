@@ -232,9 +232,6 @@ export function planMacro(macro: MacroSource): MacroPlan {
   return { macroId: macro.id, macroName: macro.name, replyTemplate, steps, fields, addTags, removeTags, noteTemplate, refusals, fingerprint: fingerprintOf(effects) };
 }
 
-/** Whether applying the macro does anything besides putting text in the composer. */
-export const hasActions = (plan: MacroPlan): boolean => plan.steps.length > 0;
-
 const UNIT_WORDS: Readonly<Record<string, [string, string]>> = { m: ["minute", "minutes"], h: ["hour", "hours"], d: ["day", "days"], w: ["week", "weeks"] };
 
 function deltaWords(delta: string): string {
@@ -253,8 +250,6 @@ export interface DescribeOptions {
   readonly formatTime?: (d: Date) => string;
   /** The note's text as it will be posted (variables filled). */
   readonly noteText?: string | null;
-  readonly userName?: (id: number) => string | null;
-  readonly teamName?: (id: number) => string | null;
 }
 
 const ONE_LINE_CHARS = 140;
@@ -271,9 +266,9 @@ export function describeStep(step: MacroStep, o: DescribeOptions = {}): string {
     case "priority":
       return `Set priority: ${PRIORITY_WORDS[step.priority]}`;
     case "assignee":
-      return step.userId === null ? "Unassign the agent" : `Assign to ${step.name ?? o.userName?.(step.userId) ?? `agent #${step.userId}`}`;
+      return step.userId === null ? "Unassign the agent" : `Assign to ${step.name ?? `agent #${step.userId}`}`;
     case "team":
-      return step.teamId === null ? "Remove the team" : `Assign to team ${step.name ?? o.teamName?.(step.teamId) ?? `#${step.teamId}`}`;
+      return step.teamId === null ? "Remove the team" : `Assign to team ${step.name ?? `#${step.teamId}`}`;
     case "snooze": {
       const words = `Snooze for ${deltaWords(step.delta)}`;
       if (!o.now) return words;
