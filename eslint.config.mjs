@@ -43,7 +43,8 @@ const allow = (from, to) => ({
 });
 const policies = [
   allow("app", [...serverCore, ...browserCore, "security", "feature-entry", "feature-server-entry", "app"]),
-  allow("edge", ["security", "db-entry", "server"]),
+  // instrumentation.ts starts the composer's dispatcher of waiting sends (docs/safety.md#undo-send).
+  allow("edge", ["security", "db-entry", "server", "feature-server-entry"]),
   // Browser code reaches the server only through its feature's action modules.
   allow("feature-components", [...browserCore, ...entries, ...sameFeature("feature-components", "feature-client", "feature-actions")]),
   allow("feature-client", [...browserCore, ...entries, ...sameFeature("feature-client", "feature-actions")]),

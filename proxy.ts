@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, SECURITY_HEADERS } from "@/lib/security/csp";
-import { CALLBACK_COOKIES, decodable, parsableCallback, validAuthority } from "@/lib/security/request-guards";
+import { bodyLimitFor, CALLBACK_COOKIES, decodable, parsableCallback, validAuthority } from "@/lib/security/request-guards";
 
 /**
  * Headers only. This is not an authorization boundary (middleware bypasses have happened): every page,
@@ -14,8 +14,9 @@ export function proxy(request: NextRequest) {
     return badRequest("This request names an invalid host.");
   }
   if (!parsableCallback(request.nextUrl.searchParams.get("callbackUrl"))) return badRequest("This address has an invalid callbackUrl.");
-  // Next refuses a server action body over its limit with a 500; nothing we accept is this big.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
+  // Next refuses a server action body over its limit with a 500; nothing we accept is this big,
+  // but the upload route, which has a limit of its own.
+  if (Number(request.headers.get("content-length") ?? 0) > bodyLimitFor(request.method, request.nextUrl.pathname)) {
     return badRequest("This request is too large.", 413);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -44,9 +45,6 @@ export function proxy(request: NextRequest) {
   poisoned.forEach((name) => response.cookies.delete(name));
   return response;
 }
-
-/** Next's default server action body limit (1 MB); every body we accept is far below it. */
-const MAX_REQUEST_BYTES = 1024 * 1024;
 
 function badRequest(reason: string, status = 400): NextResponse {
   const response = new NextResponse(reason, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -18,6 +18,8 @@ export interface OutboxEntry {
   subject: string | null;
   body_text: string | null;
   body_html: string | null;
+  /** The files the message carried (`url` as stored: a path for this sandbox's own files). */
+  attachments: { url: string; name: string; content_type: string; size: number }[];
   sent_datetime: string;
 }
 
@@ -57,6 +59,7 @@ export class Mailer {
       subject: msg.subject,
       body_text: body.body_text,
       body_html: body.body_html,
+      attachments: msg.attachments.map((a) => ({ url: a.url, name: a.name, content_type: a.content_type, size: a.size })),
       sent_datetime: sentAt,
     });
   }

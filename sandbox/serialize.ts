@@ -113,7 +113,11 @@ export function integrationWire(i: IntegrationRec) {
     type: i.type,
     name: i.name,
     description: i.description,
-    meta: i.address ? { address: i.address } : {},
+    meta: {
+      ...(i.address ? { address: i.address } : {}),
+      // Gorgias keeps an email integration's signature here (reference §12): templates, not rendered.
+      ...(i.type === "email" ? { signature: i.signature ? { text: i.signature.text, html: i.signature.html } : null } : {}),
+    },
     ...(i.http ? { http: { ...i.http } } : {}),
     created_datetime: i.created_datetime,
     updated_datetime: i.updated_datetime,
@@ -235,7 +239,7 @@ export function messageWire(ctx: WireContext, m: MessageRec) {
     stripped_html: body.stripped_html,
     stripped_signature: body.stripped_signature,
     // Real accounts send null, not [], for a message without attachments or actions.
-    attachments: m.attachments.length > 0 ? m.attachments.map((a) => ({ ...a, url: `${ctx.origin}${a.url}`, extra: null })) : null,
+    attachments: m.attachments.length > 0 ? m.attachments.map((a) => ({ ...a, url: a.url.startsWith("/") ? `${ctx.origin}${a.url}` : a.url, extra: null })) : null,
     macros: m.macros,
     actions: null,
     headers: m.headers,

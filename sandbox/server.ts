@@ -1,23 +1,27 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { appPage } from "./app-pages.js";
 import { handleControl } from "./control.js";
 import { attachmentBytes } from "./files.js";
 import { ApiError, MESSAGES } from "./http/errors.js";
-import { queryObject, readBody, sendJson, sendRaw, sleep, UNKNOWN_ACCOUNT_HTML } from "./http/io.js";
+import { queryObject, readBody, readRaw, sendJson, sendRaw, sleep, UNKNOWN_ACCOUNT_HTML } from "./http/io.js";
 import { Router, type RequestContext } from "./http/router.js";
 import { catalogRoutes } from "./routes/catalog.js";
 import { eventRoutes } from "./routes/events.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { integrationRoutes } from "./routes/integrations.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { ticketRoutes } from "./routes/tickets.js";
+import { uploadRoutes } from "./routes/uploads.js";
 import { viewRoutes } from "./routes/views.js";
 import { SandboxState, DEFAULT_RATE_LIMIT, type LogEntry } from "./state.js";
 import type { AccountStore } from "./store/account-store.js";
 import type { UserRec } from "./store/types.js";
 import { inAction } from "./events.js";
 import { wakeSnoozed } from "./ticket-ops.js";
+import { UPLOAD_LIMITS } from "./uploads.js";
 
 export interface SandboxOptions {
   port?: number; // 0 = pick a free port; default from SANDBOX_PORT or 4010
@@ -59,6 +63,8 @@ function buildRouter(): Router {
   eventRoutes(router);
   surveyRoutes(router);
   integrationRoutes(router);
+  uploadRoutes(router);
+  jobRoutes(router);
   return router;
 }
 
@@ -123,6 +129,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const [, domain = "", area = "", ...rest] = path.split("/");
     const store = state.accounts.get(domain);
     if (!store) return sendRaw(res, 404, "text/html; charset=utf-8", UNKNOWN_ACCOUNT_HTML);
+    if (area === "files" && method === "GET" && rest[0] === "uploads") {
+      const file = state.uploads.get(domain, rest[1] ?? "");
+      if (!file) return sendRaw(res, 404, "text/html; charset=utf-8", UNKNOWN_ACCOUNT_HTML);
+      const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+      return sendRaw(res, 200, file.content_type, file.bytes, {
+        "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        "X-Content-Type-Options": "nosniff",
+      });
+    }
     if (area === "files" && method === "GET") {
       const msg = store.data.messages.get(Number(rest[0]));
       const file = msg?.attachments.find((a) => a.url === path);
@@ -131,10 +146,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         "Content-Disposition": `inline; filename="${file.name}"`,
       });
     }
+    if (area === "app" && method === "GET") {
+      const html = appPage(store, rest);
+      return sendRaw(res, html === null ? 404 : 200, "text/html; charset=utf-8", html ?? UNKNOWN_ACCOUNT_HTML);
+    }
     if (area !== "api") return sendRaw(res, 404, "text/html; charset=utf-8", UNKNOWN_ACCOUNT_HTML);
 
     const apiPath = path.slice(domain.length + 1);
-    const raw = await readBody(req);
+    // The one non-JSON call: multipart files, with a limit of its own.
+    const isUpload = method === "POST" && apiPath === "/api/upload";
+    const received = isUpload ? await readRaw(req, UPLOAD_LIMITS.requestBytes) : null;
+    const raw = isUpload ? "" : await readBody(req);
     let parsed: unknown;
     let invalidJson = false;
     try {
@@ -190,6 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!user) return fail(401, "Unauthorized.", rateHeaders);
     entry.user_email = user.email;
     if (invalidJson) return fail(400, "Invalid JSON body.", rateHeaders, { _schema: ["The body could not be parsed as JSON."] });
+    if (received?.tooLarge) return fail(413, `Request too large: an upload may carry at most ${UPLOAD_LIMITS.requestBytes / 1_000_000} MB.`, rateHeaders);
     const match = router.match(method, apiPath);
     if (!match) return fail(404, "Resource not found.", rateHeaders);
     if ("methodNotAllowed" in match) return fail(405, "The specified HTTP method is not allowed.", rateHeaders);
@@ -208,6 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       body: parsed,
       params: match.params,
       origin,
+      ...(received ? { upload: { bytes: received.bytes, contentType: req.headers["content-type"] } } : {}),
     };
     try {
       const reply = inAction(store, user.id, () => match.handler(ctx));

@@ -1,5 +1,6 @@
 import { LiveActivity } from "./activity.js";
 import { FaultBook } from "./faults.js";
+import { JobBook } from "./jobs.js";
 import { Mailer } from "./mailer.js";
 import { RateLimiter, type RateLimitConfig } from "./rate-limit.js";
 import { materializeBody } from "./seed/bodies.js";
@@ -8,6 +9,7 @@ import { ACME, DEMO } from "./seed/profiles.js";
 import type { AccountStore } from "./store/account-store.js";
 import { applyOverlay, readSnapshot, writeSnapshot, type SnapshotHeader } from "./store/persistence.js";
 import { wakeSnoozed } from "./ticket-ops.js";
+import { UploadStore } from "./uploads.js";
 import { Dispatcher } from "./webhooks/dispatcher.js";
 
 export interface SandboxConfig {
@@ -42,6 +44,9 @@ export class SandboxState {
   readonly mailer: Mailer;
   readonly activity: LiveActivity;
   readonly webhooks: Dispatcher;
+  readonly uploads = new UploadStore();
+  /** Background jobs (`/api/jobs`), in memory only: a restart forgets them. */
+  readonly jobs = new JobBook(() => this);
   /** Set once the server listens; absolute URLs in webhook payloads start with it. */
   origin = "http://127.0.0.1";
   header: SnapshotHeader = { version: 2, seed: 1, tickets: 320, anchorMs: Date.now() };
@@ -92,9 +97,11 @@ export class SandboxState {
   reseed(seed: number, tickets: number, anchorMs = Date.now()): void {
     this.mailer.cancelAll();
     this.webhooks.reset();
+    this.jobs.clear();
     this.build({ version: 2, seed, tickets, anchorMs });
     this.log.length = 0;
     this.mailer.outbox.length = 0;
+    this.uploads.clear();
     this.faults.clear();
     this.limiter.reset();
     this.activity.resetSequence();
@@ -144,6 +151,7 @@ export class SandboxState {
     this.persistTimer = null;
     this.wakeTimer = null;
     this.activity.stop();
+    this.jobs.stop();
     this.mailer.cancelAll();
     this.webhooks.reset();
     this.persistNow();

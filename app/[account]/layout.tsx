@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { signOutAction } from "@/features/auth";
 import { LiveDesk } from "@/features/live";
+import { SearchPalette } from "@/features/search";
 import { Providers, ShortcutHelp, TopBar } from "@/features/shell";
 import { isMissingTicketPath } from "@/features/ticket/server";
 import { requirePageAgent } from "@/lib/auth/session";
@@ -28,6 +29,7 @@ export default async function AccountLayout({ children, params }: LayoutProps<"/
         <Providers>
           <LiveDesk account={agent.accountDomain} />
           {children}
+          <SearchPalette account={agent.accountDomain} />
         </Providers>
         <ShortcutHelp />
       </div>

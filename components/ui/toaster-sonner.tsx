@@ -13,9 +13,16 @@ export default function ToasterSonner() {
   // Runs after sonner's own effect has subscribed to its queue, so nothing raised is lost.
   useEffect(
     () =>
-      connectToaster(({ tone, message, action }) =>
-        // An undo stays as long as an error: it is no use once gone.
-        sonner[tone](message, { duration: action ? DURATION.error : DURATION[tone], testId: "toast", ...(action ? { action } : {}) }),
+      connectToaster(
+        ({ tone, message, action, id, sticky }) =>
+          // An undo stays as long as an error: it is no use once gone.
+          sonner[tone](message, {
+            duration: sticky ? Infinity : action ? DURATION.error : DURATION[tone],
+            testId: "toast",
+            ...(id ? { id } : {}),
+            ...(action ? { action } : {}),
+          }),
+        (id) => sonner.dismiss(id),
       ),
     [],
   );

@@ -1,2 +1,2 @@
 // The customers feature's browser-safe entry.
-export { customerSearchQuery, type CustomerMatch } from "./client/queries";
+export { customerProfileQuery, customerSearchQuery, type CustomerMatch, type CustomerProfile } from "./client/queries";

@@ -31,6 +31,7 @@ export const referenceKeys = {
 export const customerKeys = {
   search: (account: string, query: string) => ["customers", account, "search", query] as const,
   tickets: (account: string, customerId: number) => ["customers", account, customerId, "tickets"] as const,
+  profile: (account: string, customerId: number) => ["customers", account, customerId, "profile"] as const,
 };
 
 /**

@@ -64,6 +64,16 @@ export async function listAudit(db: DbOrTx, options: ListAuditOptions): Promise<
     .limit(limit);
 }
 
+/** One entry by its id, within the account (null when it is another account's or does not exist). */
+export async function findAudit(db: DbOrTx, accountDomain: string, id: number): Promise<AuditEntry | null> {
+  const [row] = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.id, id), eq(auditLog.accountDomain, accountDomain)))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The audit verbs of ticket changes (the ticket feature's updates and tag changes). */
 export const TICKET_CHANGE_ACTIONS = ["ticket.update", "ticket.tags"] as const;
 

@@ -16,3 +16,4 @@ export * from "./feed";
 export * from "./shared-snapshots";
 export * from "./assistant-tokens";
 export * from "./assistant-confirmations";
+export * from "./scheduled-sends";

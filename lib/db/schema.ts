@@ -117,7 +117,8 @@ export const signInAttempts = pgTable(
 
 export const sendKinds = ["reply", "note", "ticket"] as const;
 export type SendKind = (typeof sendKinds)[number];
-export const sendStates = ["pending", "in_flight", "succeeded", "failed", "unknown"] as const;
+// `scheduled`: waiting for its `send_after` (undo send); `cancelled`: undone before it was claimed.
+export const sendStates = ["pending", "in_flight", "succeeded", "failed", "unknown", "scheduled", "cancelled"] as const;
 export type SendState = (typeof sendStates)[number];
 
 /**
@@ -151,14 +152,22 @@ export const sendOperations = pgTable(
     attemptedAt: tstz("attempted_at"),
     // Set when an assistant sent it through a personal access token: the thread labels it as theirs.
     assistantTokenId: uuid("assistant_token_id"),
+    // Undo send: the record waits until this time, then the server's dispatcher sends it (null for
+    // an immediate send). `payload` is the validated send input it runs with.
+    sendAfter: tstz("send_after"),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     check("send_operations_kind_ck", sql`${t.kind} in ('reply', 'note', 'ticket')`),
-    check("send_operations_state_ck", sql`${t.state} in ('pending', 'in_flight', 'succeeded', 'failed', 'unknown')`),
+    check(
+      "send_operations_state_ck",
+      sql`${t.state} in ('pending', 'in_flight', 'succeeded', 'failed', 'unknown', 'scheduled', 'cancelled')`,
+    ),
     index("send_operations_ticket_idx").on(t.accountDomain, t.ticketId),
     index("send_operations_state_idx").on(t.state, t.updatedAt),
+    index("send_operations_due_idx").on(t.state, t.sendAfter),
   ],
 );
 

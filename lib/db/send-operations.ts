@@ -8,6 +8,9 @@
  *   3. call Gorgias          outside any transaction;
  *   4. `recordSucceeded` / `recordNotSent`  a second short transaction.
  *
+ * Undo send (./scheduled-sends.ts) puts a `scheduled` row with a `send_after` in front of step 1;
+ * the dispatcher's step 1 is then `claimDueSend`, and Undo is `cancelScheduledSend`.
+ *
  * Timestamps come from the caller's clock (`now`) so the settle and staleness windows are testable.
  */
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
@@ -55,7 +58,7 @@ function sameTarget(row: SendOperationRow, input: ClaimInput): boolean {
 }
 
 /** States in which nothing of this id is in Gorgias: the agent's edited text may take the id. */
-const NOTHING_SENT: readonly SendState[] = ["pending", "failed"];
+const NOTHING_SENT: readonly SendState[] = ["pending", "failed", "scheduled", "cancelled"];
 
 export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise<ClaimDecision> {
   return db.transaction(async (tx) => {
@@ -97,7 +100,8 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
     } else if (row.state === "unknown") {
       mode = "reconcile";
     } else {
-      // pending or failed: nothing of this id is in Gorgias.
+      // pending, failed, scheduled or undone: nothing of this id is in Gorgias. (A scheduled one
+      // claimed here goes now; the dispatcher's own claim then finds it taken.)
       mode = "retry";
     }
     const [claimed] = await tx
@@ -208,19 +212,39 @@ export async function getAgentSendStates(
   db: DbOrTx,
   agentId: string,
   operationIds: readonly string[],
-): Promise<Array<Pick<SendOperationRow, "operationId" | "state">>> {
+): Promise<Array<Pick<SendOperationRow, "operationId" | "state" | "sendAfter">>> {
   if (operationIds.length === 0) return [];
   return db
-    .select({ operationId: sendOperations.operationId, state: sendOperations.state })
+    .select({ operationId: sendOperations.operationId, state: sendOperations.state, sendAfter: sendOperations.sendAfter })
     .from(sendOperations)
     .where(and(eq(sendOperations.agentId, agentId), inArray(sendOperations.operationId, [...operationIds])));
+}
+
+/** Where the agent's sends waiting for their time (or going out) stand, for one ticket's thread. */
+export async function scheduledSendsForTicket(
+  db: DbOrTx,
+  agentId: string,
+  ticketId: number,
+): Promise<Array<Pick<SendOperationRow, "operationId" | "kind" | "state" | "sendAfter" | "payload">>> {
+  return db
+    .select({ operationId: sendOperations.operationId, kind: sendOperations.kind, state: sendOperations.state, sendAfter: sendOperations.sendAfter, payload: sendOperations.payload })
+    .from(sendOperations)
+    .where(
+      and(
+        eq(sendOperations.agentId, agentId),
+        eq(sendOperations.ticketId, ticketId),
+        isNotNull(sendOperations.sendAfter),
+        inArray(sendOperations.state, ["scheduled", "in_flight"]),
+      ),
+    )
+    .orderBy(sendOperations.sendAfter);
 }
 
 /** Finished operations older than the cutoff (the id is useless once the composer has moved on). */
 export async function pruneSendOperations(db: DbOrTx, olderThan: Date): Promise<number> {
   const rows = await db
     .delete(sendOperations)
-    .where(and(sql`${sendOperations.updatedAt} < ${olderThan}`, sql`${sendOperations.state} in ('succeeded', 'failed', 'pending')`))
+    .where(and(sql`${sendOperations.updatedAt} < ${olderThan}`, sql`${sendOperations.state} in ('succeeded', 'failed', 'pending', 'cancelled')`))
     .returning({ id: sendOperations.operationId });
   return rows.length;
 }

@@ -11,7 +11,9 @@ export const API_ROUTES = {
   macros: "/api/[account]/macros",
   users: "/api/[account]/users",
   teams: "/api/[account]/teams",
+  tags: "/api/[account]/tags",
   ticket: "/api/[account]/tickets/[ticketId]",
+  customer: "/api/[account]/customers/[customerId]",
   customerTickets: "/api/[account]/customers/[customerId]/tickets",
   drafts: "/api/[account]/tickets/[ticketId]/drafts",
   replyFrom: "/api/[account]/tickets/[ticketId]/reply-from",
@@ -43,3 +45,6 @@ export const apiStreamUrl = (account: string): string => `/api/${encodeURICompon
 
 /** Where a tab reports its presence (a POST, also sent with `navigator.sendBeacon`). */
 export const apiPresenceUrl = (account: string): string => `/api/${encodeURIComponent(account)}/presence`;
+
+/** Where the composer uploads one attachment (multipart, POST; the one body over 1 MB we accept). */
+export const apiUploadUrl = (account: string): string => `/api/${encodeURIComponent(account)}/uploads`;

@@ -1,3 +1,5 @@
+import type { Signature } from "./signature";
+
 export const EMAIL_INTEGRATION_TYPES = ["email", "gmail", "outlook"] as const;
 
 export interface Integration {
@@ -7,6 +9,8 @@ export interface Integration {
   /** The sending address for e-mail integrations; null for other kinds. */
   readonly address: string | null;
   readonly active: boolean;
+  /** An e-mail integration's signature template (`meta.signature`); absent from copies cached before it was read. */
+  readonly signature?: Signature | null;
 }
 
 export const isEmailIntegration = (i: Pick<Integration, "type">): boolean =>

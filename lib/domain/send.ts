@@ -9,6 +9,8 @@ export type SendOutcome = {
   ticketStatus: "open" | "closed";
   /** Send & Close closed the ticket (a plain send to an already-closed ticket did not). */
   closed: boolean;
+  /** Send & Snooze: the close carried this wake time. */
+  snoozedUntil?: string;
   /** Send & Close: the message went out but closing the ticket failed (it stays open); Gorgias's reason. */
   closeError?: string;
   /** The applied macro's actions, performed after the message (docs/safety.md#macros). */
@@ -24,6 +26,17 @@ export type MacroOutcome = {
   /** Why not all of them, in Gorgias's words where it gave some. */
   error?: string;
 };
+
+/** A send that waits on the server until `sendAt`, undoable until then (docs/safety.md#undo-send). */
+export type ScheduledSend = { scheduled: true; operationId: string; sendAt: string };
+
+/** What the composer's send actions answer: the outcome, or the time a waiting send goes out. */
+export type SendAnswer = SendOutcome | ScheduledSend;
+
+export const isScheduled = (answer: SendAnswer): answer is ScheduledSend => "scheduled" in answer;
+
+/** Undo's answer: `undone` (it will never go), `sent` (it went or is going out), `not_sent` (it failed on its own). */
+export type UndoAnswer = { outcome: "undone" | "sent" | "not_sent" | "not_found" };
 
 export type CreatedTicket = { ticketId: number; alreadyCreated: boolean };
 

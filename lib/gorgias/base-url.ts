@@ -35,3 +35,11 @@ export function resolveBaseUrl(template: string, accountDomain: string): Result<
   }
   return ok(resolved.href.replace(/\/+$/, ""));
 }
+
+/**
+ * A page of Gorgias's own web app for an API base URL: `https://acme.gorgias.com/api` →
+ * `https://acme.gorgias.com/app/customer/12`; a sandbox's `…/acme/api` likewise.
+ */
+export function appUrlFor(apiBaseUrl: string, path: string): string {
+  return `${apiBaseUrl.replace(/\/api\/?$/, "")}/app/${path.replace(/^\/+/, "")}`;
+}

@@ -6,6 +6,8 @@ import { budgetFor, BudgetScheduler, type BudgetOptions, type Priority } from ".
 import { customersApi } from "./customers";
 import { eventsApi } from "./events";
 import { integrationsApi } from "./integrations";
+import { uploadsApi } from "./uploads";
+import { jobsApi } from "./jobs";
 import { macrosApi } from "./macros";
 import { messagesApi } from "./messages";
 import { createHash } from "node:crypto";
@@ -86,6 +88,8 @@ export function createGorgiasClient(options: GorgiasClientOptions): Result<Gorgi
     macros: macrosApi(send),
     integrations: integrationsApi(send),
     events: eventsApi(send),
+    uploads: uploadsApi(send),
+    jobs: jobsApi(send),
     reference: referenceApi(send, { accountKey: base.value, credentialId }),
   });
 }
@@ -107,6 +111,9 @@ export interface GorgiasClient {
   readonly macros: ReturnType<typeof macrosApi>;
   readonly integrations: ReturnType<typeof integrationsApi>;
   readonly events: ReturnType<typeof eventsApi>;
+  /** `POST /api/upload`: files for a message's `attachments`. */
+  readonly uploads: ReturnType<typeof uploadsApi>;
+  readonly jobs: ReturnType<typeof jobsApi>;
   /** Cached (10 min) complete lists of users, teams, tags and views. */
   readonly reference: ReturnType<typeof referenceApi>;
 }

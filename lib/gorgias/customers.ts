@@ -1,10 +1,11 @@
 import type { Customer } from "@/lib/domain/customer";
+import type { CustomerStore } from "@/lib/domain/customer-store";
 import type { Page } from "@/lib/domain/page";
 import type { Result } from "@/lib/result";
 import type { GorgiasError } from "./errors";
 import type { CallOptions, Transport } from "./request";
 import { listOf } from "./wire/common";
-import { customer } from "./wire/customer";
+import { customer, customerWithStores } from "./wire/customer";
 
 export interface ListCustomersQuery {
   readonly cursor?: string | null;
@@ -24,5 +25,8 @@ export function customersApi(send: Transport) {
         o,
       ),
     get: (id: number, o?: CallOptions): Promise<Result<Customer, GorgiasError>> => send({ method: "GET", path: `/customers/${id}`, schema: customer }, o),
+    /** The same read, with the store data (orders…) its integrations keep: only a read by id carries it. */
+    getWithStores: (id: number, o?: CallOptions): Promise<Result<{ customer: Customer; stores: CustomerStore[] }, GorgiasError>> =>
+      send({ method: "GET", path: `/customers/${id}`, schema: customerWithStores }, o),
   };
 }

@@ -7,6 +7,7 @@ import type { CallOptions, Transport } from "./request";
 import { listOf } from "./wire/common";
 import { message } from "./wire/message";
 import { oneLine } from "@/lib/domain/safe-text";
+import type { UploadedFile } from "@/lib/domain/attachments";
 
 export interface MailAddress {
   readonly address: string;
@@ -25,6 +26,8 @@ export interface ReplyRequest {
   readonly subject?: string | null;
   readonly bodyText: string;
   readonly bodyHtml?: string | null;
+  /** Files already uploaded (`POST /api/upload`). */
+  readonly attachments?: readonly UploadedFile[];
   /** Our operation id (docs/safety.md#send-once). */
   readonly externalId: string;
   /** The macros applied to this message, recorded by Gorgias (`macros: [{id}]`). */
@@ -47,6 +50,7 @@ export interface ChannelReplyRequest {
   readonly from: MailAddress | null;
   readonly to: readonly MailAddress[];
   readonly bodyText: string;
+  readonly attachments?: readonly UploadedFile[];
   readonly externalId: string;
   readonly macroIds?: readonly number[];
 }
@@ -55,6 +59,7 @@ export interface NoteRequest {
   readonly senderUserId: number;
   readonly bodyText: string;
   readonly bodyHtml?: string | null;
+  readonly attachments?: readonly UploadedFile[];
   readonly externalId: string;
   readonly mentionUserIds?: readonly number[];
   readonly macroIds?: readonly number[];
@@ -71,6 +76,10 @@ export interface ListMessagesQuery {
 const macrosOf = (ids: readonly number[] | undefined) => (ids && ids.length > 0 ? { macros: ids.map((id) => ({ id })) } : {});
 const addr = (a: MailAddress) => (a.name && oneLine(a.name) ? { address: a.address, name: oneLine(a.name) } : { address: a.address });
 
+// `attachments` items need `url`, `name` and `content_type` (reference §4.3); left out when there are none.
+const files = (a: readonly UploadedFile[] | undefined) =>
+  a && a.length > 0 ? { attachments: a.map((f) => ({ url: f.url, name: f.name, content_type: f.contentType, size: f.size })) } : {};
+
 /** No `sent_datetime`: that is what makes Gorgias actually send it (asynchronously). */
 export function replyBody(r: ReplyRequest): Record<string, unknown> {
   return {
@@ -85,6 +94,7 @@ export function replyBody(r: ReplyRequest): Record<string, unknown> {
     ...(r.subject && oneLine(r.subject) ? { subject: oneLine(r.subject) } : {}),
     body_text: r.bodyText,
     ...(r.bodyHtml ? { body_html: r.bodyHtml } : {}),
+    ...files(r.attachments),
     external_id: r.externalId,
     ...macrosOf(r.macroIds),
   };
@@ -102,6 +112,7 @@ export function channelReplyBody(r: ChannelReplyRequest): Record<string, unknown
     source: { type: r.sourceType ?? r.channel, ...(r.from ? { from: addr(r.from) } : {}), to: r.to.map(addr) },
     integration_id: r.integrationId,
     body_text: r.bodyText,
+    ...files(r.attachments),
     external_id: r.externalId,
     ...macrosOf(r.macroIds),
   };
@@ -117,6 +128,7 @@ export function noteBody(n: NoteRequest): Record<string, unknown> {
     sender: { id: n.senderUserId },
     body_text: n.bodyText,
     ...(n.bodyHtml ? { body_html: n.bodyHtml } : {}),
+    ...files(n.attachments),
     external_id: n.externalId,
     ...(n.mentionUserIds && n.mentionUserIds.length > 0 ? { mention_ids: n.mentionUserIds } : {}),
     ...macrosOf(n.macroIds),

@@ -22,6 +22,7 @@ export interface RequestSpec<T> {
   /** Path below the base URL (which ends in `/api`), e.g. `/tickets/12`. */
   readonly path: string;
   readonly query?: Readonly<Record<string, QueryValue>>;
+  /** Sent as JSON, or as multipart when it is a `FormData`. */
   readonly body?: unknown;
   /** null: the body is ignored (201/202/204 answers with no content). */
   readonly schema: z.ZodType<T> | null;
@@ -136,11 +137,13 @@ export function createTransport(config: TransportConfig): Transport {
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       const headers: Record<string, string> = { authorization, accept: "application/json" };
-      if (body !== undefined) headers["content-type"] = "application/json";
+      // A FormData body (uploads: the one multipart call) sets its own content type and boundary.
+      const form = body instanceof FormData;
+      if (body !== undefined && !form) headers["content-type"] = "application/json";
       const res = await config.fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
         signal: controller.signal,
         // A redirect could carry the credentials to another host; Gorgias has no reason to send one.
         redirect: "manual",

@@ -15,8 +15,8 @@ export interface ListTicketsQuery {
   readonly viewId?: number;
   readonly externalId?: string;
   readonly ticketIds?: readonly number[];
-  /** Gorgias includes trashed tickets unless told otherwise; we default to excluding them. */
-  readonly trashed?: boolean;
+  /** Gorgias includes trashed tickets unless told otherwise; we default to excluding them (null: both). */
+  readonly trashed?: boolean | null;
 }
 
 /** What the server decided to send as a new outgoing e-mail ticket (never browser input). */
@@ -51,6 +51,8 @@ export interface TicketPatch {
   readonly snoozeUntil?: string | null;
   readonly isUnread?: boolean;
   readonly spam?: boolean;
+  /** A time moves the ticket to the trash; null restores it. */
+  readonly trashedAt?: string | null;
 }
 
 const ref = (id: number | null) => (id === null ? null : { id });
@@ -69,6 +71,7 @@ export function ticketPatchBody(patch: TicketPatch): Record<string, unknown> {
     snooze_datetime: patch.snoozeUntil,
     is_unread: patch.isUnread,
     spam: patch.spam,
+    trashed_datetime: patch.trashedAt,
   });
 }
 
@@ -139,7 +142,7 @@ export function ticketsApi(send: Transport) {
             view_id: q.viewId,
             external_id: q.externalId,
             ticket_ids: q.ticketIds,
-            trashed: q.trashed ?? false,
+            trashed: q.trashed === null ? undefined : (q.trashed ?? false),
           },
           schema: ticketList,
         },

@@ -40,3 +40,19 @@ export function decodable(path: string): boolean {
     return false;
   }
 }
+
+/** Next's default server action body limit (1 MB); every body we accept is far below it but uploads. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * One attachment and its multipart envelope (lib/domain/attachments.ts: 10 MB per file, decimal),
+ * still under Next's 10 MiB proxy body buffer, beyond which it would silently cut the body.
+ */
+export const MAX_UPLOAD_REQUEST_BYTES = 10_000_000 + 64 * 1024;
+
+const UPLOAD_PATH = /^\/api\/[^/]+\/uploads$/;
+
+/** The largest body a request may declare: the upload route's own limit, else the general one. */
+export function bodyLimitFor(method: string, pathname: string): number {
+  return method === "POST" && UPLOAD_PATH.test(pathname) ? MAX_UPLOAD_REQUEST_BYTES : MAX_REQUEST_BYTES;
+}

@@ -20,6 +20,23 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The raw body, up to `max` bytes. A larger body is read to its end (so the client still gets an
+ * answer) but not kept: `tooLarge`.
+ */
+export function readRaw(req: IncomingMessage, max: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > max ? { bytes: Buffer.alloc(0), tooLarge: true } : { bytes: Buffer.concat(chunks), tooLarge: false }));
+    req.on("error", reject);
+  });
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const empty = body === undefined;

@@ -15,6 +15,8 @@ export interface RequestContext {
   body: unknown;
   params: number[];
   origin: string;
+  /** `POST /api/upload` only: its multipart body, which is not JSON. */
+  upload?: { bytes: Buffer; contentType: string | undefined };
 }
 
 export interface Reply {

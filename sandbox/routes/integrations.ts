@@ -97,6 +97,7 @@ function createIntegration(ctx: RequestContext) {
     name: body.name,
     description: body.description ?? null,
     address: null,
+    signature: null,
     http,
     consecutive_failures: 0,
     created_datetime: now,

@@ -56,7 +56,10 @@ function postMessage(ctx: RequestContext) {
   parseQuery(ctx.query, { action: ["force", "retry", "cancel"] });
   const ticket = getOr404(ctx.store.data.tickets, ctx.params[0]);
   const MSG = "Failed to create message";
-  const input = parseBody(messageInput, ctx.body, MSG);
+  const parsed = parseBody(messageInput, ctx.body, MSG);
+  // Files this sandbox serves are kept by path, so they still resolve if its port changes.
+  const local = (url: string) => (url.startsWith(`${ctx.origin}/`) ? url.slice(ctx.origin.length) : url);
+  const input = parsed.attachments ? { ...parsed, attachments: parsed.attachments.map((a) => ({ ...a, url: local(a.url) })) } : parsed;
   const msg = createMessage({ store: ctx.store, caller: ctx.user, mailer: ctx.state.mailer }, ticket, input, MSG);
   return { status: 201, body: messageWire({ store: ctx.store, origin: ctx.origin }, msg) };
 }

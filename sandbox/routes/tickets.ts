@@ -50,7 +50,8 @@ const createTicket = z.strictObject({
   updated_datetime: iso,
 });
 
-const updateTicket = z.strictObject({
+/** The body of `PUT /api/tickets/{id}`, also the `updates` of an `updateTicket` job. */
+export const updateTicket = z.strictObject({
   status: z.enum(["open", "closed"]).optional(),
   priority: z.enum(PRIORITIES).optional(),
   assignee_user: userRef.nullable().optional(),
@@ -277,7 +278,7 @@ function createTicketRoute(ctx: RequestContext) {
   return { status: 201, body: ticketFull({ store, origin: ctx.origin }, ticket) };
 }
 
-function updateTicketRoute(ctx: RequestContext) {
+export function updateTicketRoute(ctx: RequestContext) {
   parseQuery(ctx.query, {});
   const MSG = "Failed to update ticket";
   const { store } = ctx;

@@ -55,9 +55,9 @@ function firstOrder(integrations: Record<string, unknown> | undefined): OrderBit
   for (const value of Object.values(integrations ?? {})) {
     const orders = (value as { orders?: unknown }).orders;
     if (!Array.isArray(orders) || orders.length === 0) continue;
-    const o = orders[0] as { name?: string; line_items?: { title?: string }[]; tracking_number?: string; carrier?: string };
+    const o = orders[0] as { name?: string; line_items?: { title?: string }[]; fulfillments?: { tracking_number?: string }[]; shipping_lines?: { code?: string }[] };
     if (typeof o.name !== "string") continue;
-    return { name: o.name, product: o.line_items?.[0]?.title, tracking: o.tracking_number, carrier: o.carrier };
+    return { name: o.name, product: o.line_items?.[0]?.title, tracking: o.fulfillments?.[0]?.tracking_number, carrier: o.shipping_lines?.[0]?.code };
   }
   return null;
 }

@@ -17,6 +17,7 @@ import { Rng, mixSeed } from "../util/prng.js";
 import { formatIso } from "../util/time.js";
 import { CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./names.js";
 import { BRAND_B, seedMessy } from "./messy.js";
+import { CURRENCIES, shopifyOrder } from "./orders.js";
 import type { AccountDef, MacroExtra } from "./profiles.js";
 import { CARRIERS, PRODUCTS, SPAM_TOPIC, TOPICS, TOPIC_WEIGHTS } from "./topics.js";
 
@@ -123,7 +124,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   }
 
   // Integrations
-  const addIntegration = (type: string, name: string, address: string | null): IntegrationRec => {
+  const addIntegration = (type: string, name: string, address: string | null, signature: string | null = null): IntegrationRec => {
     const created = agoIso(300, 700);
     const rec: IntegrationRec = {
       id: store.allocate("integrations"),
@@ -131,6 +132,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       name,
       description: null,
       address,
+      signature: signature === null ? null : { text: signature, html: signatureHtml(signature) },
       http: null,
       consecutive_failures: 0,
       created_datetime: created,
@@ -140,7 +142,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     store.put("integrations", rec, true);
     return rec;
   };
-  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address));
+  const emailIntegrations = def.supportAddresses.map((s) => addIntegration("email", s.name, s.address, s.signature));
   const shopify = addIntegration("shopify", `${def.storeName} Shopify`, `${def.domain}-store.myshopify.com`);
   const channelIntegration = new Map<string, IntegrationRec>();
   const channelPlans = def.domain === "demo" ? CHANNELS : CHANNELS.filter(([c]) => c.channel === "email" || c.channel === "chat");
@@ -230,7 +232,9 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
   if (returnsTeam) view({ ...user, name: "Returns team", slug: "returns-team", emoji: "📦", filters: `eq(ticket.assignee_team.id, ${returnsTeam}) && eq(ticket.status, 'open')` });
   view({ ...user, name: "Email inbox", slug: "email", emoji: "✉️", filters: "eq(ticket.channel, 'email') && eq(ticket.status, 'open')" });
 
-  // Customers, with Shopify-like orders so macro variables have something to point at.
+  // Customers, with Shopify orders (Shopify's own order JSON fields) for the ticket's customer panel
+  // and macro variables. The main generator draws exactly what it always drew, so every ticket
+  // stays as it was; the orders' other details come from a generator of their own per customer.
   const customerCount = def.customers(params.tickets);
   const customers: CustomerRec[] = [];
   const usedEmails = new Set<string>();
@@ -246,6 +250,8 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     const created = anchor - rng.int(1 * DAY, 700 * DAY);
     const phone = `+1 555 ${String(rng.int(100, 999))} ${String(rng.int(1000, 9999))}`;
     const id = store.allocate("customers");
+    const orng = new Rng(mixSeed(params.seed, domainSalt(def.domain), id));
+    const currency = CURRENCIES[place.country] ?? "USD";
     const orders = [];
     const orderCount = rng.int(1, 4);
     let spent = 0;
@@ -253,26 +259,15 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       const product = rng.pick(PRODUCTS);
       const qty = rng.weighted([[1, 8], [2, 2]] as const);
       const price = rng.pick([29, 45, 59, 89, 129, 179, 249, 349]);
-      const total = price * qty + (price > 100 ? 0 : 7.95);
-      spent += total;
       const carrier = rng.pick(CARRIERS);
       const tracking = `1Z${String(rng.int(100_000, 999_999))}${String(rng.int(1000, 9999))}`;
-      const fulfilled = rng.chance(0.85);
-      orders.push({
-        id: 4_500_000_000 + orderNumber,
-        name: `#${orderNumber}`,
-        order_number: orderNumber,
-        created_at: new Date(anchor - rng.int(1 * DAY, 120 * DAY)).toISOString(),
-        currency: "USD",
-        total_price: total.toFixed(2),
-        financial_status: rng.weighted([["paid", 85], ["refunded", 8], ["partially_refunded", 7]] as const),
-        fulfillment_status: fulfilled ? "fulfilled" : null,
-        carrier,
-        tracking_number: fulfilled ? tracking : null,
-        tracking_url: fulfilled ? `https://track.${carrier.toLowerCase()}.example/${tracking}` : null,
-        line_items: [{ title: product, quantity: qty, price: price.toFixed(2), sku: `NP-${String(rng.int(1000, 9999))}` }],
-        shipping_address: { city: place.city, country_code: place.country },
-      });
+      const shipped = rng.chance(0.85);
+      const createdAt = anchor - rng.int(1 * DAY, 120 * DAY);
+      const paid = rng.weighted([["paid", 85], ["refunded", 8], ["partially_refunded", 7]] as const);
+      const sku = `NP-${String(rng.int(1000, 9999))}`;
+      const order = shopifyOrder(orng, { id: 4_500_000_000 + orderNumber, number: orderNumber, createdAt, anchor, currency, product, sku, qty, price, carrier, tracking, shipped, paid, place });
+      if (order.financial_status !== "voided") spent += Number(order.total_price);
+      orders.push(order);
       orderNumber += rng.int(1, 40);
     }
     orders.sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
@@ -295,7 +290,7 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
       integrations: {
         [String(shopify.id)]: {
           __integration_type__: "shopify",
-          customer: { id: 7_100_000_000 + id, email, orders_count: orders.length, total_spent: spent.toFixed(2), tags: spent > 400 ? "vip" : "" },
+          customer: { id: 7_100_000_000 + id, email, orders_count: orders.length, total_spent: spent.toFixed(2), currency, tags: spent > 400 ? "vip" : "" },
           orders,
         },
       },
@@ -482,19 +477,28 @@ export function generateAccount(def: AccountDef, params: SeedParams): AccountSto
     }
   }
   if (def.domain === "demo") {
-    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address);
+    const brandB = addIntegration("email", BRAND_B.name, BRAND_B.address, BRAND_B.signature);
     for (const [name, decoration] of [["zendesk-import", {}], ["legacy", null]] as const) {
       const id = store.allocate("tags");
       tagIds.set(name, id);
       store.put("tags", { id, name, description: null, color: null, decoration, created_datetime: agoIso(200, 600) }, true);
     }
-    seedMessy({ store, anchor, writers, support: emailIntegrations[0] as IntegrationRec, brandB, chat: channelIntegration.get("chat"), tagId: (name) => tagIds.get(name) });
+    seedMessy({ store, anchor, writers, support: emailIntegrations[0] as IntegrationRec, brandB, chat: channelIntegration.get("chat"), shopify, tagId: (name) => tagIds.get(name) });
   }
   store.rebuildIndexes();
   return store;
 }
 
 type MacroRecAction = { name: string; title: string; type: "system" | "user"; arguments: Record<string, unknown> };
+
+/** A signature's HTML, as Gorgias's editor saves it: one `<div>` per line, variables left as they are. */
+function signatureHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split("\n")
+    .map((line) => `<div>${escape(line) || "<br>"}</div>`)
+    .join("");
+}
 
 function isoMs(iso: string): number {
   return Date.parse(`${iso.slice(0, 23)}Z`);

@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const BRAND_B = { name: "Summit Trail Co.", address: "hello@summit-trail.example" };
+export const BRAND_B = { name: "Summit Trail Co.", address: "hello@summit-trail.example", signature: "{{current_user.first_name}} at Summit Trail Co.\nHappy trails!" };
 const TOKEN_60 = "ZXhwb3J0LTIwMjUtMDEtMTAtbm9ydGhwZWFrLW91dGZpdHRlcnMtYmF0Y2gtMDc";
 
 interface MessySetup {
@@ -23,6 +23,7 @@ interface MessySetup {
   support: IntegrationRec;
   brandB: IntegrationRec;
   chat: IntegrationRec | undefined;
+  shopify: IntegrationRec;
   tagId: (name: string) => number | undefined;
 }
 
@@ -53,7 +54,45 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function customer(store: AccountStore, fields: { email: string | null; firstname: string; lastname: string; name: string | null; language?: string | null }, createdMs: number): CustomerRec {
+/**
+ * Store data as imports and old integrations leave it: numbers where strings belong, an order
+ * without a name, line items that are not a list, tracking links that are not web addresses, a
+ * date that is not one, an integration with no orders, one of a type nobody knows, junk entries.
+ */
+const messyStoreData = (shopifyId: number): Record<string, unknown> => ({
+  [String(shopifyId)]: {
+    __integration_type__: "shopify",
+    customer: { orders_count: "3", total_spent: 412.5 },
+    orders: [
+      {
+        name: "#1099",
+        created_at: "2025-12-28T10:00:00-05:00",
+        financial_status: "paid",
+        fulfillment_status: "fulfilled",
+        total_price: 189.5,
+        currency: "USD",
+        line_items: [{ title: "Summit Down Parka", quantity: "1", price: 179 }, { quantity: 2 }, "gift wrap"],
+        fulfillments: [
+          { tracking_company: "UPS", tracking_number: "1ZMESSY0001", tracking_url: "javascript:alert(document.cookie)" },
+          { tracking_company: null, tracking_numbers: ["LX123456789"], tracking_urls: ["https://track.dhl.example/LX123456789"] },
+        ],
+      },
+      { order_number: 1042, created_at: "yesterday", financial_status: null, line_items: "see attachment", fulfillments: null, total_price: "not a price" },
+      "order #1000 (imported as text)",
+      null,
+    ],
+  },
+  "77": { __integration_type__: "klaviyo", lists: ["newsletter"] },
+  "81": { __integration_type__: "loyalty-points-pro", points: 120, orders: [{ id: 9001, total_price: "12.00", currency: "EUR", line_items: [{ title: "Reward voucher" }] }] },
+  "90": "corrupted",
+  "91": null,
+});
+
+function customer(
+  store: AccountStore,
+  fields: { email: string | null; firstname: string; lastname: string; name: string | null; language?: string | null; integrations?: Record<string, unknown> },
+  createdMs: number,
+): CustomerRec {
   const id = store.allocate("customers");
   const rec: CustomerRec = {
     id,
@@ -68,7 +107,7 @@ function customer(store: AccountStore, fields: { email: string | null; firstname
     channels: fields.email ? [{ id: id * 10 + 1, type: "email", address: fields.email, preferred: true }] : [],
     data: null,
     meta: {},
-    integrations: {},
+    integrations: fields.integrations ?? {},
     created_datetime: formatIso(createdMs, id % 1000),
     updated_datetime: formatIso(createdMs, id % 1000),
   };
@@ -215,7 +254,7 @@ export function seedMessy(setup: MessySetup): void {
     const c = customer(store, { email: s.email, firstname: s.first, lastname: s.last, name: `${s.first} ${s.last}`, language: s.lang }, at(150 + i));
     addTicket(setup, { customer: c, channel: "email", integration: email, subject: s.subject, startDaysAgo: 10 + i, lines: [{ fromCustomer: true, text: s.text }] });
   });
-  const emoji = customer(store, { email: "sunny.day@mail.example", firstname: "Sunny", lastname: "☀️ Day", name: "Sunny ☀️ Day" }, at(120));
+  const emoji = customer(store, { email: "sunny.day@mail.example", firstname: "Sunny", lastname: "☀️ Day", name: "Sunny ☀️ Day", integrations: messyStoreData(setup.shopify.id) }, at(120));
   addTicket(setup, {
     customer: emoji,
     channel: "email",

@@ -60,7 +60,8 @@ export interface AccountDef {
   teams: TeamDef[];
   tags: TagDef[];
   macros: MacroDef[];
-  supportAddresses: { name: string; address: string }[];
+  /** Email integrations; `signature` is the text template, its HTML made from it by the seed. */
+  supportAddresses: { name: string; address: string; signature: string }[];
   /** Default sizes; the demo's ticket count comes from the options. */
   customers: (tickets: number) => number;
   idBase: number;
@@ -110,8 +111,9 @@ export const DEMO: AccountDef = {
     { name: "feedback", color: "#00BFA5", description: "Compliments and suggestions" },
   ],
   supportAddresses: [
-    { name: "Northpeak Support", address: "support@demo-store.example" },
-    { name: "Northpeak Returns", address: "returns@demo-store.example" },
+    // The same sign-off as the macros' (SIGN): a reply made from a macro already ends with it.
+    { name: "Northpeak Support", address: "support@demo-store.example", signature: "{{current_user.first_name}}\nNorthpeak Outfitters Customer Care" },
+    { name: "Northpeak Returns", address: "returns@demo-store.example", signature: "{{current_user.first_name}} {{current_user.last_name}}\nNorthpeak Returns Team · free returns within 60 days" },
   ],
   macros: [
     { name: "Order status: in transit", intent: "shipping/status", tags: ["order-status"], usage: 412, body: `Hi {{ticket.customer.firstname}},\n\nThanks for reaching out! Your order ${ORDER} is on its way. You can follow it here: ${TRACKING}${SIGN}` },
@@ -239,7 +241,7 @@ export const ACME: AccountDef = {
     { name: "damaged", color: "#D0021B", description: "Damaged items" },
     { name: "product-question", color: "#417505", description: "Product questions" },
   ],
-  supportAddresses: [{ name: "Acme Support", address: "help@acme-hardware.example" }],
+  supportAddresses: [{ name: "Acme Support", address: "help@acme-hardware.example", signature: "{{current_user.first_name}}\nAcme Hardware Support" }],
   macros: [
     { name: "Order status", intent: "shipping/status", tags: ["order-status"], usage: 12, body: `Hi {{ticket.customer.firstname}},\n\nYour order ${ORDER} is on its way.` },
     { name: "Refund issued", intent: "refund/status", tags: ["refund"], usage: 4, status: "closed", body: `Hi {{ticket.customer.firstname}},\n\nYour refund has been issued.` },

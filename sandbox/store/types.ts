@@ -71,6 +71,8 @@ export interface IntegrationRec {
   description: string | null;
   /** Sending/receiving address for email-like integrations. */
   address: string | null;
+  /** An email integration's signature (`meta.signature`), a template with agent variables; absent on records saved before it existed. */
+  signature?: SignatureRec | null;
   /** Only for `type: "http"` (webhooks). */
   http: HttpSettingsRec | null;
   /** Deliveries that failed in a row; a success resets it, 100 deactivate the integration. */
@@ -78,6 +80,11 @@ export interface IntegrationRec {
   created_datetime: Iso;
   updated_datetime: Iso;
   deactivated_datetime: Iso | null;
+}
+
+export interface SignatureRec {
+  text: string;
+  html: string;
 }
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;

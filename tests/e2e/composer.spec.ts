@@ -79,7 +79,7 @@ test.describe("composer", () => {
     const ticket = await freshEmailTicket();
     await signInAs(page, "agent");
     await openTicket(page, ticket.id);
-    await page.locator("body").press("n");
+    await page.locator("body").press("i");
     await expect(composer(page)).toHaveAttribute("data-mode", "note");
     await expect(editor(page)).toBeFocused();
     await expect(composer(page).getByTestId("composer-audience")).toHaveText("Only agents see this");

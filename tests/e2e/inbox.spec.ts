@@ -177,7 +177,7 @@ test.describe("inbox", () => {
     await page.keyboard.press("/");
     await expect(page.getByLabel("Search tickets")).toBeFocused();
     await page.keyboard.press("Escape");
-    await page.keyboard.press("c");
+    await page.keyboard.press("n");
     await expect(page).toHaveURL(/\/demo\/tickets\/new$/);
   });
 

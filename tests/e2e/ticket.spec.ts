@@ -242,7 +242,7 @@ test.describe("ticket page", () => {
     await snapshot(page, "ticket-observer");
   });
 
-  test("keyboard: e closes and reopens, a opens the picker, Esc goes back to the inbox it came from", async ({ page }) => {
+  test("keyboard: c closes and o reopens (Gorgias's keys), a opens the picker, Esc goes back to the inbox it came from", async ({ page }) => {
     await signInAs(page, "admin");
     const ticket = await openEmailTicket();
     await page.goto("/demo?q=order");
@@ -254,17 +254,17 @@ test.describe("ticket page", () => {
     await expect(status).toHaveText("Open");
     // Keys pressed before hydration reach no handler; an agent's first key comes later than that.
     await expect(page.getByTestId("ticket-view")).toHaveAttribute("data-hydrated", "true");
-    await page.keyboard.press("e");
+    await page.keyboard.press("c");
     await expect(status).toHaveText("Closed");
-    await page.keyboard.press("e");
+    await page.keyboard.press("o");
     await expect(status).toHaveText("Open");
     await page.keyboard.press("a");
     const search = page.getByRole("combobox", { name: "Search assignee" });
     await expect(search).toBeFocused();
-    // Typing "e" in the picker is text, not a shortcut.
+    // Typing "c" in the picker is text, not a shortcut.
     const putsBefore = (await putsFor(ticket.id)).length;
-    await search.pressSequentially("e");
-    await expect(search).toHaveValue("e");
+    await search.pressSequentially("c");
+    await expect(search).toHaveValue("c");
     await page.waitForTimeout(500);
     expect((await putsFor(ticket.id)).length).toBe(putsBefore);
     await expect(status).toHaveText("Open");

@@ -181,14 +181,14 @@ test.describe("triage at speed", () => {
     await expect(composer.getByRole("textbox")).toBeFocused();
     await page.unroute("**/api/demo/tickets/*/drafts**");
 
-    // Esc leaves the field (the draft stays); n then switches to a note instead of typing "n".
+    // Esc leaves the field (the draft stays); i then switches to a note instead of typing "i".
     await page.keyboard.press("Escape");
     await expect(composer.getByRole("textbox")).not.toBeFocused();
     await expect(page).toHaveURL(ticketUrl(first!));
-    await page.keyboard.press("n");
+    await page.keyboard.press("i");
     await expect(composer).toHaveAttribute("data-mode", "note");
     await expect(composer.getByRole("textbox")).toBeFocused();
-    await expect(composer.getByRole("textbox")).not.toHaveValue(/^n$/);
+    await expect(composer.getByRole("textbox")).not.toHaveValue(/^i$/);
     await page.keyboard.press("Escape");
 
     // The help closes with Esc and the ticket stays.

@@ -260,8 +260,15 @@ describe("access, reset and persistence", () => {
       expect(res.headers.get("x-gorgias-account-api-call-limit")).toMatch(/^\d+\/40$/);
     }
     expect((await fetch(`${h.url}/demo/api/events`)).status).toBe(401);
-    // Another account's log is its own.
-    expect((await h.json("/api/events", { account: "acme", as: h.byRole("admin", "acme") })).body.data).toEqual([]);
+    // Another account's log is its own, both ways.
+    const acme = { account: "acme", as: h.byRole("admin", "acme") };
+    expect((await h.json("/api/events", acme)).body.data).toEqual([]);
+    await h.json("/api/tickets", { ...acme, method: "POST", body: { customer: { email: "acme.roles@example.com" }, messages: [{ channel: "email", from_agent: false, body_text: "hi" }] } });
+    const acmeEvents = (await h.json("/api/events", acme)).body.data as { object_id: number }[];
+    const demoEvents = (await h.json("/api/events")).body.data as { object_id: number }[];
+    expect(acmeEvents).toHaveLength(2);
+    expect(demoEvents).toHaveLength(2);
+    expect(acmeEvents.map((e) => e.object_id)).not.toContain(demoEvents[0]?.object_id);
   });
 
   it("reset empties the log, and the log survives a restart", async () => {

@@ -45,6 +45,17 @@ describe("shapes of real accounts", () => {
     expect(typeof one.body.integrations).toBe("object");
   });
 
+  it("serves a stand-in for the customer's page in Gorgias's app, under the account's prefix", async () => {
+    const list = await h.json("/api/customers?limit=1");
+    const c = list.body.data[0];
+    const page = await fetch(`${h.url}/demo/app/customer/${c.id}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await page.text()).toContain(`Customer #${c.id}`);
+    expect((await fetch(`${h.url}/demo/app/customer/999999999`)).status).toBe(404);
+    expect((await fetch(`${h.url}/demo/app/ticket/${c.id}`)).status).toBe(404);
+  });
+
   it("sends null for empty attachments and actions", async () => {
     const t = await emailTicket();
     const plain = t.messages.find((m: Wire) => m.attachments === null);

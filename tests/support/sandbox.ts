@@ -53,6 +53,8 @@ export interface SandboxOutboxEntry {
   readonly subject: string | null;
   readonly body_text: string | null;
   readonly body_html: string | null;
+  /** The files the message carried (a path for the sandbox's own uploads). */
+  readonly attachments: readonly { readonly url: string; readonly name: string; readonly content_type: string; readonly size: number }[];
   readonly sent_datetime: string | null;
 }
 

@@ -7,6 +7,8 @@
  * the server), and is replaced only once Gorgias has confirmed the send.
  */
 
+import type { UploadedFile } from "@/lib/domain/attachments";
+
 export type ComposerMode = "reply" | "note";
 
 export interface DraftRecord {
@@ -14,6 +16,11 @@ export interface DraftRecord {
   readonly operationId: string;
   /** ISO instant of the agent's last keystroke in this draft. */
   readonly updatedAt: string;
+  /**
+   * Files already uploaded for this draft (their descriptors, never the bytes): kept on this device
+   * with the text, so a reload sends them without uploading again. Server copies hold text only.
+   */
+  readonly attachments?: readonly UploadedFile[];
 }
 
 /** What one browser remembers for a ticket and mode. */
@@ -79,6 +86,17 @@ export function draftStorageKey(k: { account: string; agentId: string; ticketId:
   return `gorgias-desk:draft:v1:${k.account}:${k.agentId}:${k.ticketId}:${k.mode}`;
 }
 
+const isFile = (a: unknown): a is UploadedFile => {
+  const f = a as Partial<UploadedFile> | null;
+  return typeof f === "object" && f !== null && typeof f.url === "string" && typeof f.name === "string" && typeof f.contentType === "string" && typeof f.size === "number";
+};
+
+/** Stored descriptors that still have their shape; none at all leaves the key out. */
+function filesOf(raw: unknown): { attachments?: UploadedFile[] } {
+  const files = Array.isArray(raw) ? raw.filter(isFile).map((f) => ({ url: f.url, name: f.name, contentType: f.contentType, size: f.size })) : [];
+  return files.length > 0 ? { attachments: files } : {};
+}
+
 /** Parses what localStorage holds, tolerating anything (another version, a hand edit). */
 export function parseLocalDraft(raw: string | null): LocalDraftState {
   if (!raw) return EMPTY_LOCAL;
@@ -87,7 +105,7 @@ export function parseLocalDraft(raw: string | null): LocalDraftState {
     const d = v.draft as Partial<DraftRecord> | null | undefined;
     const draft =
       d && typeof d.bodyText === "string" && typeof d.operationId === "string" && typeof d.updatedAt === "string"
-        ? { bodyText: d.bodyText, operationId: d.operationId, updatedAt: d.updatedAt }
+        ? { bodyText: d.bodyText, operationId: d.operationId, updatedAt: d.updatedAt, ...filesOf(d.attachments) }
         : null;
     const sent = Array.isArray(v.sent) ? v.sent.filter((s): s is string => typeof s === "string").slice(0, MAX_TOMBSTONES) : [];
     return { draft, sent };

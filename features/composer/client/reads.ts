@@ -10,6 +10,7 @@ export const composerKeys = {
   drafts: (account: string, ticketId: number) => ["composer", account, ticketId, "drafts"] as const,
   replyFrom: (account: string, ticketId: number) => ["composer", account, ticketId, "reply-from"] as const,
   macroSuggestions: (account: string, ticketId: number) => ["composer", account, ticketId, "macro-suggestions"] as const,
+  waiting: (account: string, ticketId: number) => ["composer", account, ticketId, "waiting"] as const,
 };
 
 export type ServerDrafts = ApiResponse<"drafts">;

@@ -19,11 +19,14 @@ import type { DraftWrite, ServerDraft } from "@/lib/domain/contract/responses";
 import type { Result } from "@/lib/result";
 import { MAX_BODY_CHARS } from "@/lib/domain/inputs";
 import type { AppError } from "@/lib/errors";
+import type { UploadedFile } from "@/lib/domain/attachments";
 
 export interface ModeDraft {
   readonly text: string;
   readonly operationId: string;
   readonly updatedAt: string | null;
+  /** Uploaded files the send will carry (docs/safety.md#attachments). */
+  readonly attachments: readonly UploadedFile[];
 }
 type Drafts = Record<ComposerMode, ModeDraft>;
 const MODES: readonly ComposerMode[] = ["reply", "note"];
@@ -35,8 +38,11 @@ interface Where {
   readonly ticketId: number;
 }
 
-/** A send of this browser's draft that was under way when the page went away (a reload, a crash). */
-export type EarlierSend = "sent" | "sending" | "unknown";
+/**
+ * A send of this browser's draft that was under way when the page went away (a reload, a crash),
+ * or that waits on the server for its undo window (docs/safety.md#undo-send).
+ */
+export type EarlierSend = "sent" | "sending" | "unknown" | "waiting";
 type Earlier = Record<ComposerMode, EarlierSend | null>;
 const RECHECK_MS = 2000;
 
@@ -57,11 +63,13 @@ function restore(where: Where, server: ServerDrafts | null): { drafts: Drafts; e
       local = afterConfirmed(local, opId);
       writeLocalDraft(key, local);
       earlier[mode] = "sent";
-    } else if (send?.state === "sending" || send?.state === "unknown") {
+    } else if (send?.state === "sending" || send?.state === "unknown" || send?.state === "waiting") {
       earlier[mode] = send.state;
     }
     const picked = pickDraft(server?.[mode] ?? null, local);
-    return { text: picked?.bodyText ?? "", operationId: openingOperationId(picked, newOperationId), updatedAt: picked?.updatedAt ?? null };
+    // The server's copy holds text only: this device's files stay with the same operation.
+    const files = picked?.attachments ?? (local.draft && local.draft.operationId === picked?.operationId ? (local.draft.attachments ?? []) : []);
+    return { text: picked?.bodyText ?? "", operationId: openingOperationId(picked, newOperationId), updatedAt: picked?.updatedAt ?? null, attachments: files };
   };
   return { drafts: { reply: one("reply"), note: one("note") }, earlier };
 }
@@ -133,13 +141,20 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     setDrafts(current.current);
     const key = draftStorageKey({ account, agentId, ticketId, mode });
     const record = { bodyText: next.text, operationId: next.operationId, updatedAt: next.updatedAt ?? new Date().toISOString() };
-    writeLocalDraft(key, { draft: record, sent: readLocalDraft(key).sent });
+    writeLocalDraft(key, { draft: next.attachments.length > 0 ? { ...record, attachments: next.attachments } : record, sent: readLocalDraft(key).sent });
     if (next.text.trim()) savers.current[mode]?.schedule(record);
     else void savers.current[mode]?.discard();
   }, [account, agentId, ticketId]);
 
   const setText = useCallback(
     (mode: ComposerMode, text: string) => commit(mode, { ...current.current[mode], text, updatedAt: new Date().toISOString() }),
+    [commit],
+  );
+
+  /** Changes the draft's files (an upload finished, or the agent removed one); the text is untouched. */
+  const setAttachments = useCallback(
+    (mode: ComposerMode, change: (files: readonly UploadedFile[]) => readonly UploadedFile[]) =>
+      commit(mode, { ...current.current[mode], attachments: change(current.current[mode].attachments), updatedAt: new Date().toISOString() }),
     [commit],
   );
 
@@ -156,13 +171,13 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     void savers.current[mode]?.discard();
     const d = current.current[mode];
     if (d.operationId !== operationId) return;
-    current.current = { ...current.current, [mode]: { text: "", operationId: nextOperationId(d.operationId, { type: "confirmed", operationId }, newOperationId), updatedAt: null } };
+    current.current = { ...current.current, [mode]: { text: "", operationId: nextOperationId(d.operationId, { type: "confirmed", operationId }, newOperationId), updatedAt: null, attachments: [] } };
     setDrafts(current.current);
   }, [account, agentId, ticketId]);
 
-  // A send still running when the page went away: ask again until it settles (docs/safety.md#send-once).
+  // A send still running (or waiting) when the page went away: ask again until it settles (docs/safety.md#send-once).
   useEffect(() => {
-    const stillSending = MODES.filter((m) => earlier[m] === "sending");
+    const stillSending = MODES.filter((m) => earlier[m] === "sending" || earlier[m] === "waiting");
     if (stillSending.length === 0) return;
     const timer = setTimeout(async () => {
       const asked = stillSending.map((mode) => ({ mode, operationId: current.current[mode].operationId }));
@@ -171,8 +186,8 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
       for (const { mode, operationId } of asked) {
         const state = found?.sends.find((s) => s.operationId === operationId)?.state;
         if (state === "sent") confirmed(mode, operationId);
-        // Still sending (or not known yet): a new object re-arms this effect for another look.
-        next[mode] = state === "not_sent" ? null : (state ?? "sending");
+        // Still sending or waiting (or not known yet): a new object re-arms this effect for another look.
+        next[mode] = state === "not_sent" || state === "undone" ? null : (state ?? "sending");
       }
       setEarlier(next);
     }, RECHECK_MS);
@@ -187,7 +202,9 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     if (!theirs) return;
     base.current[mode] = theirs.revision;
     setConflicts((prev) => ({ ...prev, [mode]: null }));
-    commit(mode, { text: theirs.bodyText, operationId: theirs.operationId, updatedAt: theirs.updatedAt });
+    // Files go with their operation: kept when the other tab's draft is the same message.
+    const files = theirs.operationId === current.current[mode].operationId ? current.current[mode].attachments : [];
+    commit(mode, { text: theirs.bodyText, operationId: theirs.operationId, updatedAt: theirs.updatedAt, attachments: files });
   }, [commit, conflicts]);
 
   /** The agent keeps this tab's text: it is saved (or the draft discarded) over the other revision. */
@@ -200,5 +217,5 @@ export function useComposerDrafts(where: Where, server: ServerDrafts | null) {
     void savers.current[mode]?.flush();
   }, [commit, conflicts]);
 
-  return { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier };
+  return { drafts, status, conflicts, earlier, setText, setAttachments, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier };
 }

@@ -4,7 +4,9 @@ import { useRef, useState } from "react";
 import type { AppliedMacroInput } from "@/lib/domain/contract/inputs";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { AppError } from "@/lib/errors";
+import type { UploadedFile } from "@/lib/domain/attachments";
 import { isNewerMessagesConflict, noteVariables, replyVariables, useSendMessage, type SendVariables } from "@/features/composer/client/send";
+import { isUndone } from "@/features/composer/client/waiting-sends";
 import type { ComposerMode, OperationEvent } from "@/features/composer/client/drafts";
 
 export interface SendRequest {
@@ -12,6 +14,8 @@ export interface SendRequest {
   readonly bodyText: string;
   readonly operationId: string;
   readonly closeAfter: boolean;
+  /** Send & Snooze: the wake time the ticket is closed with after the send. */
+  readonly snoozeUntil?: string;
   readonly confirmNewerMessages?: boolean;
   /** A reply's channel, when the agent chose one other than the ticket's own. */
   readonly replyOn?: string;
@@ -19,6 +23,10 @@ export interface SendRequest {
   readonly assignIfUnassigned?: boolean;
   /** A macro applied in the composer: its actions follow the message. */
   readonly macro?: AppliedMacroInput;
+  /** Uploaded files the message carries (the same descriptors on every retry: never uploaded again). */
+  readonly attachments?: readonly UploadedFile[];
+  /** How long it waits on the server, undoable (the agent's setting; docs/safety.md#undo-send). */
+  readonly undoSeconds?: number;
 }
 
 export interface SendProblem {
@@ -48,19 +56,39 @@ export function useComposerSend(opts: {
   onEvent: (mode: ComposerMode, event: OperationEvent) => void;
 }) {
   const { account, ticketId, lastSeenMessageId, onConfirmed, onEvent } = opts;
-  const mutation = useSendMessage(account, ticketId, (v: SendVariables, outcome) => onConfirmed(v.mode, v.operationId, outcome));
+  // What the agent does once the server holds a send for later (move on), per operation.
+  const whenScheduled = useRef(new Map<string, () => void>());
+  const mutation = useSendMessage(
+    account,
+    ticketId,
+    (v: SendVariables, outcome) => onConfirmed(v.mode, v.operationId, outcome),
+    (v) => whenScheduled.current.get(v.operationId)?.(),
+  );
   const inFlight = useRef(false);
   const seq = useRef(0);
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const [lastOutcome, setLastOutcome] = useState<{ mode: ComposerMode; outcome: SendOutcome } | null>(null);
 
-  /** `onSent` runs once Gorgias has the message (not when it was refused or its fate is unknown). */
-  function submit(request: SendRequest, onSent?: (outcome: SendOutcome) => void) {
+  /**
+   * `onSent` runs once Gorgias has the message (not when it was refused or its fate is unknown);
+   * `onScheduled` once the server holds it for its undo window (it is then sent without this tab).
+   */
+  function submit(request: SendRequest, onSent?: (outcome: SendOutcome) => void, onScheduled?: () => void) {
     if (inFlight.current) return;
     inFlight.current = true;
     setProblem(null);
     setLastOutcome(null);
-    const base = { ticketId, operationId: request.operationId, bodyText: request.bodyText, closeAfter: request.closeAfter, ...(request.macro ? { macro: request.macro } : {}) };
+    const files = request.attachments ?? [];
+    if (onScheduled) whenScheduled.current.set(request.operationId, onScheduled);
+    const base = {
+      ticketId,
+      operationId: request.operationId,
+      bodyText: request.bodyText,
+      closeAfter: request.closeAfter,
+      ...(request.macro ? { macro: request.macro } : {}),
+      ...(files.length > 0 ? { attachments: [...files] } : {}),
+      ...(request.undoSeconds ? { undoSeconds: request.undoSeconds } : {}),
+    };
     const variables =
       request.mode === "reply"
         ? replyVariables({
@@ -69,12 +97,15 @@ export function useComposerSend(opts: {
             confirmNewerMessages: request.confirmNewerMessages ?? false,
             ...(request.replyOn ? { replyOn: request.replyOn } : {}),
             assignIfUnassigned: request.assignIfUnassigned ?? false,
+            ...(request.snoozeUntil ? { snoozeUntil: request.snoozeUntil } : {}),
           })
         : noteVariables({ ...base, mentionUserIds: [] });
     mutation.mutate(variables, {
-      onSuccess: (outcome) => {
-        setLastOutcome({ mode: request.mode, outcome });
-        onSent?.(outcome);
+      onSuccess: (settled) => {
+        // Undone: nothing was sent, and the text is still this composer's draft.
+        if (isUndone(settled)) return;
+        setLastOutcome({ mode: request.mode, outcome: settled });
+        onSent?.(settled);
       },
       onError: (failure) => {
         setProblem({ mode: request.mode, error: failure.error, request, seq: ++seq.current });
@@ -82,6 +113,7 @@ export function useComposerSend(opts: {
       },
       onSettled: () => {
         inFlight.current = false;
+        whenScheduled.current.delete(request.operationId);
       },
     });
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { matchesShortcut, setPreference, useShortcut, usePreferences } from "@/features/shell";
 import { reportTyping } from "@/features/live";
 import { useMoveOn } from "@/features/inbox";
@@ -32,6 +32,11 @@ import { ArmedMacroChip, MacroResultNotice } from "./macro-status";
 
 // "Tue, Dec 1, 9:00 AM": when a snooze would wake, in the agent's own time zone.
 const wakeTime = (d: Date) => d.toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+import { useAttachmentUploads } from "@/features/composer/client/use-attachment-uploads";
+import type { UploadedFile } from "@/lib/domain/attachments";
+import { AttachButton } from "./attach-button";
+import { AttachmentChips, RefusedFiles } from "./attachment-chips";
+import { SignaturePreview } from "./signature-preview";
 
 const count = (n: number) => n.toLocaleString("en-US");
 const tooLong = (length: number) =>
@@ -46,7 +51,9 @@ export interface EarlyIntent {
 export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serverDrafts, early }: ComposerProps & { serverDrafts: ServerDrafts | null; early: EarlyIntent | null }) {
   const idPrefix = useId();
   const client = useQueryClient();
-  const { drafts, status, conflicts, earlier, setText, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
+  const { drafts, status, conflicts, earlier, setText, setAttachments, applyEvent, confirmed, takeTheirs, keepMine, dismissEarlier } = useComposerDrafts({ account, agentId: agent.id, ticketId: ticket.id }, serverDrafts);
+  const uploads = useAttachmentUploads(account, useCallback((m: ComposerMode, file: UploadedFile) => setAttachments(m, (files) => [...files, file]), [setAttachments]));
+  const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<ComposerMode>(() => early?.mode ?? newestMode(drafts));
   // Messages the agent reviewed after a "customer wrote again" warning count as seen.
   const [reviewedUpTo, setReviewedUpTo] = useState<number | null>(null);
@@ -65,12 +72,20 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   const route = routes.find((r) => r.channel === replyOn) ?? routes[0] ?? null;
   const onEmail = !route || route.channel === "email";
   const recipient = onEmail ? (ticket.replyAddress ?? ticket.customer?.email ?? null) : (ticket.customer?.name ?? null);
-  const { autoAssign } = usePreferences();
+  const { autoAssign, undoSendSeconds } = usePreferences();
   const replyFrom = useQuery({ ...replyFromQuery(account, ticket.id), enabled: mode === "reply" && onEmail });
   const problem = send.problem?.mode === mode ? send.problem : null;
   const warnNewer = mode === "reply" && draft.text.trim() !== "" && newer.length > 0 && !isNewerMessagesConflict(problem?.error ?? null);
+  const pendingUploads = uploads.pending.filter((p) => p.mode === mode);
+  const uploading = pendingUploads.filter((p) => p.state === "uploading").length;
+  const failedUpload = pendingUploads.find((p) => p.state === "failed");
+  // A message never goes without a file it shows (docs/safety.md#attachments).
   const blockedBy = send.pending
     ? "Sending…"
+    : uploading > 0
+      ? `Wait for ${uploading === 1 ? "the file" : `${uploading} files`} to finish uploading.`
+      : failedUpload
+        ? `${failedUpload.file.name} did not upload: try it again or remove it.`
     : !draft.text.trim()
       ? "Write a message first."
       : draft.text.length > MAX_BODY_CHARS
@@ -115,28 +130,38 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
   // plain note is part of the work and stays. The way on is chosen now, before a close can take
   // the ticket out of the list.
   const moveOn = useMoveOn(account, ticket.id);
-  function submit(closeAfter: boolean, confirmNewerMessages = false) {
+  function submit(closeAfter: boolean, confirmNewerMessages = false, snoozeUntil?: string) {
     if (blockedBy) return;
     const go = mode === "reply" || closeAfter ? moveOn() : null;
     const withMacro = armed?.input;
+    // Moves on once: as soon as the server holds a waiting send (it goes without this page), else when sent.
+    let moved = false;
+    const moveOnce = () => {
+      if (go && !moved) go();
+      moved = true;
+    };
     send.submit(
       {
         mode,
         bodyText: draft.text,
         operationId: draft.operationId,
         closeAfter,
+        ...(snoozeUntil ? { snoozeUntil } : {}),
         confirmNewerMessages,
         // The channel the agent sees: the server checks it against the ticket it reads, so a reply never
         // goes out on another channel than the one shown (docs/safety.md#reply-channel).
         ...(route ? { replyOn: route.channel } : {}),
         assignIfUnassigned: autoAssign,
         ...(withMacro ? { macro: withMacro } : {}),
+        attachments: draft.attachments,
+        undoSeconds: undoSendSeconds,
       },
       (outcome) => {
         if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter);
         // Actions that failed stay on screen to be applied again: the agent does not move on from them.
-        if (go && !outcome.closeError && outcome.macro?.applied !== false) go();
+        if (!outcome.closeError && outcome.macro?.applied !== false) moveOnce();
       },
+      moveOnce,
     );
   }
 
@@ -189,6 +214,34 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
     void client.invalidateQueries({ queryKey: ticketKeys.detail(account, ticket.id) });
   }
 
+  const addFiles = (files: readonly File[]) => {
+    if (files.length > 0 && !send.pending) uploads.add(mode, files, draft.attachments);
+  };
+  const hasFiles = (e: DragEvent<HTMLElement>) => Array.from(e.dataTransfer.types).includes("Files");
+  function onDragOver(e: DragEvent<HTMLElement>) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  }
+  function onDragLeave(e: DragEvent<HTMLElement>) {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+  }
+  function onDrop(e: DragEvent<HTMLElement>) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    addFiles(Array.from(e.dataTransfer.files));
+  }
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    // A pasted screenshot or copied file: attached, not pasted as text.
+    const files = Array.from(e.clipboardData.files);
+    if (files.length === 0) return;
+    e.preventDefault();
+    addFiles(files);
+  }
+  const signature = mode === "reply" && onEmail ? (replyFrom.data?.signature?.text ?? null) : null;
+
   const chipsId = `${idPrefix}-unfilled`;
   const previewPlan = macro.preview ? planMacro(macro.preview) : null;
   const previewReply = previewPlan?.replyTemplate != null ? renderMacro(previewPlan.replyTemplate, ctx) : null;
@@ -200,8 +253,12 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
       data-testid="composer"
       data-mode={mode}
       onKeyDown={onKeyDown}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
       className={cx(
-        "flex flex-col gap-2 rounded-lg border border-t-4 p-3 transition-colors",
+        "relative flex flex-col gap-2 rounded-lg border border-t-4 p-3 transition-colors",
+        dragging && "ring-2 ring-brand/50",
         mode === "note"
           ? "border-amber-300 border-t-amber-400 bg-amber-50 dark:border-amber-800 dark:border-t-amber-600 dark:bg-amber-950/20"
           : "border-zinc-200 border-t-brand bg-white dark:border-zinc-800 dark:bg-zinc-950",
@@ -223,7 +280,22 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           aria-describedby={unfilled.length ? chipsId : undefined}
           placeholder={mode === "reply" ? "Write your reply to the customer…" : "Write a note for your team. The customer never sees it."}
           className={mode === "note" ? "bg-amber-100/60 dark:bg-amber-900/20" : "bg-white dark:bg-zinc-900"}
+          onPaste={onPaste}
         />
+        {signature && <SignaturePreview signature={signature} bodyText={draft.text} />}
+        <AttachmentChips
+          files={draft.attachments}
+          pending={pendingUploads}
+          onRemove={(i) => setAttachments(mode, (files) => files.filter((_, k) => k !== i))}
+          onRetry={uploads.retry}
+          onDiscard={uploads.discard}
+        />
+        {uploads.refused?.mode === mode && <RefusedFiles reasons={uploads.refused.reasons} onDismiss={uploads.dismissRefused} />}
+        {dragging && (
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-lg bg-white/80 text-sm font-medium text-zinc-800 dark:bg-zinc-950/80 dark:text-zinc-100" aria-hidden>
+            Drop files to attach them
+          </p>
+        )}
         {earlier[mode] && (
           <EarlierSendNotice
             mode={mode}
@@ -242,8 +314,8 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
             key={problem.seq}
             problem={problem}
             disabled={send.pending}
-            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages)}
-            onSendAnyway={() => submit(problem.request.closeAfter, true)}
+            onRetry={() => submit(problem.request.closeAfter, problem.request.confirmNewerMessages, problem.request.snoozeUntil)}
+            onSendAnyway={() => submit(problem.request.closeAfter, true, problem.request.snoozeUntil)}
             onReview={review}
             onStartOver={() => {
               applyEvent(mode, { type: "started-over" });
@@ -281,8 +353,10 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
           lastOutcome={send.lastOutcome?.mode === mode ? send.lastOutcome.outcome : null}
           onMacro={macro.open}
           onSend={submit}
+          onSendAndSnooze={(until) => submit(true, false, until)}
           channelLabel={onEmail ? null : route.label}
           autoAssign={mode === "reply" && !ticket.assigned ? { on: autoAssign, onChange: (on) => setPreference("autoAssign", on) } : null}
+          tools={<AttachButton onFiles={addFiles} disabled={send.pending} />}
         />
       </div>
     </section>

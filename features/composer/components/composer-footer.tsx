@@ -1,8 +1,9 @@
 "use client";
 
-import { useId } from "react";
-import { Button } from "@/components/ui/button";
+import { useId, type ReactNode } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
 import { shortcutLabel } from "@/features/shell";
+import { SnoozeMenu } from "@/features/ticket";
 import type { SendOutcome } from "@/lib/domain/send";
 import type { ComposerMode } from "@/features/composer/client/drafts";
 import type { MacroChoice } from "@/features/composer/client/reads";
@@ -18,7 +19,7 @@ const SAVE_LABEL: Record<SaveStatus, string> = {
   conflict: "Draft not saved: changed in another tab",
 };
 
-export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, channelLabel = null, autoAssign = null }: {
+export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, saveStatus, lastOutcome, onMacro, onSend, onSendAndSnooze, channelLabel = null, autoAssign = null, tools = null }: {
   account: string;
   ticketId: number;
   mode: ComposerMode;
@@ -28,22 +29,33 @@ export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, sa
   lastOutcome: SendOutcome | null;
   onMacro: (m: MacroChoice) => void;
   onSend: (closeAfter: boolean) => void;
+  /** Send & Snooze: the reply goes, then the ticket is snoozed until this instant. */
+  onSendAndSnooze?: (until: string) => void;
   /** A reply's messaging channel ("Chat"); null for e-mail. */
   channelLabel?: string | null;
   /** The auto-assign setting, offered while the ticket is unassigned. */
   autoAssign?: { on: boolean; onChange: (on: boolean) => void } | null;
+  /** More controls beside the macro picker (attach files). */
+  tools?: ReactNode;
 }) {
   const reasonId = useId();
   const reply = mode === "reply";
   const sentLabel =
     lastOutcome &&
     (reply ? (channelLabel ? `Sent on ${channelLabel}` : "Email sent") : "Note added") +
-      (lastOutcome.closeError ? ` · the ticket could not be closed: ${lastOutcome.closeError}` : lastOutcome.closed ? " · ticket closed" : "") +
+      (lastOutcome.closeError
+        ? ` · the ticket could not be closed: ${lastOutcome.closeError}`
+        : lastOutcome.snoozedUntil
+          ? " · ticket snoozed"
+          : lastOutcome.closed
+            ? " · ticket closed"
+            : "") +
       (lastOutcome.macro?.applied ? ` · macro “${lastOutcome.macro.name}” applied` : "");
   const showReason = blockedBy && blockedBy !== "Write a message first." && blockedBy !== "Sending…";
   return (
     <div className="flex flex-wrap items-center gap-2">
       <MacroPicker account={account} ticketId={ticketId} onPick={onMacro} disabled={pending} />
+      {tools}
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite" data-testid="composer-status">
         {pending ? (reply ? (channelLabel ? `Sending on ${channelLabel}…` : "Sending email…") : "Adding note…") : (sentLabel ?? SAVE_LABEL[saveStatus])}
       </p>
@@ -56,6 +68,11 @@ export function ComposerFooter({ account, ticketId, mode, pending, blockedBy, sa
             <input type="checkbox" checked={autoAssign.on} onChange={(e) => autoAssign.onChange(e.target.checked)} data-testid="auto-assign" />
             Assign to me
           </label>
+        )}
+        {reply && onSendAndSnooze && (
+          <SnoozeMenu onSnooze={onSendAndSnooze} title="Send, then snooze until" className={buttonClass({ size: "sm" })} disabled={!!blockedBy} align="end" data-testid="send-and-snooze" popupTestId="send-snooze-menu">
+            Send & snooze
+          </SnoozeMenu>
         )}
         <Button size="sm" variant="secondary" disabled={!!blockedBy} aria-describedby={blockedBy ? reasonId : undefined} onClick={() => onSend(true)} title={shortcutLabel("sendAndClose")}>
           {reply ? "Send & close" : "Add note & close"}

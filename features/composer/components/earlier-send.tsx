@@ -15,6 +15,13 @@ export function EarlierSendNotice({ mode, state, onCheck, onDismiss }: { mode: C
       </ErrorNotice>
     );
   }
+  if (state === "waiting") {
+    return (
+      <ErrorNotice tone="info" role="status" testId="earlier-send">
+        Your {what} is waiting to be sent; you can still undo it above. Sending this text again never sends it twice.
+      </ErrorNotice>
+    );
+  }
   if (state === "sending") {
     return (
       <ErrorNotice tone="info" role="status" testId="earlier-send">

@@ -3,11 +3,13 @@
 import { Lock, Mail } from "lucide-react";
 import type { KeyboardEvent } from "react";
 import type { ComposerMode } from "@/features/composer/client/drafts";
+import { shortcutLabel } from "@/features/shell";
 import { cx } from "@/lib/utils";
 
+// The keys come from the shortcut registry, so the hint cannot drift from the binding.
 const TABS: ReadonlyArray<{ mode: ComposerMode; label: string; key: string }> = [
-  { mode: "reply", label: "Reply to customer", key: "R" },
-  { mode: "note", label: "Internal note", key: "N" },
+  { mode: "reply", label: "Reply to customer", key: shortcutLabel("reply").toUpperCase() },
+  { mode: "note", label: "Internal note", key: shortcutLabel("note").toUpperCase() },
 ];
 
 /** The two modes as tabs; arrow keys move between them (WAI-ARIA tabs pattern). */

@@ -2,25 +2,34 @@
 
 import { writeShare } from "@/features/live/server";
 import { appStore } from "@/lib/auth/app-store";
-import { ApplyMacroInput, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import { ApplyMacroInput, DiscardDraftInput, SaveDraftInput, SendNoteInput, SendReplyInput, UndoSendInput } from "@/lib/domain/contract/inputs";
 import { agentAction } from "@/lib/server/agent-action";
 import { discardAgentDraft, saveAgentDraft } from "./drafts";
-import { sendNote as sendNoteOnce, sendReply as sendReplyOnce } from "./send/messages";
 import { applyMacro as applyMacroActions } from "./send/apply-macro";
+import { wakeSendDispatcher } from "./send/process-dispatcher";
+import { sendWithUndo, undoSend as undoSendOf } from "./send/scheduled";
 
 /**
  * Reply by e-mail, or Send & Close. Exactly once per operation id: a repeat returns the first
  * outcome (`alreadySent`), other text under the same id is refused. See ./send/exactly-once.ts.
+ * With `undoSeconds` it waits on the server that long, undoable, and answers when it will go
+ * (./send/scheduled.ts).
  */
 export const sendReply = agentAction(SendReplyInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
-  return sendReplyOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
+  return sendWithUndo({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, { mode: "reply", input }, wakeSendDispatcher);
 });
 
 /** An internal note: never public, never e-mailed. */
 export const sendNote = agentAction(SendNoteInput, async (input, { agent, gorgias }) => {
   const { db } = await appStore();
-  return sendNoteOnce({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, input);
+  return sendWithUndo({ db, gorgias, agent, share: writeShare(agent.accountDomain) }, { mode: "note", input }, wakeSendDispatcher);
+});
+
+/** Takes back a send still waiting; one already claimed for sending is reported as sent. */
+export const undoSend = agentAction(UndoSendInput, async (input, { agent }) => {
+  const { db } = await appStore();
+  return undoSendOf({ db, agent }, input.operationId);
 });
 
 /**

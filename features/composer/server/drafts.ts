@@ -1,8 +1,8 @@
 /** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
-import { deleteDraft, getAgentSendStates, getDraftsForTicket, saveDraft, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
+import { deleteDraft, getAgentSendStates, getDraftsForTicket, saveDraft, scheduledSendsForTicket, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
 import type { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
-import type { DraftWrite, SendState, ServerDraft, TicketDrafts } from "@/lib/domain/contract/responses";
+import type { DraftWrite, SendState, ServerDraft, TicketDrafts, WaitingSend } from "@/lib/domain/contract/responses";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 
@@ -38,13 +38,34 @@ const SHOWN_STATE: Readonly<Record<StoredSendState, SendState>> = {
   unknown: "unknown",
   failed: "not_sent",
   pending: "not_sent",
+  scheduled: "waiting",
+  cancelled: "undone",
+};
+
+/** The text a waiting send carries, from its stored input (./send/scheduled.ts). */
+const waitingText = (payload: Record<string, unknown> | null): string => {
+  const input = payload?.input;
+  return typeof input === "object" && input !== null && "bodyText" in input && typeof input.bodyText === "string" ? input.bodyText : "";
 };
 
 export async function ticketDrafts(ctx: DraftContext, ticketId: number, operationIds: readonly string[] = []): Promise<TicketDrafts> {
-  const [rows, sends] = await Promise.all([getDraftsForTicket(ctx.db, ctx.agentId, ticketId), getAgentSendStates(ctx.db, ctx.agentId, operationIds)]);
+  const [rows, sends, waiting] = await Promise.all([
+    getDraftsForTicket(ctx.db, ctx.agentId, ticketId),
+    getAgentSendStates(ctx.db, ctx.agentId, operationIds),
+    scheduledSendsForTicket(ctx.db, ctx.agentId, ticketId),
+  ]);
   const pick = (mode: "reply" | "note") => {
     const row = rows.find((r) => r.mode === mode);
     return row ? shown(row) : null;
   };
-  return { reply: pick("reply"), note: pick("note"), sends: sends.map((op) => ({ operationId: op.operationId, state: SHOWN_STATE[op.state] })) };
+  return {
+    reply: pick("reply"),
+    note: pick("note"),
+    sends: sends.map((op) => ({ operationId: op.operationId, state: SHOWN_STATE[op.state], sendAt: op.sendAfter?.toISOString() ?? null })),
+    waiting: waiting.flatMap((op): WaitingSend[] =>
+      op.kind === "ticket" || !op.sendAfter
+        ? []
+        : [{ operationId: op.operationId, mode: op.kind, bodyText: waitingText(op.payload), sendAt: op.sendAfter.toISOString(), state: op.state === "scheduled" ? "waiting" : "sending" }],
+    ),
+  };
 }

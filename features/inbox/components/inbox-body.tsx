@@ -9,6 +9,7 @@ import { appErrorOf } from "@/lib/client/route-fetch";
 import { outageBackoffMs, rateLimitWait, unreachable, type InboxPage, type InboxPages } from "@/features/inbox/client/queries";
 import { BusyBanner, OutagePanel } from "./busy-banner";
 import { EmptyState, SkeletonRows } from "./ticket-list-states";
+import { BulkList } from "./bulk-list";
 import { TicketGrid } from "./ticket-grid";
 import { useInboxRefresh } from "@/features/inbox/client/use-inbox-list";
 
@@ -52,6 +53,20 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
         <AppErrorNotice layout="panel" testId="inbox-error" error={appErrorOf(list.error)} retry={{ onClick: retry }} />
       ) : tickets.length === 0 ? (
         <EmptyState searching={query.q} />
+      ) : mode === "inbox" && canWrite ? (
+        <BulkList
+          key={search}
+          account={account}
+          search={search}
+          label={title}
+          tickets={tickets}
+          canWrite={canWrite}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          autoLoad={listWait === null && !list.isFetchNextPageError}
+          loadMore={loadMore}
+          viewId={query.view !== undefined && query.q === undefined && query.customer === undefined ? query.view : null}
+        />
       ) : (
         <TicketGrid
           key={search}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { useShortcut } from "@/features/shell";
 import { Button } from "@/components/ui/button";
+import type { RowProgress } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import { whenIdle } from "@/lib/client/when-idle";
 import { readPlace, updatePlace, usePlace } from "@/features/inbox/client/list-place";
@@ -33,6 +34,12 @@ export interface TicketGridProps {
    * row is the selection; the ticket's own keys move through it.
    */
   readonly mode?: "inbox" | "pane";
+  /** The inbox's bulk selection: a checkbox per row and each row's progress (use-bulk.ts). */
+  readonly selection?: {
+    readonly selected: ReadonlySet<number>;
+    readonly progress: ReadonlyMap<number, RowProgress>;
+    readonly onToggle: (id: number, range: boolean) => void;
+  };
 }
 
 /**
@@ -42,7 +49,7 @@ export interface TicketGridProps {
  * place (list-place.ts), so they follow the ticket id through refreshes and survive opening a
  * ticket and coming back.
  */
-export function TicketGrid({ account, search, label, tickets, canWrite, hasMore, loadingMore, autoLoad, loadMore, mode = "inbox" }: TicketGridProps) {
+export function TicketGrid({ account, search, label, tickets, canWrite, hasMore, loadingMore, autoLoad, loadMore, mode = "inbox", selection }: TicketGridProps) {
   const router = useRouter();
   const now = useNow();
   const { selectedId } = usePlace(account);
@@ -80,6 +87,19 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
   useEffect(() => {
     if (mode === "pane" && selectedIndex !== -1) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
   }, [mode, selectedIndex, virtualizer]);
+
+  // When the selected row leaves the list (a change took it out of the view), the row that took its
+  // place is selected, so the agent goes on from where they were rather than from the top.
+  const lastIndex = useRef(-1);
+  useEffect(() => {
+    if (mode !== "inbox") return;
+    if (selectedIndex !== -1) {
+      lastIndex.current = selectedIndex;
+      return;
+    }
+    const next = tickets[Math.min(lastIndex.current, tickets.length - 1)];
+    if (selectedId !== null && lastIndex.current !== -1 && next) updatePlace(account, { selectedId: next.id });
+  }, [account, mode, selectedId, selectedIndex, tickets]);
 
   // A row moved to by j/k is focused once it is rendered (it may have been outside the window).
   useEffect(() => {
@@ -160,6 +180,7 @@ export function TicketGrid({ account, search, label, tickets, canWrite, hasMore,
               now={now}
               onSelect={selected}
               onOpen={opened}
+              bulk={selection && { checked: selection.selected.has(t.id), progress: selection.progress.get(t.id), onToggle: selection.onToggle }}
             />
           );
         })}

@@ -2,12 +2,15 @@
 
 import { customerLabel } from "@/lib/domain/customer";
 import { absoluteTime, relativeTime } from "@/lib/domain/relative-time";
+import type { RowProgress } from "@/lib/domain/bulk";
 import { isSnoozed, type TicketSummary } from "@/lib/domain/ticket";
 import { cx } from "@/lib/utils";
 import { PresenceAvatars } from "@/features/live";
 import { TagPills } from "./tag-pills";
 import { InboxLink } from "./inbox-link";
 import { RowStatusToggle } from "./row-status-toggle";
+import { RowActions } from "./row-actions";
+import { SnoozedUntil } from "@/features/ticket";
 
 /**
  * Every row's height, fixed: two lines of text-sm with their padding and border. One known height
@@ -36,7 +39,20 @@ export interface TicketRowProps {
   readonly onSelect: (id: number) => void;
   /** The agent opened this row's ticket (a plain click on its link). */
   readonly onOpen: (id: number) => void;
+  /** In the inbox: the row's checkbox for bulk changes, and the change's progress on it. */
+  readonly bulk?: {
+    readonly checked: boolean;
+    readonly progress: RowProgress | undefined;
+    /** `range`: Shift was held (select from the last row toggled). */
+    readonly onToggle: (id: number, range: boolean) => void;
+  };
 }
+
+const PROGRESS: Record<RowProgress, { mark: string; words: string; style: string }> = {
+  pending: { mark: "…", words: "Updating", style: "text-zinc-600 dark:text-zinc-300 animate-pulse" },
+  done: { mark: "✓", words: "Updated", style: "text-emerald-700 dark:text-emerald-400" },
+  failed: { mark: "!", words: "Not updated", style: "text-red-700 dark:text-red-400 font-bold" },
+};
 
 /**
  * One dense row: a real link (middle-click, copy link) plus a close/reopen action over its end.
@@ -44,7 +60,7 @@ export interface TicketRowProps {
  * on the list's own width (a container query), so the same row fits the inbox, the narrow list
  * beside a ticket, and a phone.
  */
-export function TicketRow({ index, start, account, ticket: t, selected, canWrite, now, onSelect, onOpen }: TicketRowProps) {
+export function TicketRow({ index, start, account, ticket: t, selected, canWrite, now, onSelect, onOpen, bulk }: TicketRowProps) {
   const when = t.lastMessageAt ?? t.updatedAt;
   const assignee = t.assigneeUser?.name ?? t.assigneeUser?.email ?? t.assigneeTeam?.name ?? "Unassigned";
   const snoozed = isSnoozed(t, now);
@@ -58,21 +74,37 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
       aria-selected={selected}
       data-testid="ticket-row"
       data-ticket-id={t.id}
+      data-checked={bulk?.checked || undefined}
+      data-progress={bulk?.progress}
       onFocus={() => onSelect(t.id)}
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       className={cx(
         "group absolute top-0 left-0 flex w-full items-stretch overflow-hidden border-b border-zinc-100 dark:border-zinc-800/70",
-        selected ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
+        selected || bulk?.checked ? "bg-brand/[0.07] dark:bg-brand/15" : "hover:bg-zinc-50 dark:hover:bg-zinc-900",
       )}
     >
       <span aria-hidden className={cx("absolute inset-y-0 left-0 w-0.5", selected ? "bg-brand" : "bg-transparent")} />
+      {bulk && (
+        <div role="gridcell" className="flex shrink-0 items-center pl-3">
+          <input
+            type="checkbox"
+            checked={bulk.checked}
+            // The click carries Shift (a range); the change event does not.
+            onChange={() => {}}
+            onClick={(e) => bulk.onToggle(t.id, e.shiftKey)}
+            aria-label={`Select ticket ${t.id}`}
+            data-testid="row-check"
+            className="size-4 accent-brand"
+          />
+        </div>
+      )}
       <div role="gridcell" className="min-w-0 flex-1">
         <InboxLink
           href={`/${account}/tickets/${t.id}`}
           onClick={(e) => {
             if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) onOpen(t.id);
           }}
-          className="flex h-full min-w-0 flex-col justify-center gap-0.5 py-2 pr-2 pl-4 outline-offset-[-2px] focus-visible:outline-2"
+          className={cx("flex h-full min-w-0 flex-col justify-center gap-0.5 py-2 pr-2 outline-offset-[-2px] focus-visible:outline-2", bulk ? "pl-2" : "pl-4")}
         >
           <span className="flex min-w-0 items-center gap-2 text-sm">
             <span className={cx("size-2 shrink-0 rounded-full", t.isUnread ? "bg-brand" : "bg-transparent")} aria-hidden />
@@ -86,7 +118,24 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
                 {t.priority}
               </span>
             )}
+            {snoozed && t.snoozedUntil && <SnoozedUntil until={t.snoozedUntil} now={now} className="hidden shrink-0 text-xs text-sky-800 @xl:inline dark:text-sky-300" />}
+            {t.spam && (
+              <span className="shrink-0 text-xs font-medium text-red-700 dark:text-red-400" data-testid="row-spam-chip">
+                Spam
+              </span>
+            )}
+            {t.trashedAt && (
+              <span className={cx("shrink-0 text-xs font-medium", muted)} data-testid="row-trashed-chip">
+                In trash
+              </span>
+            )}
             <span className={cx("ml-auto flex shrink-0 items-center gap-2 text-xs", muted)}>
+              {bulk?.progress && (
+                <span className={PROGRESS[bulk.progress].style} data-testid="row-progress" title={PROGRESS[bulk.progress].words}>
+                  <span aria-hidden>{PROGRESS[bulk.progress].mark}</span>
+                  <span className="sr-only">{PROGRESS[bulk.progress].words}.</span>
+                </span>
+              )}
               <PresenceAvatars ticketId={t.id} />
               <TagPills tags={t.tags} />
               <span className="hidden w-32 truncate @3xl:inline" title={assignee}>
@@ -117,7 +166,10 @@ export function TicketRow({ index, start, account, ticket: t, selected, canWrite
           role="gridcell"
           className="absolute inset-y-0 right-0 hidden items-center bg-linear-to-l from-zinc-50 from-70% pr-3 pl-6 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 @xl:flex dark:from-zinc-900"
         >
-          <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
+          <span className="flex items-center gap-1">
+            <RowActions account={account} ticket={t} />
+            <RowStatusToggle account={account} ticketId={t.id} status={t.status} />
+          </span>
         </div>
       )}
     </div>

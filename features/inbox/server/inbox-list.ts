@@ -1,7 +1,7 @@
 import "server-only";
 import { liveDesk } from "@/features/live/server";
 import { planInboxList } from "@/lib/domain/inbox-plan";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedFromList } from "@/lib/domain/view-membership";
 import type { InboxQuery } from "@/lib/domain/inbox-query";
 import { listScope, sharesReads } from "@/lib/domain/sharing";
 import type { Page } from "@/lib/domain/page";
@@ -69,8 +69,8 @@ export async function loadInboxPage({ agent, gorgias }: AgentContext, query: Inb
       const page = await liveDesk(agent.accountDomain).cache.firstPage(scope, plan, paging.limit, read);
       // The shared page of a view is patched in place until Gorgias is asked again: a ticket whose
       // change took it out of the view (closed in an open view) leaves it now, not a refresh later.
-      const filters = views.find((v) => v.id === query.view)?.filters ?? null;
-      return page.ok ? ok({ ...page.value, items: page.value.items.filter((t) => !excludedByView(filters, t)) }) : page;
+      const view = query.view === undefined ? null : { filters: views.find((v) => v.id === query.view)?.filters ?? null };
+      return page.ok ? ok({ ...page.value, items: page.value.items.filter((t) => !excludedFromList(view, t)) }) : page;
     }
   }
   return read();

@@ -27,6 +27,7 @@ import { ByteLru, sameJson } from "@/lib/utils";
 const FORMAT = "v1";
 const TICKET = `${FORMAT}:ticket:`;
 const LIST = `${FORMAT}:list:`;
+const CUSTOMER = `${FORMAT}:customer:`;
 
 /** Without a live feed an entry still serves the readers who ask at once (a burst after a signal). */
 export const COALESCE_MS = 2_000;
@@ -49,6 +50,18 @@ interface ListEntry {
   readonly dirtySince: number | null;
   /** Changes applied lately, laid again over a page whose read was in flight meanwhile. */
   readonly recent: readonly { readonly at: number; readonly summary: TicketSummary }[];
+}
+
+/**
+ * A customer with their store data is read again after this. The feed carries no customer changes,
+ * so this age is all that bounds how stale the panel's orders are (it shows when they were read).
+ */
+export const CUSTOMER_MAX_AGE_MS = 10 * 60_000;
+
+/** A customer record as cached, with the epoch ms of the read from Gorgias it comes from. */
+export interface CachedRecord<T> {
+  readonly value: T;
+  readonly fetchedAt: number;
 }
 
 /** How long an applied change is kept for pages being read meanwhile (longer than any read). */
@@ -174,6 +187,25 @@ export class SharedCache {
       return ok(await this.storeList(db, key, plan, read.value, startedAt));
     });
   }
+  /**
+   * A customer's whole record (the ticket's customer panel) for a scope (lib/domain/sharing.ts):
+   * read from Gorgias at most once per CUSTOMER_MAX_AGE_MS for everyone in the scope, and once
+   * for all who ask at the same time.
+   */
+  async customer<T>(scope: string, customerId: number, load: () => Promise<Result<T, AppError>>): Promise<Result<CachedRecord<T>, AppError>> {
+    const key = `${CUSTOMER}${scope}:${customerId}`;
+    const db = await this.deps.db();
+    const entry = await getSnapshot(db, this.deps.account, key);
+    if (entry && this.now() - entry.fetchedAt.getTime() < CUSTOMER_MAX_AGE_MS) return ok({ value: entry.body as T, fetchedAt: entry.fetchedAt.getTime() });
+    return this.once(key, async () => {
+      const read = await load();
+      if (!read.ok) return read;
+      const fetchedAt = this.now();
+      await putSnapshot(db, this.deps.account, { key, version: null, body: read.value, fetchedAt: new Date(fetchedAt) });
+      return ok({ value: read.value, fetchedAt });
+    });
+  }
+
   /**
    * The stored first page of a list however old, or null: never a read of Gorgias. For figures that
    * may lag (the sidebar's view counts), not for a list on screen.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { DEFAULT_UNDO_SEND_SECONDS, UNDO_SEND_SECONDS, type UndoSendSeconds } from "@/lib/domain/undo-send";
 
 /**
  * The agent's own desk preferences on this device (localStorage), read field by field so a stale
@@ -14,9 +15,11 @@ export interface Preferences {
   readonly afterDone: AfterDone;
   /** A reply to an unassigned ticket makes it the agent's, as in Gorgias (the server decides if it applies). */
   readonly autoAssign: boolean;
+  /** How long a send waits, undoable, before it goes to Gorgias (0: off; docs/safety.md#undo-send). */
+  readonly undoSendSeconds: UndoSendSeconds;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { afterDone: "next", autoAssign: true };
+export const DEFAULT_PREFERENCES: Preferences = { afterDone: "next", autoAssign: true, undoSendSeconds: DEFAULT_UNDO_SEND_SECONDS };
 const KEY = "gorgias-desk.preferences";
 const listeners = new Set<() => void>();
 let cache: { raw: string | null; value: Preferences } | null = null;
@@ -28,7 +31,8 @@ export function parsePreferences(raw: string | null): Preferences {
     const r = typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
     const afterDone = AFTER_DONE.find((a) => a === r.afterDone) ?? DEFAULT_PREFERENCES.afterDone;
     const autoAssign = typeof r.autoAssign === "boolean" ? r.autoAssign : DEFAULT_PREFERENCES.autoAssign;
-    return { afterDone, autoAssign };
+    const undoSendSeconds = UNDO_SEND_SECONDS.find((n) => n === r.undoSendSeconds) ?? DEFAULT_PREFERENCES.undoSendSeconds;
+    return { afterDone, autoAssign, undoSendSeconds };
   } catch {
     return DEFAULT_PREFERENCES;
   }

@@ -24,9 +24,14 @@ function insideDialog(target: EventTarget | null): boolean {
 /**
  * Binds one shortcut of the registry on the window for as long as the component is mounted.
  * It never fires while the agent types in a field, so a shortcut cannot eat text, inside a dialog,
- * nor after something else (a popup's Escape, a list's Enter) has handled the key.
+ * nor after something else (a popup's Escape, a list's Enter) has handled the key. A chord with
+ * Ctrl/⌘ types nothing, so one may ask to work in fields too (`whileTyping`: Mod+K).
  */
-export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => void, { enabled = true }: { enabled?: boolean } = {}): void {
+export function useShortcut(
+  id: ShortcutId,
+  handler: (event: KeyboardEvent) => void,
+  { enabled = true, whileTyping = false }: { enabled?: boolean; whileTyping?: boolean } = {},
+): void {
   const handlerRef = useRef(handler);
   useEffect(() => {
     handlerRef.current = handler;
@@ -35,11 +40,11 @@ export function useShortcut(id: ShortcutId, handler: (event: KeyboardEvent) => v
     if (!enabled) return;
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
-      if (!matchesShortcut(id, event) || isTypingTarget(event.target) || insideDialog(event.target)) return;
+      if (!matchesShortcut(id, event) || (!whileTyping && isTypingTarget(event.target)) || insideDialog(event.target)) return;
       event.preventDefault();
       handlerRef.current(event);
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [id, enabled]);
+  }, [id, enabled, whileTyping]);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AfterDoneSwitch } from "@/features/shell/components/after-done-switch";
 import { ThemeSwitch } from "@/features/shell/components/theme-switch";
+import { UndoSendSwitch } from "@/features/shell/components/undo-send-switch";
 import { Button } from "@/components/ui/button";
 import type { Theme } from "@/lib/domain/theme";
 
@@ -40,6 +41,7 @@ export function TopBar({ accountDomain, agentName, agentRole, usesSandbox, signO
           </Link>
         )}
         <AfterDoneSwitch />
+        <UndoSendSwitch />
         <ThemeSwitch initial={theme} />
         <span className="hidden text-sm text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-agent">
           {agentName} <span className="text-zinc-500 dark:text-zinc-400">· {agentRole}</span>

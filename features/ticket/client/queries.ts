@@ -75,3 +75,13 @@ export function teamsQuery(account: string) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The account's tags, or Gorgias's answer to a search of them (the picker debounces it). */
+export function tagsQuery(account: string, search: string) {
+  return queryOptions({
+    queryKey: [...referenceKeys.tags(account), search] as const,
+    queryFn: async ({ signal }) => (await getRoute("tags", { params: { account }, query: { q: search || undefined }, signal })).items,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import { toast } from "@/components/ui/toast";
 import { setTicketReadState } from "@/features/ticket/server/actions";
@@ -25,15 +25,18 @@ export function useMarkReadOnOpen(account: string, ticket: TicketHeader | undefi
   }, [queryClient, account, ticketId, unread]);
 }
 
-/** "Mark unread": shown at once, put back with Gorgias's reason when refused. */
-export function useMarkUnread(account: string, ticketId: number): () => void {
+/** Read or unread by hand: shown at once, put back with Gorgias's reason when refused. */
+export function changeReadState(queryClient: QueryClient, account: string, ticketId: number, unread: boolean): void {
+  toast.prepare();
+  const rollback = applyReadState(queryClient, account, ticketId, unread);
+  runAction(setTicketReadState, { ticketId, unread }).catch((error: unknown) => {
+    rollback();
+    toast.error(`Couldn't mark the ticket ${unread ? "unread" : "read"}. ${error instanceof Error && error.message ? error.message : "Something went wrong."}`);
+  });
+}
+
+/** "Mark unread" / "Mark read" in the open ticket. */
+export function useSetReadState(account: string, ticketId: number): (unread: boolean) => void {
   const queryClient = useQueryClient();
-  return useCallback(() => {
-    toast.prepare();
-    const rollback = applyReadState(queryClient, account, ticketId, true);
-    runAction(setTicketReadState, { ticketId, unread: true }).catch((error: unknown) => {
-      rollback();
-      toast.error(`Couldn't mark the ticket unread. ${error instanceof Error && error.message ? error.message : "Something went wrong."}`);
-    });
-  }, [queryClient, account, ticketId]);
+  return useCallback((unread: boolean) => changeReadState(queryClient, account, ticketId, unread), [queryClient, account, ticketId]);
 }

@@ -1,10 +1,10 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { TeamRef } from "@/lib/domain/team";
-import type { TicketStatus, TicketSummary } from "@/lib/domain/ticket";
+import type { TicketPriority, TicketStatus, TicketSummary } from "@/lib/domain/ticket";
 import type { TicketHeader, TicketThread } from "@/lib/domain/ticket-thread";
 import type { UserRef } from "@/lib/domain/user";
 import type { View } from "@/lib/domain/view";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedFromList } from "@/lib/domain/view-membership";
 import { referenceKeys, ticketKeys, type TicketListFilters } from "@/lib/client/query-keys";
 
 /**
@@ -16,6 +16,12 @@ export interface TicketChange {
   readonly status?: TicketStatus;
   readonly assigneeUser?: UserRef | null;
   readonly assigneeTeam?: TeamRef | null;
+  readonly priority?: TicketPriority;
+  readonly spam?: boolean;
+  /** A time trashes (the server stamps its own), null restores. */
+  readonly trashedAt?: string | null;
+  /** A snooze comes with `status: closed`, an unsnooze with `open` (docs/architecture.md, "Snooze"). */
+  readonly snoozedUntil?: string | null;
 }
 
 export interface ListPage {
@@ -27,6 +33,10 @@ const who = (u: { name: string | null; email: string | null }) => u.name?.trim()
 
 /** Words for the toast: what the agent tried, so "why" has something to attach to. */
 export function describeChange(change: TicketChange): string {
+  if (change.snoozedUntil !== undefined) return change.snoozedUntil ? "snooze the ticket" : "unsnooze the ticket";
+  if (change.spam !== undefined) return change.spam ? "mark the ticket as spam" : "mark the ticket as not spam";
+  if (change.trashedAt !== undefined) return change.trashedAt ? "move the ticket to the trash" : "restore the ticket";
+  if (change.priority) return `set the priority to ${change.priority}`;
   if (change.status) return change.status === "closed" ? "close the ticket" : "reopen the ticket";
   if (change.assigneeUser !== undefined) return change.assigneeUser ? `assign the ticket to ${who(change.assigneeUser)}` : "unassign the ticket";
   if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `move the ticket to ${change.assigneeTeam.name}` : "remove the team";
@@ -35,14 +45,18 @@ export function describeChange(change: TicketChange): string {
 
 /** Words for the undo toast: what was done. */
 export function describeDone(change: TicketChange): string {
+  if (change.snoozedUntil !== undefined) return change.snoozedUntil ? "Snoozed" : "Unsnoozed";
+  if (change.spam !== undefined) return change.spam ? "Marked as spam" : "Marked as not spam";
+  if (change.trashedAt !== undefined) return change.trashedAt ? "Moved to the trash" : "Restored";
+  if (change.priority) return `Priority ${change.priority}`;
   if (change.status) return change.status === "closed" ? "Closed" : "Reopened";
   if (change.assigneeUser !== undefined) return change.assigneeUser ? `Assigned to ${who(change.assigneeUser)}` : "Unassigned";
   if (change.assigneeTeam !== undefined) return change.assigneeTeam ? `Moved to ${change.assigneeTeam.name}` : "Team removed";
   return "Changed";
 }
 
-type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam">;
-const FIELDS = ["status", "assigneeUser", "assigneeTeam"] as const;
+type Patchable = Pick<TicketSummary, "id" | "status" | "assigneeUser" | "assigneeTeam" | "priority" | "spam" | "trashedAt" | "snoozedUntil">;
+const FIELDS = ["status", "assigneeUser", "assigneeTeam", "priority", "spam", "trashedAt", "snoozedUntil"] as const;
 export type ChangeField = (typeof FIELDS)[number];
 
 /** The fields a change sets. */
@@ -153,7 +167,8 @@ const listFiltersOf = (key: QueryKey): TicketListFilters | null => {
 
 /**
  * Takes ticket `ticketId`, as its cached rows now read, out of every cached list of a view whose
- * filter certainly excludes it (closed in an open-only view, assigned in "Unassigned"), so it
+ * filter certainly excludes it (closed in an open-only view, assigned in "Unassigned", spam or
+ * trashed in a view that does not ask for them; trashed in the plain ticket list), so it
  * leaves at once rather than with a later refresh. Returns what puts the rows back where they
  * were (an undo, a refused change), or null when it left no list.
  */
@@ -161,13 +176,16 @@ export function leaveExcludingViews(queryClient: QueryClient, account: string, t
   const views = queryClient.getQueryData<{ items: readonly View[] }>(referenceKeys.views(account))?.items ?? [];
   const removed: Array<{ key: QueryKey; page: number; index: number; row: TicketSummary }> = [];
   for (const [key, data] of queryClient.getQueriesData({ queryKey: ticketKeys.lists(account) })) {
-    const viewId = listFiltersOf(key)?.viewId;
-    if (viewId === undefined || !isInfiniteListData(data)) continue;
-    const filters = views.find((v) => v.id === viewId)?.filters ?? null;
+    const list = listFiltersOf(key);
+    if (!list || !isInfiniteListData(data)) continue;
+    // A view's filter decides (searched in or not); a search over no view is Gorgias's to decide.
+    if (list.search !== undefined && list.viewId === undefined) continue;
+    const view = list.viewId === undefined ? null : { filters: views.find((v) => v.id === list.viewId)?.filters ?? null };
+    const excluded = (row: TicketSummary) => excludedFromList(view, row);
     data.pages.forEach((page, p) => {
       const index = page?.items?.findIndex((t) => t.id === ticketId) ?? -1;
       const row = index >= 0 ? page.items[index] : undefined;
-      if (row && excludedByView(filters, row)) removed.push({ key, page: p, index, row: row as TicketSummary });
+      if (row && excluded(row as TicketSummary)) removed.push({ key, page: p, index, row: row as TicketSummary });
     });
   }
   if (removed.length === 0) return null;

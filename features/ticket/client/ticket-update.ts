@@ -17,7 +17,7 @@ import {
 import { ticketKeys } from "@/lib/client/query-keys";
 import { runAction } from "@/lib/client/run-action";
 
-/** Pending status/assignee changes of one ticket; the thread pauses its refresh while any is in flight. */
+/** Pending field changes of one ticket; the thread pauses its refresh while any is in flight. */
 export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
 
 function send(ticketId: number, change: TicketChange): Promise<Ticket> {
@@ -26,6 +26,10 @@ function send(ticketId: number, change: TicketChange): Promise<Ticket> {
     status: change.status,
     assigneeUserId: change.assigneeUser === undefined ? undefined : (change.assigneeUser?.id ?? null),
     assigneeTeamId: change.assigneeTeam === undefined ? undefined : (change.assigneeTeam?.id ?? null),
+    priority: change.priority,
+    spam: change.spam,
+    trashed: change.trashedAt === undefined ? undefined : change.trashedAt !== null,
+    snoozeUntil: change.snoozedUntil,
   });
 }
 
@@ -112,7 +116,7 @@ function showChange(queryClient: QueryClient, account: string, ticketId: number,
 }
 
 /**
- * Status, assignee and team: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
+ * Status, assignee, team, priority, snooze, spam and trash: shown at once (absolute values, safe to repeat: docs/safety.md#absolute-updates), rolled back
  * with Gorgias's reason, in a toast, when it refuses; sent in order (docs/safety.md#ordered-writes).
  */
 function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId: number): MutationOptions<Ticket, Error, TicketChange, Context> {
@@ -146,7 +150,15 @@ function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId
     onSuccess: (ticket, change, context) => {
       // Gorgias's answer is the truth (e.g. a rule may have changed something else too), for the
       // fields no newer change has set since.
-      const answer = { status: ticket.status, assigneeUser: ticket.assigneeUser, assigneeTeam: ticket.assigneeTeam };
+      const answer: TicketChange = {
+        status: ticket.status,
+        assigneeUser: ticket.assigneeUser,
+        assigneeTeam: ticket.assigneeTeam,
+        priority: ticket.priority,
+        spam: ticket.spam,
+        trashedAt: ticket.trashedAt,
+        snoozedUntil: ticket.snoozedUntil,
+      };
       applyTicketChange(queryClient, account, ticketId, pickChange(answer, stillLatest(writes, change, context.seq)));
     },
     onSettled: (_data, _error, _change, context) => {

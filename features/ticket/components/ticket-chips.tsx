@@ -2,7 +2,8 @@ import { customerLabel } from "@/lib/domain/customer";
 import { safeTagColor } from "@/lib/domain/tag-color";
 import type { TagRef } from "@/lib/domain/tag";
 import type { TicketHeader } from "@/lib/domain/ticket-thread";
-import type { TicketPriority, TicketStatus } from "@/lib/domain/ticket";
+import { isSnoozed, type TicketPriority, type TicketStatus } from "@/lib/domain/ticket";
+import { SnoozedUntil } from "./snoozed-until";
 import { cx } from "@/lib/utils";
 
 const chip = "inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium";
@@ -30,13 +31,24 @@ export function TagChip({ tag }: { tag: TagRef }) {
 }
 
 /** Status, priority, channel, customer and tags: everything read-only about the ticket at a glance. */
-export function TicketChips({ ticket }: { ticket: TicketHeader }) {
+export function TicketChips({ ticket, now }: { ticket: TicketHeader; now: Date }) {
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       <span className={cx(chip, STATUS[ticket.status])} data-testid="ticket-status">
         {ticket.status === "open" ? "Open" : "Closed"}
       </span>
-      <span className={cx(chip, PRIORITY[ticket.priority])}>
+      {isSnoozed(ticket, now) && ticket.snoozedUntil && <SnoozedUntil until={ticket.snoozedUntil} now={now} className={cx(chip, "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100")} />}
+      {ticket.spam && (
+        <span className={cx(chip, "bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-100")} data-testid="ticket-spam">
+          Spam
+        </span>
+      )}
+      {ticket.trashedAt && (
+        <span className={cx(chip, "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900")} data-testid="ticket-trashed">
+          In trash
+        </span>
+      )}
+      <span className={cx(chip, PRIORITY[ticket.priority])} data-testid="ticket-priority">
         <span className="sr-only">Priority </span>
         {ticket.priority[0]?.toUpperCase()}
         {ticket.priority.slice(1)}

@@ -5,7 +5,7 @@ import { TicketPresence } from "@/features/live";
 import { TicketChips } from "./ticket-chips";
 
 /** Subject, read-only facts, who else is here and the actions row; sticks to the top while the thread scrolls. */
-export function TicketHeader({ ticket, onBack, actions }: { ticket: Header; onBack: () => void; actions: ReactNode }) {
+export function TicketHeader({ ticket, onBack, actions, now }: { ticket: Header; onBack: () => void; actions: ReactNode; now: Date }) {
   return (
     <header className="sticky top-0 z-20 -mx-4 flex flex-col gap-2 border-b border-zinc-200 bg-white/95 px-4 pt-3 pb-3 backdrop-blur @3xl:-mx-6 @3xl:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
@@ -18,7 +18,7 @@ export function TicketHeader({ ticket, onBack, actions }: { ticket: Header; onBa
         <span className="tabular-nums">#{ticket.id}</span>
       </div>
       <h1 className="text-lg leading-snug font-semibold break-words text-zinc-900 dark:text-zinc-50">{ticket.subject?.trim() || "(no subject)"}</h1>
-      <TicketChips ticket={ticket} />
+      <TicketChips ticket={ticket} now={now} />
       <TicketPresence ticketId={ticket.id} />
       {actions}
     </header>

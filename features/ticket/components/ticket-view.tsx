@@ -1,6 +1,6 @@
 "use client";
 
-import { useIsMutating, useQuery } from "@tanstack/react-query";
+import { useIsMutating, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useShortcut } from "@/features/shell";
 import { useBackToList, useMoveOn } from "@/features/inbox";
@@ -10,10 +10,11 @@ import { ticketThreadQuery } from "@/features/ticket/client/queries";
 import { usePollInterval, usePresenceReport } from "@/features/live";
 import type { TicketChange } from "@/features/ticket/client/ticket-cache";
 import { ticketUpdateKey, useTicketUpdate } from "@/features/ticket/client/ticket-update";
-import { useMarkReadOnOpen, useMarkUnread } from "@/features/ticket/client/read-state";
+import { useMarkReadOnOpen, useSetReadState } from "@/features/ticket/client/read-state";
+import { changeTicketTags, type TagChange } from "@/features/ticket/client/tag-change";
 import { CustomerPanel } from "./customer-panel";
 import { RefreshBanner, TicketLoadFailure, TicketSkeleton } from "./ticket-states";
-import { TicketActions } from "./ticket-actions";
+import { TicketActions, type HeaderPopup } from "./ticket-actions";
 import { TicketHeader } from "./ticket-header";
 import { TicketThreadList } from "./ticket-thread-list";
 import { useEmailTheme, useHydrated } from "@/features/ticket/client/use-client-env";
@@ -47,28 +48,40 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
     refetchInterval: updating ? false : pollInterval,
   });
   const update = useTicketUpdate(account, ticketId);
-  const [assignOpen, setAssignOpen] = useState(false);
-  const [teamOpen, setTeamOpen] = useState(false);
+  const [popup, setPopup] = useState<HeaderPopup>(null);
+  const queryClient = useQueryClient();
   const back = useBackToList(account);
   const moveOn = useMoveOn(account, ticketId);
   const thread = query.data;
   // Only an agent who may change tickets marks them read (an observer's write would be refused).
   useMarkReadOnOpen(account, canWrite ? thread?.ticket : undefined);
-  const markUnread = useMarkUnread(account, ticketId);
+  const setReadState = useSetReadState(account, ticketId);
 
   const change = (c: TicketChange) => {
     if (!canWrite) return;
-    // Closing is being done with the ticket: the agent moves on at once (by their preference), as
-    // the change is shown everywhere already and a refusal is still toasted and rolled back.
-    const go = c.status === "closed" ? moveOn() : null;
+    // Closing, snoozing, spam and trash are being done with the ticket: the agent moves on at once
+    // (by their preference), as the change is shown everywhere already and a refusal is still
+    // toasted and rolled back.
+    const go = c.status === "closed" || c.spam === true || (c.trashedAt ?? null) !== null ? moveOn() : null;
     update.mutate(c);
     go?.();
   };
+  const changeTags = (c: TagChange) => canWrite && changeTicketTags(queryClient, account, ticketId, c);
   // Shortcuts are bound once hydrated; tests (and nothing else) wait for this mark before typing them.
   const hydrated = useHydrated();
-  useShortcut("toggleStatus", () => thread && change({ status: thread.ticket.status === "open" ? "closed" : "open" }), { enabled: canWrite && !!thread });
-  useShortcut("assign", () => setAssignOpen(true), { enabled: canWrite && !!thread });
-  useShortcut("backToInbox", back, { enabled: !assignOpen && !teamOpen });
+  const ticket = thread?.ticket;
+  const writable = canWrite && !!ticket;
+  useShortcut("close", () => ticket?.status === "open" && change({ status: "closed" }), { enabled: writable });
+  useShortcut("reopen", () => ticket?.status === "closed" && change({ status: "open", ...(ticket.snoozedUntil ? { snoozedUntil: null } : {}) }), { enabled: writable });
+  useShortcut("snooze", () => setPopup("snooze"), { enabled: writable });
+  useShortcut("tags", () => setPopup("tags"), { enabled: writable });
+  useShortcut("assign", () => setPopup("assign"), { enabled: writable });
+  useShortcut("spam", () => ticket && change({ spam: !ticket.spam }), { enabled: writable });
+  useShortcut("trash", () => ticket && change({ trashedAt: ticket.trashedAt ? null : new Date().toISOString() }), { enabled: writable });
+  useShortcut("backToInbox", back, { enabled: popup === null });
+
+  // Whether a snooze is still ahead; a render a minute late only shows the chip a minute longer.
+  const now = new Date();
 
   if (!thread) {
     return (
@@ -88,6 +101,7 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
           <TicketHeader
             ticket={thread.ticket}
             onBack={back}
+            now={now}
             actions={
               <TicketActions
                 account={account}
@@ -95,12 +109,12 @@ export function TicketView({ account, ticketId, initialThread, me, readOnlyReaso
                 me={me}
                 canWrite={canWrite}
                 readOnlyReason={readOnlyReason}
-                assignOpen={assignOpen}
-                onAssignOpenChange={setAssignOpen}
-                teamOpen={teamOpen}
-                onTeamOpenChange={setTeamOpen}
+                popup={popup}
+                onPopupChange={setPopup}
                 onChange={change}
-                onMarkUnread={markUnread}
+                onTags={changeTags}
+                onReadState={setReadState}
+                now={now}
               />
             }
           />

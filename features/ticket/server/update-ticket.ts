@@ -20,13 +20,16 @@ export interface UpdateContext {
 }
 
 /**
- * Status, priority, assignee, team, snooze: absolute values, so a retry is harmless
+ * Status, priority, assignee, team, snooze, spam, trash: absolute values, so a retry is harmless
  * (docs/safety.md#absolute-updates). Audited, and Gorgias's answer goes into the shared cache.
+ * A snooze goes with `status: closed` (docs/architecture.md, "Snooze"); trashing stamps the server's time.
  */
 export async function updateTicketFields(ctx: UpdateContext, input: z.output<typeof UpdateTicketInput>): Promise<Result<Ticket, AppError>> {
   const { agent, gorgias } = ctx;
-  const { ticketId, snoozeUntil, ...rest } = input;
-  const result = await gorgias.tickets.update(ticketId, { ...rest, snoozeUntil }, { priority: "write" });
+  const { ticketId, snoozeUntil, trashed, ...rest } = input;
+  const status = snoozeUntil ? "closed" : rest.status;
+  const trashedAt = trashed === undefined ? undefined : trashed ? new Date().toISOString() : null;
+  const result = await gorgias.tickets.update(ticketId, { ...rest, status, snoozeUntil, trashedAt }, { priority: "write" });
   await recordAudit(ctx.db, {
     agentId: agent.agentId,
     accountDomain: agent.accountDomain,
@@ -34,7 +37,7 @@ export async function updateTicketFields(ctx: UpdateContext, input: z.output<typ
     ticketId,
     outcome: result.ok ? "ok" : "error",
     assistantTokenId: ctx.assistantTokenId ?? null,
-    detail: { ...ctx.auditDetail, fields: Object.keys(rest).concat(snoozeUntil !== undefined ? ["snoozeUntil"] : []), ...(result.ok ? {} : { error: result.error.kind }) },
+    detail: { ...ctx.auditDetail, fields: Object.keys(rest).concat(snoozeUntil !== undefined ? ["snoozeUntil"] : [], trashed !== undefined ? ["trashed"] : []), ...(result.ok ? {} : { error: result.error.kind }) },
   });
   if (result.ok) await shareTicket(agent.accountDomain, result.value);
   return result.ok ? ok(result.value) : err(fromUpstream(result.error));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSISTANT_SCOPES } from "../assistant";
+import { ATTACHMENT_LIMITS, attachmentsProblem } from "../attachments";
 import { INPUT_MESSAGES, MAX_BODY_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from "../inputs";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "../ticket";
 import { AccountDomain, GorgiasId } from "./ids";
@@ -67,22 +68,60 @@ export const ApplyMacroInput = z
 export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;
 
 /**
- * Send, or Send & Close (`closeAfter`). `replyOn` is the agent's choice among the channels the
+ * Files already uploaded through our upload route (`POST /api/upload`'s descriptors), sent with the
+ * message. Part of the send's input, so a retry of the same operation carries the same files and
+ * never uploads them again (docs/safety.md#attachments); checked against the same limits as the upload.
+ */
+export const AttachmentList = z
+  .array(
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        name: z.string().trim().min(1).max(ATTACHMENT_LIMITS.nameChars),
+        contentType: z.string().min(1).max(255),
+        size: z.number().int().min(1).max(ATTACHMENT_LIMITS.fileBytes),
+      })
+      .strict(),
+  )
+  .max(ATTACHMENT_LIMITS.count)
+  .superRefine((list, ctx) => {
+    const problem = attachmentsProblem(list);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  // Optional, so callers without files (assistants, new tickets) are unchanged.
+  .optional();
+
+/**
+ * Send, Send & Close (`closeAfter`) or Send & Snooze (`snoozeUntil`). `replyOn` is the agent's choice among the channels the
  * ticket offers (the server checks it against the ticket and derives everything else from it:
  * docs/safety.md#reply-channel); without it the reply follows the customer's latest message.
  * `assignIfUnassigned`: the agent's auto-assign setting (an unassigned ticket becomes theirs).
  */
+/**
+ * `undoSeconds`: how long the send waits on the server, which the agent may undo meanwhile
+ * (docs/safety.md#undo-send); the server clamps it (`clampUndoSeconds`). Absent or 0: it goes now.
+ */
+const undoSeconds = z.number().int().min(0).max(3600).optional();
+
 export const SendReplyInput = ReplyInput.extend({
   closeAfter: z.boolean().default(false),
+  /** Send & Snooze: after the send, the ticket is closed with this wake time (implies `closeAfter`). */
+  snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   replyOn: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
   assignIfUnassigned: z.boolean().default(false),
   /** A macro applied in the composer: its actions follow the message (docs/safety.md#macros). */
   macro: AppliedMacroInput.optional(),
+  attachments: AttachmentList,
+  undoSeconds,
 }).strict();
 export type SendReplyInput = z.infer<typeof SendReplyInput>;
 
-export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional() }).strict();
+export const SendNoteInput = NoteInput.extend({ closeAfter: z.boolean().default(false), macro: AppliedMacroInput.optional(), attachments: AttachmentList, undoSeconds }).strict();
 export type SendNoteInput = z.infer<typeof SendNoteInput>;
+
+/** Undo a send that is still waiting (docs/safety.md#undo-send). */
+export const UndoSendInput = z.object({ operationId: OperationId }).strict();
+export type UndoSendInput = z.infer<typeof UndoSendInput>;
 
 export const UpdateTicketInput = z
   .object({
@@ -92,11 +131,27 @@ export const UpdateTicketInput = z
     /** null unassigns. */
     assigneeUserId: GorgiasId.nullable().optional(),
     assigneeTeamId: GorgiasId.nullable().optional(),
-    /** A future instant re-opens the ticket then; null cancels the snooze. */
+    /**
+     * A future instant re-opens the ticket then; null cancels the snooze. A snooze is sent with
+     * `status: closed` (docs/architecture.md, "Snooze"), so it cannot come with `open`.
+     */
     snoozeUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    spam: z.boolean().optional(),
+    /** True moves the ticket to the trash (the server stamps the time), false restores it. */
+    trashed: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.");
+  .refine((v) => Object.keys(v).some((k) => k !== "ticketId" && v[k as keyof typeof v] !== undefined), "Nothing to change.")
+  .refine((v) => !(v.snoozeUntil && v.status === "open"), "A snoozed ticket is closed until it wakes.");
+
+const TagName = z.string().trim().min(1).max(256);
+
+/** Tags to add (created by name when new) and to remove; at least one of either. */
+export const TicketTagsInput = z
+  .object({ ticketId: GorgiasId, add: z.array(TagName).max(20).default([]), remove: z.array(TagName).max(20).default([]) })
+  .strict()
+  .refine((v) => v.add.length + v.remove.length > 0, "Nothing to change.");
+export type TicketTagsInput = z.input<typeof TicketTagsInput>;
 
 /** Read or unread for the agent: marked read when a ticket is opened, unread by hand. */
 export const ReadStateInput = z.object({ ticketId: GorgiasId, unread: z.boolean() }).strict();

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { UploadedFile } from "../attachments";
 import type { Customer, CustomerRef } from "../customer";
+import type { CustomerProfile, CustomerStore, StoreOrder } from "../customer-store";
 import type { Message } from "../message";
 import type { TagRef } from "../tag";
 import type { TeamRef } from "../team";
@@ -41,6 +43,29 @@ const CustomerSchema = restates<Customer>()(
     updatedAt: instant,
     latestOrder: z.object({ name: text, trackingNumber: text, trackingUrl: text }).nullish(),
   }),
+);
+
+const StoreOrderSchema = restates<StoreOrder>()(
+  z.object({
+    name: z.string(),
+    createdAt: instant,
+    financialStatus: text,
+    fulfillmentStatus: text,
+    cancelledAt: instant,
+    totalPrice: text,
+    currency: text,
+    items: z.array(z.object({ title: z.string(), quantity: z.number().nullable(), price: text })).readonly(),
+    fulfillments: z.array(z.object({ status: text, trackingCompany: text, trackingNumber: text, trackingUrl: text })).readonly(),
+  }),
+);
+
+const CustomerStoreSchema = restates<CustomerStore>()(
+  z.object({ integrationId: z.string(), type: text, orders: z.array(StoreOrderSchema).readonly(), ordersCount: z.number().nullable(), totalSpent: text }),
+);
+
+/** The ticket's customer panel: the whole customer, their store data, their page in Gorgias. */
+export const CustomerProfileSchema = restates<CustomerProfile>()(
+  z.object({ customer: CustomerSchema, stores: z.array(CustomerStoreSchema).readonly(), gorgiasUrl: z.string(), readAt: z.string() }),
 );
 
 const ticketCommon = {
@@ -191,20 +216,39 @@ export const ServerDraftSchema = z.object({ bodyText: z.string(), operationId: z
 export type ServerDraft = z.output<typeof ServerDraftSchema>;
 /** A draft save or discard: done, or refused because another tab saved a newer revision (shown here). */
 export type DraftWrite = { readonly kind: "saved"; readonly revision: number } | { readonly kind: "discarded" } | { readonly kind: "conflict"; readonly current: ServerDraft };
-/** Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in Gorgias. */
-export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent"]);
+/**
+ * Where a send stands: `sending` is claimed by a live request, `unknown` may or may not be in
+ * Gorgias, `waiting` waits on the server for its undo window and `undone` was taken back in it
+ * (docs/safety.md#undo-send).
+ */
+export const SendStateSchema = z.enum(["sent", "sending", "unknown", "not_sent", "waiting", "undone"]);
 export type SendState = z.output<typeof SendStateSchema>;
+/** One of the agent's sends on the ticket that waits for its time (`sendAt`), or is going out. */
+export const WaitingSendSchema = z.object({
+  operationId: z.string(),
+  mode: z.enum(["reply", "note"]),
+  bodyText: z.string(),
+  sendAt: z.string(),
+  state: z.enum(["waiting", "sending"]),
+});
+export type WaitingSend = z.output<typeof WaitingSendSchema>;
 export const TicketDraftsSchema = z.object({
   reply: ServerDraftSchema.nullable(),
   note: ServerDraftSchema.nullable(),
   /** For the operation ids asked about, the agent's own sends only. */
-  sends: z.array(z.object({ operationId: z.string(), state: SendStateSchema })).readonly(),
+  sends: z.array(z.object({ operationId: z.string(), state: SendStateSchema, sendAt: z.string().nullable().optional() })).readonly(),
+  /** The agent's own sends on this ticket still waiting or going out, so a reloaded page shows them. */
+  waiting: z.array(WaitingSendSchema).readonly().default([]),
 });
 export type TicketDrafts = z.output<typeof TicketDraftsSchema>;
 
 /** The address a reply to the ticket would leave from, or null when the account has none. */
-export const ReplyFromSchema = z.object({ from: z.object({ address: z.string(), name: text }).nullable() });
+/** `signature`: the text the server will append to an e-mail reply from that address, for this agent (docs/safety.md#signature). */
+export const ReplyFromSchema = z.object({ from: z.object({ address: z.string(), name: text }).nullable(), signature: z.object({ text: z.string() }).nullable() });
 export type ReplyFrom = z.output<typeof ReplyFromSchema>;
+
+/** What our upload route answers: the file as Gorgias holds it, to send with a message. */
+export const UploadedFileSchema = restates<UploadedFile>()(z.object({ url: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }));
 
 const items = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item).readonly() });
 
@@ -214,5 +258,6 @@ export const ViewCountListSchema = items(ViewCountSchema);
 export const CustomerMatchListSchema = items(CustomerMatchSchema);
 export const AssignableUserListSchema = items(AssignableUserSchema);
 export const TeamListSchema = items(TeamRefSchema);
+export const TagListSchema = items(TagRefSchema);
 export const MacroChoiceListSchema = items(MacroChoiceSchema);
 export const TicketSummaryListSchema = items(TicketSummarySchema);

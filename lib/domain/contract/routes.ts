@@ -6,10 +6,12 @@ import { AccountDomain, GorgiasIdParam } from "./ids";
 import {
   AssignableUserListSchema,
   CustomerMatchListSchema,
+  CustomerProfileSchema,
   InboxPageSchema,
   MacroChoiceListSchema,
   PreparedMessageBodySchema,
   ReplyFromSchema,
+  TagListSchema,
   TeamListSchema,
   TicketDraftsSchema,
   TicketSummaryListSchema,
@@ -91,6 +93,12 @@ export const apiContract = {
   },
   users: { path: API_ROUTES.users, params: AccountParams, query: NoQuery, response: AssignableUserListSchema },
   teams: { path: API_ROUTES.teams, params: AccountParams, query: NoQuery, response: TeamListSchema },
+  tags: {
+    path: API_ROUTES.tags,
+    params: AccountParams,
+    query: z.object({ q: z.string().trim().max(MAX_SEARCH_CHARS).optional() }).strict(),
+    response: TagListSchema,
+  },
   ticket: {
     path: API_ROUTES.ticket,
     params: TicketParams,
@@ -102,6 +110,12 @@ export const apiContract = {
       })
       .strict(),
     response: TicketThreadSchema,
+  },
+  customer: {
+    path: API_ROUTES.customer,
+    params: AccountParams.extend({ customerId: GorgiasIdParam }),
+    query: NoQuery,
+    response: CustomerProfileSchema,
   },
   customerTickets: {
     path: API_ROUTES.customerTickets,

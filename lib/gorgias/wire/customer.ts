@@ -1,16 +1,24 @@
 import { z } from "zod";
 import type { Customer, CustomerOrder } from "@/lib/domain/customer";
+import type { CustomerStore } from "@/lib/domain/customer-store";
 import { joinName, optDatetime, optRecord, optString, wireId } from "./common";
+import { customerStores } from "./customer-store";
 
+// Shopify keeps tracking on the order's fulfillments; some data has it on the order itself.
+const shipment = z.object({ tracking_number: optString, tracking_url: optString });
 const order = z
-  .object({ name: optString, tracking_number: optString, tracking_url: optString })
-  .transform((o): CustomerOrder => ({ name: o.name, trackingNumber: o.tracking_number, trackingUrl: o.tracking_url }));
+  .object({ name: optString, tracking_number: optString, tracking_url: optString, fulfillments: z.array(shipment).nullish().catch(null) })
+  .transform((o): CustomerOrder => {
+    const shipped = o.fulfillments?.find((f) => f.tracking_number || f.tracking_url);
+    return { name: o.name, trackingNumber: o.tracking_number ?? shipped?.tracking_number ?? null, trackingUrl: o.tracking_url ?? shipped?.tracking_url ?? null };
+  });
 
 // Integration blobs are each provider's own shape (keyed by integration id); only `orders` is read,
 // and an entry that does not parse is skipped rather than failing the customer.
 const integrations = z
   .record(z.string(), z.unknown())
   .nullish()
+  .catch(null)
   .transform((all): CustomerOrder | null => {
     for (const value of Object.values(all ?? {})) {
       const first = z.object({ orders: z.array(z.unknown()).min(1) }).safeParse(value);
@@ -61,3 +69,8 @@ export const customer = z
       latestOrder: c.integrations,
     }),
   );
+
+/** `GET /customers/{id}`: the customer, and the store data its integrations keep (customer-store.ts). */
+export const customerWithStores = z
+  .intersection(customer, z.object({ integrations: customerStores }))
+  .transform(({ integrations, ...c }): { customer: Customer; stores: CustomerStore[] } => ({ customer: c, stores: integrations }));

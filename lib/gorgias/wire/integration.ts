@@ -7,7 +7,13 @@ export const integration = z
     id: wireId,
     name: optString,
     type: z.string(),
-    meta: z.object({ address: optString }).nullish(),
+    meta: z
+      .object({
+        address: optString,
+        // Gorgias's own shape (reference §12); anything else there is not a signature we can use.
+        signature: z.object({ text: optString, html: optString }).nullish().catch(null),
+      })
+      .nullish(),
     deactivated_datetime: optDatetime,
   })
   .transform(
@@ -17,6 +23,7 @@ export const integration = z
       type: i.type,
       address: i.meta?.address ?? null,
       active: i.deactivated_datetime === null,
+      signature: i.meta?.signature?.text?.trim() ? { text: i.meta.signature.text, html: i.meta.signature.html } : null,
     }),
   );
 

@@ -30,6 +30,8 @@ export interface OutboxEmail {
   subject: string | null;
   body_text: string | null;
   body_html: string | null;
+  /** The files the message carried (a path for the sandbox's own uploads). */
+  attachments: { url: string; name: string; content_type: string; size: number }[];
   sent_datetime: string;
 }
 

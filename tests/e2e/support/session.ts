@@ -1,9 +1,27 @@
 import { expect, type Page } from "@playwright/test";
 import { sandbox, type SandboxAgent } from "./sandbox-control";
 
+const PREFERENCES_KEY = "gorgias-desk.preferences";
+
+/**
+ * Sends go at once in the suites, as they did before undo send: a page that has no desk preferences
+ * yet starts with the wait off. A spec that tests the wait picks it in the top bar (the choice is
+ * then stored, and this leaves it alone).
+ */
+async function sendAtOnce(page: Page): Promise<void> {
+  await page.addInitScript((key) => {
+    try {
+      if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, JSON.stringify({ undoSendSeconds: 0 }));
+    } catch {
+      // A page without storage (about:blank) has no composer either.
+    }
+  }, PREFERENCES_KEY);
+}
+
 /** Signs in through the sign-in page's one-click sandbox list, as an agent would. */
 export async function signInAs(page: Page, role = "admin", domain = "demo", deskUrl = ""): Promise<SandboxAgent> {
   const agent = await sandbox.agentWithRole(role, domain);
+  await sendAtOnce(page);
   const signedIn = new RegExp(`/${domain}(\\?|$|/)`);
   // A key check runs in the lowest lane of the account's budget and gives up after a few seconds
   // when the team's calls fill it (lib/gorgias/lanes.ts); the suite's own traffic can do that, and

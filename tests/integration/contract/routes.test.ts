@@ -122,6 +122,7 @@ describe("each route answers exactly its contract", () => {
     expect(thread.messages.length).toBeGreaterThan(0);
     await expectContract("messageBody", { account, ticketId, messageId: thread.messages[0]!.id }, { images: "1" });
     if (customer) await expectContract("customerTickets", { account, customerId: customer.id });
+    if (customer) await expectContract("customer", { account, customerId: customer.id });
   });
 
   it("the address a reply would leave from: the one the customer wrote to", async () => {

@@ -103,5 +103,13 @@ describe("auto-assign", () => {
     const puts = (await sb.control.requests()).filter((q) => q.method === "PUT" && q.path.startsWith("/api/tickets/"));
     expect(puts).toHaveLength(0);
     expect(must(await who.gorgias.tickets.get(unassigned[0]!.id)).assigneeUser).toBeNull();
+
+    await sb.control.clearRequests();
+    const [theirs] = (await emailTickets(who.gorgias, 40)).filter((x) => x.assigneeUser !== null && x.assigneeUser.id !== who.agent.gorgiasUserId);
+    const owner = theirs!.assigneeUser!.id;
+    const s = await sendReply(sendContext(store, who), await reply(theirs!, { assignIfUnassigned: true }));
+    expect(s.ok).toBe(true);
+    expect((await sb.control.requests()).filter((q) => q.method === "PUT" && q.path.startsWith("/api/tickets/"))).toHaveLength(0);
+    expect(must(await who.gorgias.tickets.get(theirs!.id)).assigneeUser?.id).toBe(owner);
   });
 });

@@ -122,7 +122,8 @@ describe("replies", () => {
     const edited = await sendReply(ctx, { ...input, bodyText: "Edited after the failure." });
     expect(edited).toMatchObject({ ok: true, value: { alreadySent: false } });
     const landed = await withMessages(ticket!.id, input.operationId);
-    expect(landed.map((m) => m.bodyText)).toEqual(["Edited after the failure."]);
+    // The edited text, signed once by its integration (docs/safety.md#signature).
+    expect(landed.map((m) => m.bodyText)).toEqual([expect.stringMatching(/^Edited after the failure\.\n\n\S.*\n/)]);
     // And the id now belongs to the edited text: the first text is the "other" one.
     expect(await sendReply(ctx, input)).toMatchObject({ ok: false, error: { code: "conflict", message: DIFFERENT_TEXT_MESSAGE } });
   });

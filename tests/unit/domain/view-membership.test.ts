@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excludedByView } from "@/lib/domain/view-membership";
+import { excludedByView, excludedFromList } from "@/lib/domain/view-membership";
 
 const open = { status: "open" as const, assigneeUser: null };
 const closed = { status: "closed" as const, assigneeUser: null };
@@ -23,5 +23,26 @@ describe("excludedByView", () => {
     expect(excludedByView(null, closed)).toBe(false);
     expect(excludedByView("eq(ticket.status, 'open') || eq(ticket.spam, true)", closed)).toBe(false);
     expect(excludedByView("eq(ticket.assignee_user.id, '{{current_user.id}}')", closed)).toBe(false);
+  });
+
+  it("takes spam and trashed tickets out of every view that does not ask for them", () => {
+    const spam = { ...open, spam: true, trashedAt: null };
+    const trashed = { ...open, spam: false, trashedAt: "2026-01-13T09:00:00Z" };
+    expect(excludedByView("eq(ticket.status, 'open')", spam)).toBe(true);
+    expect(excludedByView(null, spam)).toBe(true);
+    expect(excludedByView("eq(ticket.spam, true)", spam)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'open')", trashed)).toBe(true);
+    expect(excludedByView("isNotEmpty(ticket.trashed_datetime)", trashed)).toBe(false);
+    expect(excludedByView("eq(ticket.status, 'open')", { ...open, spam: false, trashedAt: null })).toBe(false);
+  });
+});
+
+describe("excludedFromList", () => {
+  it("the plain ticket list loses trashed tickets only; a view follows its filter", () => {
+    const t = { status: "open" as const, assigneeUser: null };
+    expect(excludedFromList(null, { ...t, trashedAt: "2026-01-13T09:00:00Z" })).toBe(true);
+    expect(excludedFromList(null, { ...t, spam: true })).toBe(false);
+    expect(excludedFromList(null, { ...t, status: "closed" as const })).toBe(false);
+    expect(excludedFromList({ filters: "eq(ticket.status, 'open')" }, { ...t, spam: true })).toBe(true);
   });
 });

@@ -37,10 +37,10 @@ describe("the agent's place in the list", () => {
 
 describe("desk preferences", () => {
   it("default to the list's next ticket and auto-assign on, and keep only known choices", () => {
-    expect(parsePreferences(null)).toEqual({ afterDone: "next", autoAssign: true });
-    expect(parsePreferences(JSON.stringify({ afterDone: "stay", autoAssign: false }))).toEqual({ afterDone: "stay", autoAssign: false });
-    expect(parsePreferences(JSON.stringify({ afterDone: "list" }))).toEqual({ afterDone: "list", autoAssign: true });
-    expect(parsePreferences(JSON.stringify({ afterDone: "elsewhere", autoAssign: "no" }))).toEqual({ afterDone: "next", autoAssign: true });
-    expect(parsePreferences("}")).toEqual({ afterDone: "next", autoAssign: true });
+    expect(parsePreferences(null)).toEqual({ afterDone: "next", autoAssign: true, undoSendSeconds: 5 });
+    expect(parsePreferences(JSON.stringify({ afterDone: "stay", autoAssign: false, undoSendSeconds: 0 }))).toEqual({ afterDone: "stay", autoAssign: false, undoSendSeconds: 0 });
+    expect(parsePreferences(JSON.stringify({ afterDone: "list", undoSendSeconds: 30 }))).toEqual({ afterDone: "list", autoAssign: true, undoSendSeconds: 30 });
+    expect(parsePreferences(JSON.stringify({ afterDone: "elsewhere", autoAssign: "no", undoSendSeconds: 7 }))).toEqual({ afterDone: "next", autoAssign: true, undoSendSeconds: 5 });
+    expect(parsePreferences("}")).toEqual({ afterDone: "next", autoAssign: true, undoSendSeconds: 5 });
   });
 });

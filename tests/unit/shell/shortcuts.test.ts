@@ -3,7 +3,7 @@ import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { matchesShortcut, SHORTCUTS, shortcutLabel, type ShortcutId } from "@/features/shell/client/shortcuts";
+import { matchesShortcut, SCOPE_LABELS, SHORTCUTS, shortcutLabel, type Shortcut, type ShortcutId } from "@/features/shell/client/shortcuts";
 import { ShortcutTable } from "@/features/shell/components/shortcut-table";
 
 const ids = Object.keys(SHORTCUTS) as ShortcutId[];
@@ -27,6 +27,26 @@ describe("shortcut registry", () => {
     }
   });
 
+  it("the ? help groups the keys by where they work, each scope once, in the registry's scope order", () => {
+    const html = renderToStaticMarkup(createElement(ShortcutTable));
+    const scopes = [...html.matchAll(/<section[^>]*data-scope="(\w+)"[^>]*>(.*?)<\/section>/g)];
+    expect(scopes.map((m) => m[1])).toEqual(Object.keys(SCOPE_LABELS).filter((s) => ids.some((id) => SHORTCUTS[id].scope === s)));
+    for (const [, scope, body] of scopes) {
+      expect(body).toContain(`>${SCOPE_LABELS[scope as keyof typeof SCOPE_LABELS]}</h3>`);
+      const listed = [...(body ?? "").matchAll(/data-shortcut="(\w+)"/g)].map((m) => m[1]);
+      expect(listed).toEqual(ids.filter((id) => SHORTCUTS[id].scope === scope));
+    }
+  });
+
+  it("Mod+K is a chord: Ctrl or ⌘ with k, never k alone", () => {
+    expect(matchesShortcut("search", key("k", { ctrlKey: true }))).toBe(true);
+    expect(matchesShortcut("search", key("k", { metaKey: true }))).toBe(true);
+    expect(matchesShortcut("search", key("k"))).toBe(false);
+    expect(matchesShortcut("previousTicket", key("k", { ctrlKey: true }))).toBe(false);
+    expect(shortcutLabel("search")).toBe("Ctrl/⌘ + K");
+    expect(shortcutLabel("previousTicket")).toBe("k");
+  });
+
   it("every shortcut is bound somewhere, through the registry", () => {
     const code = sourceFiles(path.resolve("features")).map((f) => readFileSync(f, "utf8")).join("\n");
     for (const id of ids) expect(code, id).toMatch(new RegExp(`(useShortcut|matchesShortcut)\\("${id}"`));
@@ -35,12 +55,14 @@ describe("shortcut registry", () => {
   it("no two shortcuts of one scope (or a scope and global) share keys", () => {
     const seen = new Map<string, ShortcutId>();
     for (const id of ids) {
-      const { keys, scope } = SHORTCUTS[id];
-      for (const s of scope === "global" ? ["global", "inbox", "ticket", "composer"] : [scope, "global"]) {
-        const clash = seen.get(`${s} ${keys}`);
-        expect(clash, `${id} and ${clash} both use ${keys}`).toBeUndefined();
+      const shortcut: Shortcut = SHORTCUTS[id];
+      for (const keys of [shortcut.keys, ...(shortcut.alias ? [shortcut.alias] : [])]) {
+        for (const s of shortcut.scope === "global" ? ["global", "inbox", "ticket", "composer"] : [shortcut.scope, "global"]) {
+          const clash = seen.get(`${s} ${keys}`);
+          expect(clash, `${id} and ${clash} both use ${keys}`).toBeUndefined();
+        }
+        seen.set(`${shortcut.scope} ${keys}`, id);
       }
-      seen.set(`${scope} ${keys}`, id);
     }
   });
 
@@ -51,9 +73,11 @@ describe("shortcut registry", () => {
     expect(matchesShortcut("sendAndClose", key("Enter", { ctrlKey: true }))).toBe(false);
     expect(matchesShortcut("openTicket", key("Enter", { ctrlKey: true }))).toBe(false);
     expect(matchesShortcut("help", key("?", { shiftKey: true }))).toBe(true);
-    expect(matchesShortcut("toggleStatus", key("e", { ctrlKey: true }))).toBe(false);
-    expect(matchesShortcut("toggleStatus", key("e", { altKey: true }))).toBe(false);
-    expect(matchesShortcut("toggleStatus", key("e"))).toBe(true);
+    expect(matchesShortcut("close", key("c", { ctrlKey: true }))).toBe(false);
+    expect(matchesShortcut("close", key("c", { altKey: true }))).toBe(false);
+    expect(matchesShortcut("close", key("c"))).toBe(true);
+    expect(matchesShortcut("spam", key("!", { shiftKey: true }))).toBe(true);
+    expect(matchesShortcut("trash", key("#", { shiftKey: true }))).toBe(true);
   });
 
   it("labels chords the way the help writes them", () => {
@@ -61,5 +85,26 @@ describe("shortcut registry", () => {
     expect(shortcutLabel("send")).toBe("Ctrl/⌘ + Enter");
     expect(shortcutLabel("backToInbox")).toBe("Esc");
     expect(shortcutLabel("nextTicket")).toBe("j");
+    expect(shortcutLabel("nextInList")).toBe("→ or j");
+  });
+
+  it("in a ticket the keys are Gorgias's: c close, o reopen, b snooze, t tags, i note, ! spam, # trash, arrows through the list", () => {
+    const inTicket = (k: string) => ids.filter((id) => SHORTCUTS[id].scope === "ticket" && matchesShortcut(id, key(k)));
+    expect(inTicket("c")).toEqual(["close"]);
+    expect(inTicket("o")).toEqual(["reopen"]);
+    expect(inTicket("b")).toEqual(["snooze"]);
+    expect(inTicket("t")).toEqual(["tags"]);
+    expect(inTicket("a")).toEqual(["assign"]);
+    expect(inTicket("r")).toEqual(["reply"]);
+    expect(inTicket("i")).toEqual(["note"]);
+    expect(inTicket("!")).toEqual(["spam"]);
+    expect(inTicket("#")).toEqual(["trash"]);
+    expect(inTicket("ArrowRight")).toEqual(["nextInList"]);
+    expect(inTicket("ArrowLeft")).toEqual(["previousInList"]);
+    // The Desk's older keys: j/k stay as aliases; e and n no longer act in a ticket.
+    expect(inTicket("j")).toEqual(["nextInList"]);
+    expect(inTicket("k")).toEqual(["previousInList"]);
+    expect(inTicket("e")).toEqual([]);
+    expect(inTicket("n")).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@
 import { recordAudit } from "@/lib/db";
 import { deleteDraftForOperation } from "@/lib/db";
 import {
+  claimDueSend,
   claimSendOperation,
   markAttempt,
   recordNotSent,
@@ -29,6 +30,7 @@ import {
   recordSucceeded,
   updateSucceededOutcome,
   type Claim,
+  type DueClaim,
   type SendKind,
   type SendOperationRow,
 } from "@/lib/db";
@@ -70,6 +72,26 @@ const answered = (e: GorgiasError): boolean =>
 
 const NOT_SENT_RETRY = "Nothing was sent and your text is kept. Send again when ready.";
 
+/** The dispatcher asked for a send that is not its to make (undone, not due, claimed elsewhere). */
+export const NOT_DISPATCHED: AppError = appError("conflict", "This send is not waiting to be sent.");
+
+/** An agent's request claims its id (docs/safety.md#send-once); the dispatcher claims only a due, waiting record (#undo-send). */
+function claimFor(ctx: ResolvedContext, spec: Pick<OperationSpec<never, never, never>, "operationId" | "kind" | "ticketId" | "bodyHash">): Promise<DueClaim> {
+  const now = ctx.now();
+  if (ctx.dispatch) return claimDueSend(ctx.db, { operationId: spec.operationId, now, inFlightStaleMs: ctx.policy.inFlightStaleMs });
+  return claimSendOperation(ctx.db, {
+    operationId: spec.operationId,
+    agentId: ctx.agent.agentId,
+    accountDomain: ctx.agent.accountDomain,
+    ticketId: spec.ticketId,
+    kind: spec.kind,
+    bodyHash: spec.bodyHash,
+    now,
+    inFlightStaleMs: ctx.policy.inFlightStaleMs,
+    assistantTokenId: ctx.assistantTokenId,
+  });
+}
+
 export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: OperationSpec<P, F, T>): Promise<Result<T, AppError>> {
   const { db, agent, policy, assistantTokenId } = ctx;
   const audit = (outcome: "ok" | "error" | "unknown", detail: Record<string, unknown>, ticketId = spec.ticketId) =>
@@ -83,17 +105,8 @@ export async function runExactlyOnce<P, F, T>(ctx: ResolvedContext, spec: Operat
       detail: { operationId: spec.operationId, ...spec.auditDetail, ...detail },
     });
 
-  const decision = await claimSendOperation(db, {
-    operationId: spec.operationId,
-    agentId: agent.agentId,
-    accountDomain: agent.accountDomain,
-    ticketId: spec.ticketId,
-    kind: spec.kind,
-    bodyHash: spec.bodyHash,
-    now: ctx.now(),
-    inFlightStaleMs: policy.inFlightStaleMs,
-    assistantTokenId,
-  });
+  const decision = await claimFor(ctx, spec);
+  if (decision.kind === "skip") return err(NOT_DISPATCHED);
   if (decision.kind === "mismatch") {
     // Succeeded: the earlier text is in Gorgias. Unknown or in flight: it may be.
     const sent = decision.op.state === "succeeded";

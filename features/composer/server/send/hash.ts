@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SendKind } from "@/lib/db";
+import type { UploadedFile } from "@/lib/domain/attachments";
 
 /**
  * What counts as "the same text" for an operation id: line endings and trailing whitespace do not
@@ -22,8 +23,12 @@ export function operationHash(kind: SendKind, target: string, ...parts: readonly
   return h.digest("hex");
 }
 
-export const messageHash = (kind: "reply" | "note", ticketId: number, bodyText: string): string =>
-  operationHash(kind, `ticket:${ticketId}`, normalizeBody(bodyText));
+/**
+ * The files are part of what is sent: the same operation id with other files is other content. A
+ * message without files hashes as it always did, so records made before attachments still match.
+ */
+export const messageHash = (kind: "reply" | "note", ticketId: number, bodyText: string, attachments: readonly UploadedFile[] = []): string =>
+  operationHash(kind, `ticket:${ticketId}`, normalizeBody(bodyText), ...attachments.map((a) => `file:${a.url}|${a.name}|${a.contentType}|${a.size}`));
 
 export const newTicketHash = (input: { customerEmail: string; subject: string; bodyText: string; kind: "email" | "note" }): string =>
   operationHash("ticket", `customer:${input.customerEmail.trim().toLowerCase()}`, input.kind, input.subject.trim(), normalizeBody(input.bodyText));

@@ -17,6 +17,7 @@ import { deriveChannelReply, deriveReply, emailSendersFor } from "./derive";
 import { runExactlyOnce, type Landed, type Refusal } from "./exactly-once";
 import { messageHash } from "./hash";
 import { armMacro, type ArmedMacro, runMacro } from "./macro";
+import { signatureFor, signBody } from "./sign";
 import { resolveContext, type ResolvedContext, type SendContext } from "./policy";
 
 type TicketStatus = "open" | "closed";
@@ -36,7 +37,7 @@ function readBackFor(ctx: ResolvedContext, ticketId: number, operationId: string
 }
 
 function replayOutcome(op: SendOperationRow): SendOutcome | null {
-  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; closeError?: string; macro?: MacroOutcome } | null;
+  const stored = op.outcome as { message?: Message; ticketStatus?: TicketStatus; closed?: boolean; snoozedUntil?: string; closeError?: string; macro?: MacroOutcome } | null;
   if (!stored?.message || typeof stored.message !== "object") return null;
   return {
     operationId: op.operationId,
@@ -44,6 +45,7 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
     alreadySent: true,
     ticketStatus: stored.ticketStatus === "closed" ? "closed" : "open",
     closed: stored.closed === true,
+    ...(typeof stored.snoozedUntil === "string" ? { snoozedUntil: stored.snoozedUntil } : {}),
     ...(stored.closeError ? { closeError: stored.closeError } : {}),
     ...(stored.macro ? { macro: stored.macro } : {}),
   };
@@ -64,6 +66,8 @@ async function finishMessage(
   knownStatus: TicketStatus | null,
   /** Auto-assign: the replying agent, when the ticket had no assignee. One update with the close. */
   assignTo: number | null = null,
+  /** Send & Snooze: the close carries this wake time (a snooze is `closed` + `snooze_datetime`). */
+  snoozeUntil: string | null = null,
   /** A macro applied in the composer: its fields join the same update, its tags and note follow. */
   armed: ArmedMacro | null = null,
 ): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
@@ -72,11 +76,12 @@ async function finishMessage(
   let closed = false;
   let closeError: string | undefined;
   let macro: MacroOutcome | undefined;
+  const closing = closeAfter ? { status: "closed" as const, ...(snoozeUntil ? { snoozeUntil } : {}) } : {};
   if (armed) {
-    // Send & Close is the agent's own click: it wins over the macro's status. Auto-assign is a
+    // Send & Close (or Snooze) is the agent's own click: it wins over the macro's status. Auto-assign is a
     // default: a macro that names an assignee wins over it.
     const extra = {
-      ...(closeAfter ? { status: "closed" as const } : {}),
+      ...closing,
       ...(assignTo !== null && armed.plan.fields.assigneeUserId === undefined ? { assigneeUserId: assignTo } : {}),
     };
     const run = await runMacro(ctx, ticketId, operationId, armed, extra);
@@ -87,7 +92,7 @@ async function finishMessage(
     } else if (closeAfter && run.updateError) closeError = run.updateError;
   } else if (closeAfter || assignTo !== null) {
     // Absolute values, safe to repeat; their failure does not undo the send.
-    const patch = { ...(closeAfter ? { status: "closed" as const } : {}), ...(assignTo !== null ? { assigneeUserId: assignTo } : {}) };
+    const patch = { ...closing, ...(assignTo !== null ? { assigneeUserId: assignTo } : {}) };
     const update = await ctx.gorgias.tickets.update(ticketId, patch, { priority: "write" });
     if (update.ok) {
       ticketStatus = update.value.status;
@@ -102,15 +107,22 @@ async function finishMessage(
       await ctx.share.ticket(t.value);
     }
   }
-  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...(closeError ? { closeError } : {}), ...(macro ? { macro } : {}) };
-  return { value, stored: { message, ticketStatus, closed, ...(closeError ? { closeError } : {}), ...(macro ? { macro } : {}) } };
+  const snoozed = closed && snoozeUntil ? { snoozedUntil: snoozeUntil } : {};
+  const extras = { ...snoozed, ...(closeError ? { closeError } : {}), ...(macro ? { macro } : {}) };
+  const value: SendOutcome = { operationId, message, alreadySent, ticketStatus, closed, ...extras };
+  return { value, stored: { message, ticketStatus, closed, ...extras } };
 }
+
+/** What a send's record is keyed on besides its id: the same id with other text is refused. */
+export const replyHash = (input: SendReplyInput): string => messageHash("reply", input.ticketId, input.bodyText, input.attachments);
+export const noteHash = (input: SendNoteInput): string => messageHash("note", input.ticketId, input.bodyText, input.attachments);
 
 export async function sendReply(context: SendContext, input: SendReplyInput): Promise<Result<SendOutcome, AppError>> {
   const ctx = resolveContext(context);
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let assignTo: number | null = null;
   let armed: ArmedMacro | null = null;
@@ -119,9 +131,9 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     operationId,
     kind: "reply",
     ticketId,
-    bodyHash: messageHash("reply", ticketId, input.bodyText),
+    bodyHash: replyHash(input),
     auditAction: "ticket.reply",
-    auditDetail: { closeAfter: input.closeAfter, ...(input.macro ? { macroId: input.macro.id } : {}) },
+    auditDetail: { closeAfter: input.closeAfter, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}), ...(input.macro ? { macroId: input.macro.id } : {}) },
     prepare: async () => {
       // A macro is checked before anything else: refused or changed, nothing is sent (docs/safety.md#macros).
       if (input.macro) {
@@ -164,14 +176,16 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       if (route.channel !== "email") {
         const addressing = deriveChannelReply({ customer: ticket.value.customer, messages }, route.channel, agent.gorgiasUserId);
         if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId, macroIds } });
+        return ok({ kind: "channel", request: { ...addressing.value, bodyText: input.bodyText, attachments: files, externalId: operationId, macroIds } });
       }
       // Integrations change rarely: the reference cache's copy (docs/safety.md#reply-from).
       const integrations = await gorgias.reference.integrations({ priority: "send" });
       if (!integrations.ok) return refuse(fromUpstream(integrations.error), "failed", `integrations_${integrations.error.kind}`);
       const addressing = deriveReply(ticket.value, emailSendersFor({ replyOptions: ticket.value.replyOptions, messages }, integrations.value), agent.gorgiasUserId);
       if (!addressing.ok) return refuse(appError("invalid_input", addressing.error), "failed", "no_route");
-      return ok({ kind: "email", request: { ...addressing.value, bodyText: input.bodyText, externalId: operationId, macroIds } });
+      // Signed from the integration it leaves from, once (docs/safety.md#signature).
+      const signed = signBody(input.bodyText, signatureFor(integrations.value, addressing.value.integrationId, agent));
+      return ok({ kind: "email", request: { ...addressing.value, ...signed, attachments: files, externalId: operationId, macroIds } });
     },
     post: async (reply) => {
       const created =
@@ -182,7 +196,8 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
     },
     readBack: readBackFor(ctx, ticketId, operationId),
     stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, alreadySent ? null : assignTo, armed),
+    finish: (landed, alreadySent) =>
+      finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null, armed),
     replay: replayOutcome,
   });
 }
@@ -201,6 +216,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
   const { gorgias, agent } = ctx;
   if (isReadOnlyRole(agent.role)) return err(OBSERVER_REFUSAL);
   const { ticketId, operationId } = input;
+  const files = input.attachments ?? [];
   let knownStatus: TicketStatus | null = null;
   let armed: ArmedMacro | null = null;
 
@@ -208,7 +224,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     operationId,
     kind: "note",
     ticketId,
-    bodyHash: messageHash("note", ticketId, input.bodyText),
+    bodyHash: noteHash(input),
     auditAction: "ticket.note",
     auditDetail: { closeAfter: input.closeAfter, mentions: input.mentionUserIds.length },
     prepare: async () => {
@@ -228,14 +244,15 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
     post: async () => {
       const created = await gorgias.messages.createNote(
         ticketId,
-        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, externalId: operationId, mentionUserIds: input.mentionUserIds, ...(armed ? { macroIds: [armed.plan.macroId] } : {}) },
+        // Never signed: a note is for the team (docs/safety.md#signature).
+        { senderUserId: agent.gorgiasUserId, bodyText: input.bodyText, attachments: files, externalId: operationId, mentionUserIds: input.mentionUserIds, ...(armed ? { macroIds: [armed.plan.macroId] } : {}) },
         { priority: "send" },
       );
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
     stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, armed),
+    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, armed),
     replay: replayOutcome,
   });
 }

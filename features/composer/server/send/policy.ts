@@ -56,6 +56,8 @@ export interface SendContext {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The personal access token an assistant sends through: recorded with the send and its audit rows. */
   readonly assistantTokenId?: string | null;
+  /** The undo-send dispatcher runs it: only a waiting record whose time has come is claimed (./dispatcher.ts). */
+  readonly dispatch?: boolean;
 }
 
 export interface ResolvedContext {
@@ -67,6 +69,7 @@ export interface ResolvedContext {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly assistantTokenId: string | null;
+  readonly dispatch: boolean;
 }
 
 export function resolveContext(ctx: SendContext): ResolvedContext {
@@ -79,5 +82,6 @@ export function resolveContext(ctx: SendContext): ResolvedContext {
     now: ctx.now ?? (() => new Date()),
     sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     assistantTokenId: ctx.assistantTokenId ?? null,
+    dispatch: ctx.dispatch ?? false,
   };
 }

@@ -6,9 +6,11 @@ import { fromUpstream, type AppError } from "@/lib/errors";
 import type { AgentContext } from "@/lib/server/agent-action";
 import { err, ok, type Result } from "@/lib/result";
 import { emailSendersFor } from "./derive";
+import { signatureFor } from "./sign";
 
 /**
- * What the composer shows before sending: the address `sendReply` would use, by the same rule.
+ * What the composer shows before sending: the address `sendReply` would use, by the same rule, and
+ * the signature it would append.
  * It reads the thread the ticket page just loaded (the shared cache, when the role may share) and
  * the cached integrations, so showing it costs no upstream call; the send derives it again from a
  * fresh read.
@@ -24,5 +26,6 @@ export async function replyFromOf({ agent, gorgias }: AgentContext, ticketId: nu
   const integrations = await gorgias.reference.integrations({ priority: "read" });
   if (!integrations.ok) return err(fromUpstream(integrations.error));
   const from = emailSendersFor({ replyOptions: thread.value.ticket.replyOptions, messages: thread.value.messages }, integrations.value)[0];
-  return ok({ from: from ? { address: from.address, name: from.name } : null });
+  const signature = from ? signatureFor(integrations.value, from.integrationId, agent) : null;
+  return ok({ from: from ? { address: from.address, name: from.name } : null, signature: signature ? { text: signature.text } : null });
 }

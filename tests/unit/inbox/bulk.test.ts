@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { FANOUT_MAX, keptAfterSpamOrTrash, opOf, rangeBetween, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { BulkRequest } from "@/lib/domain/contract/bulk";
+
+const NOW = new Date("2026-11-30T08:00:00Z");
+const prev = (id: number, over: Partial<PreviousState> = {}): PreviousState => ({
+  id,
+  status: "open",
+  assigneeUserId: null,
+  snoozedUntil: null,
+  spam: false,
+  trashedAt: null,
+  isUnread: true,
+  tagNames: [],
+  ...over,
+});
+const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("selection ranges", () => {
+  const list = [10, 11, 12, 13, 14];
+  it("selects from the anchor to the clicked row, either way, both included", () => {
+    expect(rangeBetween(list, 11, 13)).toEqual([11, 12, 13]);
+    expect(rangeBetween(list, 14, 12)).toEqual([12, 13, 14]);
+    expect(rangeBetween(list, 12, 12)).toEqual([12]);
+  });
+  it("is just the clicked row without an anchor in the list, and nothing for a row not in it", () => {
+    expect(rangeBetween(list, null, 13)).toEqual([13]);
+    expect(rangeBetween(list, 99, 13)).toEqual([13]);
+    expect(rangeBetween(list, 11, 99)).toEqual([]);
+  });
+});
+
+describe("threshold routing", () => {
+  const close = opOf({ kind: "status", status: "closed" }, NOW);
+  it(`writes up to ${FANOUT_MAX} tickets one by one, more as one job, a whole view always as a job`, () => {
+    expect(routeOf({ op: close, ticketIds: ids(1) })).toBe("fanout");
+    expect(routeOf({ op: close, ticketIds: ids(FANOUT_MAX) })).toBe("fanout");
+    expect(routeOf({ op: close, ticketIds: ids(FANOUT_MAX + 1) })).toBe("job");
+    expect(routeOf({ op: close, viewId: 3 })).toBe("job");
+  });
+  it("tags always go ticket by ticket (no job type; never the whole set)", () => {
+    expect(routeOf({ op: opOf({ kind: "addTags", names: ["vip"] }, NOW), ticketIds: ids(300) })).toBe("fanout");
+    expect(routeOf({ op: { kind: "removeTags", names: ["vip"] }, ticketIds: ids(300) })).toBe("fanout");
+  });
+  it("a snooze closes until then; trash is dated now", () => {
+    expect(opOf({ kind: "snooze", until: "2026-12-01T09:00:00Z" }, NOW)).toEqual({ kind: "fields", patch: { status: "closed", snoozeUntil: "2026-12-01T09:00:00Z" } });
+    expect(opOf({ kind: "trash", trashed: true }, NOW)).toEqual({ kind: "fields", patch: { trashedAt: NOW.toISOString() } });
+    expect(opOf({ kind: "addTags", names: ["a", "a", "b"] }, NOW)).toEqual({ kind: "addTags", names: ["a", "b"] });
+  });
+});
+
+describe("undo computation", () => {
+  it("groups tickets by their previous value and leaves out those the change did not alter", () => {
+    const op = opOf({ kind: "assign", userId: 7 }, NOW);
+    const steps = undoSteps(op, [prev(1), prev(2, { assigneeUserId: 5 }), prev(3), prev(4, { assigneeUserId: 7 }), prev(5, { assigneeUserId: 5 })], NOW);
+    expect(steps).toEqual([
+      { ticketIds: [1, 3], op: { kind: "fields", patch: { assigneeUserId: null } } },
+      { ticketIds: [2, 5], op: { kind: "fields", patch: { assigneeUserId: 5 } } },
+    ]);
+  });
+
+  it("a close of a snoozed ticket is not undone; a reopen of one brings its snooze back", () => {
+    const snoozed = prev(2, { status: "closed", snoozedUntil: "2026-12-02T09:00:00Z" });
+    expect(undoSteps(opOf({ kind: "status", status: "closed" }, NOW), [prev(1), snoozed], NOW)).toEqual([{ ticketIds: [1], op: { kind: "fields", patch: { status: "open" } } }]);
+    expect(undoSteps(opOf({ kind: "status", status: "open" }, NOW), [snoozed, prev(3, { status: "closed" })], NOW)).toEqual([
+      { ticketIds: [2], op: { kind: "fields", patch: { status: "closed", snoozeUntil: "2026-12-02T09:00:00Z" } } },
+      { ticketIds: [3], op: { kind: "fields", patch: { status: "closed" } } },
+    ]);
+  });
+
+  it("an undone snooze restores the status and the earlier snooze (none when it had passed)", () => {
+    const op = opOf({ kind: "snooze", until: "2026-12-05T09:00:00Z" }, NOW);
+    const steps = undoSteps(op, [prev(1), prev(2, { status: "closed", snoozedUntil: "2026-11-01T09:00:00Z" })], NOW);
+    expect(steps).toEqual([
+      { ticketIds: [1], op: { kind: "fields", patch: { status: "open", snoozeUntil: null } } },
+      { ticketIds: [2], op: { kind: "fields", patch: { status: "closed", snoozeUntil: null } } },
+    ]);
+  });
+
+  it("spam, trash and read state come back as they were", () => {
+    expect(undoSteps(opOf({ kind: "spam", spam: true }, NOW), [prev(1), prev(2, { spam: true })], NOW)).toEqual([{ ticketIds: [1], op: { kind: "fields", patch: { spam: false } } }]);
+    expect(undoSteps(opOf({ kind: "trash", trashed: true }, NOW), [prev(1)], NOW)).toEqual([{ ticketIds: [1], op: { kind: "fields", patch: { trashedAt: null } } }]);
+    expect(undoSteps(opOf({ kind: "read", unread: false }, NOW), [prev(1), prev(2, { isUnread: false })], NOW)).toEqual([{ ticketIds: [1], op: { kind: "fields", patch: { isUnread: true } } }]);
+  });
+
+  it("for tags, removes only those the change added that the ticket did not have", () => {
+    const op = opOf({ kind: "addTags", names: ["vip", "refund"] }, NOW);
+    const steps = undoSteps(op, [prev(1, { tagNames: ["vip"] }), prev(2), prev(3, { tagNames: ["vip", "refund"] }), prev(4, { tagNames: ["other"] })], NOW);
+    expect(steps).toEqual([
+      { ticketIds: [1], op: { kind: "removeTags", names: ["refund"] } },
+      { ticketIds: [2, 4], op: { kind: "removeTags", names: ["vip", "refund"] } },
+    ]);
+  });
+});
+
+describe("leaving lists", () => {
+  it("spam and trashed rows stay only in lists that ask for them", () => {
+    expect(keptAfterSpamOrTrash(null, { spam: true, trashedAt: null })).toBe(false);
+    expect(keptAfterSpamOrTrash("eq(ticket.spam, true)", { spam: true, trashedAt: null })).toBe(true);
+    expect(keptAfterSpamOrTrash("eq(ticket.status, 'open')", { spam: false, trashedAt: "2026-11-30T08:00:00Z" })).toBe(false);
+    expect(keptAfterSpamOrTrash(null, { spam: false, trashedAt: null })).toBe(true);
+  });
+});
+
+describe("bulk request", () => {
+  it("takes ids or a view and one change; an undo names only the change", () => {
+    expect(BulkRequest.parse({ selection: { ticketIds: [3, 3, 4] }, change: { kind: "status", status: "closed" } })).toEqual({ selection: { ticketIds: [3, 4] }, change: { kind: "status", status: "closed" } });
+    expect(BulkRequest.safeParse({ selection: { viewId: 2 }, change: { kind: "read", unread: true } }).success).toBe(true);
+    expect(BulkRequest.safeParse({ undo: 12 }).success).toBe(true);
+    expect(BulkRequest.safeParse({ undo: 12, previous: [] }).success).toBe(false);
+    expect(BulkRequest.safeParse({ selection: { ticketIds: [] }, change: { kind: "status", status: "closed" } }).success).toBe(false);
+    expect(BulkRequest.safeParse({ selection: { ticketIds: ids(1001) }, change: { kind: "status", status: "closed" } }).success).toBe(false);
+    expect(BulkRequest.safeParse({ selection: { ticketIds: [1] }, change: { kind: "status", status: "pending" } }).success).toBe(false);
+  });
+});
