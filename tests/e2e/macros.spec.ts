@@ -105,7 +105,8 @@ test.describe("macros", () => {
 
     const writes = writesTo(await sandbox.requests(), ticket.id);
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /api/tickets/${ticket.id}/messages`, `PUT /api/tickets/${ticket.id}`, `POST /api/tickets/${ticket.id}/tags`]);
-    expect(writes[0]!.body).toMatchObject({ macros: [{ id: macro.id }], body_text: text });
+    // The text as applied, then the integration's signature (docs/safety.md#signature).
+    expect(writes[0]!.body).toMatchObject({ macros: [{ id: macro.id }], body_text: expect.stringContaining(text) });
     expect(writes[1]!.body).toEqual({ status: "closed", assignee_user: { id: priya.id } });
     expect(writes[2]!.body).toEqual({ names: ["damaged", "vip"] });
 
