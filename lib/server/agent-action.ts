@@ -8,6 +8,7 @@ import { appError, UNAUTHENTICATED, type AppError } from "@/lib/errors";
 import type { GorgiasClient } from "@/lib/gorgias";
 import { err, type Result } from "@/lib/result";
 import { logger } from "./logger";
+import { invalidInput } from "./invalid-input";
 import { requestIdFrom } from "./request-id";
 
 export interface AgentContext {
@@ -26,9 +27,6 @@ export async function agentContext(): Promise<Result<AgentContext, AppError>> {
   return { ok: true, value: { agent, gorgias } };
 }
 
-export function invalidInput(error: z.ZodError): AppError {
-  return appError("invalid_input", "Some of what was sent is not valid.", { fields: z.flattenError(error).fieldErrors as Record<string, string[]> });
-}
 
 /**
  * Every server action goes through this: actions are public POST endpoints, so each one checks the

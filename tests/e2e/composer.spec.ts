@@ -71,7 +71,9 @@ test.describe("composer", () => {
     expect(sent.filter((e) => e.body_text?.includes("left our warehouse"))).toHaveLength(1);
     expect(sent.filter((e) => e.body_text?.includes("tracking link updates"))).toHaveLength(1);
     expect(sent.every((e) => e.to.includes(ticket.email))).toBe(true);
-    expect(postsTo(await sandbox.requests(), ticket.id).filter((r) => r.status < 300)).toHaveLength(2);
+    // Other spec files may have written to this ticket before: only this test's two texts count.
+    const mine = postsTo(await sandbox.requests(), ticket.id).filter((r) => r.status < 300 && /left our warehouse|tracking link updates/.test(JSON.stringify(r.body)));
+    expect(mine).toHaveLength(2);
     await snapshot(page, "composer-reply-sent");
   });
 

@@ -3,7 +3,9 @@ import { appStore } from "@/lib/auth/app-store";
 import type { BulkEvent } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 import { appError, type AppError } from "@/lib/errors";
-import { agentContext, invalidInput } from "@/lib/server/agent-action";
+import type { AgentContext } from "@/lib/server/agent-action";
+import { invalidInput } from "@/lib/server/invalid-input";
+import type { Result } from "@/lib/result";
 import { errorResponse } from "@/lib/server/error-response";
 import { logger } from "@/lib/server/logger";
 import { requestIdFrom } from "@/lib/server/request-id";
@@ -16,9 +18,10 @@ const MAX_BODY_CHARS = 64_000;
  * as the rows are written, so the list shows each row's progress. A route rather than a server
  * action because an action answers once. Same origin only, like every write (the session cookie
  * would ride along with another site's form). The change runs to its end even when the tab goes:
- * its undo is recorded before the first write.
+ * its undo is recorded before the first write. The route passes the session reader in: importing it
+ * here would tie this entry (which `npm run mcp` also loads) to Next's request scope.
  */
-export async function bulkResponse(request: Request, account: string): Promise<Response> {
+export async function bulkResponse(request: Request, account: string, agentContext: () => Promise<Result<AgentContext, AppError>>): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
   const fail = (error: AppError) => errorResponse({ ...error, requestId });
   const site = request.headers.get("sec-fetch-site");

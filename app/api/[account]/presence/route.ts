@@ -1,7 +1,7 @@
 import { passiveAgent } from "@/lib/auth/session-watch";
 import { MAX_PRESENCE_NAME_CHARS, PresenceBeacon } from "@/lib/domain/contract/presence";
 import { appError, UNAUTHENTICATED, type AppError } from "@/lib/errors";
-import { invalidInput } from "@/lib/server/agent-action";
+import { invalidInput } from "@/lib/server/invalid-input";
 import { errorResponse } from "@/lib/server/error-response";
 import { logger } from "@/lib/server/logger";
 import { requestIdFrom } from "@/lib/server/request-id";
