@@ -24,9 +24,12 @@ interface WireMacro {
 }
 
 const used = new Set<number>();
-/** An open e-mail ticket no other test here touched; `tag` picks one that carries it. */
+/**
+ * An open e-mail ticket no other test here touched; `tag` picks one that carries it. The oldest
+ * first: other suites take the newest, and the sandbox is shared by the whole run.
+ */
 async function freshEmailTicket(tag?: string): Promise<WireTicket> {
-  const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=100&order_by=updated_datetime:desc");
+  const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=100&order_by=updated_datetime:asc");
   const t = data.find((x) => x.channel === "email" && x.status === "open" && x.customer?.email && !used.has(x.id) && (!tag || x.tags.some((g) => g.name === tag)));
   if (!t) throw new Error(`no open e-mail ticket${tag ? ` tagged ${tag}` : ""} left in the sandbox`);
   used.add(t.id);
@@ -45,9 +48,12 @@ const editor = (page: Page) => composer(page).getByRole("textbox");
 const preview = (page: Page) => page.getByTestId("macro-preview");
 const picker = (page: Page) => page.getByRole("dialog", { name: "Insert a macro" });
 
+/** Opens the ticket on an empty reply, whatever draft another suite may have left on it. */
 async function openTicket(page: Page, id: number) {
   await page.goto(`/demo/tickets/${id}`);
   await expect(editor(page)).toBeVisible({ timeout: 30_000 });
+  await composer(page).getByRole("tab", { name: /Reply to customer/ }).click();
+  await editor(page).fill("");
 }
 
 async function pickMacro(page: Page, name: string) {
