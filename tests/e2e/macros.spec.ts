@@ -28,12 +28,21 @@ const used = new Set<number>();
  * An open e-mail ticket no other test here touched; `tag` picks one that carries it. The oldest
  * first: other suites take the newest, and the sandbox is shared by the whole run.
  */
-async function freshEmailTicket(tag?: string): Promise<WireTicket> {
+async function freshEmailTicket(tag?: string, withOrder = false): Promise<WireTicket> {
   const { data } = await gorgias<{ data: WireTicket[] }>("GET", "/tickets?limit=100&order_by=updated_datetime:asc");
-  const t = data.find((x) => x.channel === "email" && x.status === "open" && x.customer?.email && !used.has(x.id) && (!tag || x.tags.some((g) => g.name === tag)));
-  if (!t) throw new Error(`no open e-mail ticket${tag ? ` tagged ${tag}` : ""} left in the sandbox`);
-  used.add(t.id);
-  return t;
+  for (const t of data) {
+    if (t.channel !== "email" || t.status !== "open" || !t.customer?.email || used.has(t.id) || (tag && !t.tags.some((g) => g.name === tag))) continue;
+    // A macro's order number comes from the customer's store data.
+    if (withOrder && !(await hasOrder(t.id))) continue;
+    used.add(t.id);
+    return t;
+  }
+  throw new Error(`no open e-mail ticket${tag ? ` tagged ${tag}` : ""} left in the sandbox`);
+}
+
+async function hasOrder(ticketId: number): Promise<boolean> {
+  const detail = await gorgias<{ customer: { integrations?: Record<string, { orders?: unknown[] }> } | null }>("GET", `/tickets/${ticketId}`);
+  return Object.values(detail.customer?.integrations ?? {}).some((i) => (i.orders?.length ?? 0) > 0);
 }
 
 async function macroNamed(name: string): Promise<WireMacro> {
@@ -81,7 +90,7 @@ test.describe("macros", () => {
   });
 
   test("a macro with text, status, tags and assignee: previewed, applied, sent once with its actions", async ({ page }) => {
-    const ticket = await freshEmailTicket();
+    const ticket = await freshEmailTicket(undefined, true);
     const macro = await macroNamed("Replacement on its way");
     const agents = await sandbox.agents();
     const priya = agents.find((a) => a.name === "Priya Shah")!;
