@@ -103,6 +103,8 @@ test.describe("macros", () => {
     await expect(p.getByTestId("macro-preview-text")).toContainText(/A replacement for #\d+ ships today/);
     await expect(p.getByTestId("macro-preview-actions").getByRole("listitem")).toHaveText(["Add tags: damaged, vip", "Close the ticket", "Assign to Priya Shah"]);
     await axeClean(page);
+    // Above the ticket's sticky header, which a short window lays over the composer, for the picture.
+    await p.evaluate((el) => Object.assign(el.style, { position: "relative", zIndex: "60" }));
     await p.screenshot({ path: "docs/screenshots/macros.png" });
     await snapshot(page, "macro-preview");
 
