@@ -153,6 +153,17 @@ function parseAction(a: MacroAction): Parsed {
   }
 }
 
+const PERFORMED = new Set(["setResponseText", "setStatus", "setPriority", "setAssignee", "setTeamAssignee", "snoozeTicket", "addTags", "removeTags", "addInternalNote"]);
+
+/**
+ * The actions as the browser gets them: a refused action's arguments (an HTTP hook's URL and
+ * headers, which may hold another service's token) are left out; its name and title are enough to
+ * refuse it, and the plan, its refusals and its fingerprint come out the same.
+ */
+export function actionsForBrowser(actions: readonly MacroAction[]): MacroAction[] {
+  return actions.map((a) => (PERFORMED.has(a.name) ? a : { ...a, arguments: {} }));
+}
+
 /** Canonical JSON (sorted keys), so the same plan gives the same text on every side. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
@@ -221,9 +232,6 @@ export function planMacro(macro: MacroSource): MacroPlan {
   return { macroId: macro.id, macroName: macro.name, replyTemplate, steps, fields, addTags, removeTags, noteTemplate, refusals, fingerprint: fingerprintOf(effects) };
 }
 
-/** Whether applying the macro does anything besides putting text in the composer. */
-export const hasActions = (plan: MacroPlan): boolean => plan.steps.length > 0;
-
 const UNIT_WORDS: Readonly<Record<string, [string, string]>> = { m: ["minute", "minutes"], h: ["hour", "hours"], d: ["day", "days"], w: ["week", "weeks"] };
 
 function deltaWords(delta: string): string {
@@ -242,8 +250,6 @@ export interface DescribeOptions {
   readonly formatTime?: (d: Date) => string;
   /** The note's text as it will be posted (variables filled). */
   readonly noteText?: string | null;
-  readonly userName?: (id: number) => string | null;
-  readonly teamName?: (id: number) => string | null;
 }
 
 const ONE_LINE_CHARS = 140;
@@ -260,9 +266,9 @@ export function describeStep(step: MacroStep, o: DescribeOptions = {}): string {
     case "priority":
       return `Set priority: ${PRIORITY_WORDS[step.priority]}`;
     case "assignee":
-      return step.userId === null ? "Unassign the agent" : `Assign to ${step.name ?? o.userName?.(step.userId) ?? `agent #${step.userId}`}`;
+      return step.userId === null ? "Unassign the agent" : `Assign to ${step.name ?? `agent #${step.userId}`}`;
     case "team":
-      return step.teamId === null ? "Remove the team" : `Assign to team ${step.name ?? o.teamName?.(step.teamId) ?? `#${step.teamId}`}`;
+      return step.teamId === null ? "Remove the team" : `Assign to team ${step.name ?? `#${step.teamId}`}`;
     case "snooze": {
       const words = `Snooze for ${deltaWords(step.delta)}`;
       if (!o.now) return words;

@@ -44,3 +44,5 @@ export type CreatedTicket = { ticketId: number; alreadyCreated: boolean };
 export const DIFFERENT_TEXT_MESSAGE = "This send was already made with different text";
 /** The same, when the earlier attempt's outcome is not known yet: it may or may not be in Gorgias. */
 export const MAYBE_SENT_DIFFERENT_TEXT_MESSAGE = "An earlier attempt of this send, with different text, may have reached Gorgias";
+/** The `conflict` message for a macro edited in Gorgias between its preview and the send: nothing was sent. */
+export const MACRO_CHANGED_MESSAGE = "This macro was changed in Gorgias since you previewed it. Nothing was sent; choose it again to see what it does now.";

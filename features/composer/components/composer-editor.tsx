@@ -161,7 +161,9 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         // Actions that failed stay on screen to be applied again: the agent does not move on from them.
         if (!outcome.closeError && outcome.macro?.applied !== false) moveOnce();
       },
-      moveOnce,
+      // With a macro the agent stays until its actions report (after the undo window), so a
+      // failure is seen where it can be applied again.
+      withMacro ? undefined : moveOnce,
     );
   }
 

@@ -65,7 +65,8 @@ export function MacroPreview({ plan, replyText, missing, steps, onApply, onCance
       <div>
         <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Reply text</p>
         {replyText !== null ? (
-          <p data-testid="macro-preview-text" className="mt-1 max-h-40 overflow-y-auto rounded border border-zinc-200 bg-white px-2 py-1.5 whitespace-pre-wrap text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100">
+          // Focusable: a long text scrolls, and a keyboard must be able to scroll it.
+          <p data-testid="macro-preview-text" tabIndex={0} className="mt-1 max-h-40 overflow-y-auto rounded border border-zinc-200 bg-white px-2 py-1.5 whitespace-pre-wrap text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100">
             {replyText}
           </p>
         ) : (

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { SignInLink } from "@/features/shell";
-import { DIFFERENT_TEXT_MESSAGE, MAYBE_SENT_DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
+import { DIFFERENT_TEXT_MESSAGE, MACRO_CHANGED_MESSAGE, MAYBE_SENT_DIFFERENT_TEXT_MESSAGE } from "@/lib/domain/send";
 import { isNewerMessagesConflict } from "@/features/composer/client/send";
 import type { SendProblem } from "@/features/composer/client/use-composer-send";
 
@@ -74,6 +74,8 @@ export function SendProblemNotice({ problem, onRetry, onSendAnyway, onReview, on
           <Button size="sm" onClick={onStartOver} disabled={disabled}>Send as a new message</Button>,
         );
       }
+      // Sending again would meet the same macro: the agent removes it or chooses it again.
+      if (error.message === MACRO_CHANGED_MESSAGE) return notice("warn", error.message);
       // Otherwise it is "still being sent" (another tab or request holds this operation): ask again later.
       return notice("warn", error.message, checkAgain);
     case "rate_limited":

@@ -9,6 +9,7 @@ import type { Store } from "@/lib/db";
 import { AppliedMacroInput, ApplyMacroInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { Macro } from "@/lib/domain/macro";
 import { planMacro } from "@/lib/domain/macro-actions";
+import { MACRO_CHANGED_MESSAGE } from "@/lib/domain/send";
 import { sendReply } from "@/features/composer/server/send/messages";
 import { applyMacro } from "@/features/composer/server/send/apply-macro";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
@@ -142,7 +143,7 @@ describe("a macro applied with a reply", () => {
     const macro = await macroNamed("Replacement on its way");
     const { ticket, result } = await replyWith({ ...applied(macro), fingerprint: "0000000000000000" });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe("conflict");
+    if (!result.ok) expect(result.error).toMatchObject({ code: "conflict", message: MACRO_CHANGED_MESSAGE });
     expect(await writes(ticket.id)).toEqual([]);
   });
 

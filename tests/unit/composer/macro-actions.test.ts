@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MacroAction } from "@/lib/domain/macro";
-import { describeStep, parseTimedelta, planMacro, type MacroPlan } from "@/lib/domain/macro-actions";
+import { actionsForBrowser, describeStep, parseTimedelta, planMacro, type MacroPlan } from "@/lib/domain/macro-actions";
 
 const act = (name: string, args: Record<string, unknown> = {}, title: string | null = null): MacroAction => ({ name, title, type: "user", arguments: args });
 const plan = (...actions: MacroAction[]): MacroPlan => planMacro({ id: 7, name: "Test macro", actions });
@@ -91,5 +91,13 @@ describe("planMacro", () => {
     expect(same.fingerprint).toBe(a.fingerprint);
     expect(edited.fingerprint).not.toBe(a.fingerprint);
     expect(a.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("the browser gets no arguments of a refused action (an HTTP hook's headers), and plans the same", () => {
+    const actions = [act("setResponseText", { body_text: "Hi" }), act("http", { url: "https://hooks.example/x", headers: [{ key: "Authorization", value: "Bearer s3cret" }] }, "HTTP hook"), act("addTags", { tags: "vip" })];
+    const safe = actionsForBrowser(actions);
+    expect(JSON.stringify(safe)).not.toContain("s3cret");
+    expect(safe[2]).toEqual(actions[2]);
+    expect(planMacro({ id: 7, name: "x", actions: safe })).toEqual(planMacro({ id: 7, name: "x", actions }));
   });
 });

@@ -1,4 +1,6 @@
 import { apiContract } from "@/lib/domain/contract/routes";
+import type { Macro } from "@/lib/domain/macro";
+import { actionsForBrowser } from "@/lib/domain/macro-actions";
 import { fromUpstream } from "@/lib/errors";
 import { agentRoute } from "@/lib/server/agent-route";
 import { err, ok } from "@/lib/result";
@@ -11,8 +13,10 @@ import { err, ok } from "@/lib/result";
 export const GET = agentRoute(apiContract.macros, async ({ query }, { gorgias }) => {
   if (query.ticket !== undefined && !query.q) {
     const suggested = await gorgias.reference.suggestedMacros(query.ticket);
-    return suggested.ok ? ok({ items: suggested.value }) : err(fromUpstream(suggested.error));
+    return suggested.ok ? ok({ items: suggested.value.map(forBrowser) }) : err(fromUpstream(suggested.error));
   }
   const page = await gorgias.macros.list({ search: query.q || undefined, limit: 30, archived: false }, { priority: "read" });
-  return page.ok ? ok({ items: page.value.items }) : err(fromUpstream(page.error));
+  return page.ok ? ok({ items: page.value.items.map(forBrowser) }) : err(fromUpstream(page.error));
 });
+
+const forBrowser = (m: Macro): Macro => ({ ...m, actions: actionsForBrowser(m.actions) });

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import type { AppliedMacroInput } from "@/lib/domain/contract/inputs";
 import { planMacro, type MacroPlan } from "@/lib/domain/macro-actions";
 import type { Message } from "@/lib/domain/message";
-import type { MacroOutcome } from "@/lib/domain/send";
+import { MACRO_CHANGED_MESSAGE, type MacroOutcome } from "@/lib/domain/send";
 import type { Ticket } from "@/lib/domain/ticket";
 import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import type { TicketPatch } from "@/lib/gorgias";
@@ -30,8 +30,6 @@ export interface ArmedMacro {
   readonly noteText: string | null;
 }
 
-export const MACRO_CHANGED = "This macro was changed in Gorgias since you previewed it. Nothing was sent; choose it again to see what it does now.";
-
 /** Reads the macro again and checks it against the preview. Nothing is written either way. */
 export async function armMacro(ctx: ResolvedContext, input: AppliedMacroInput): Promise<Result<ArmedMacro, AppError>> {
   const read = await ctx.gorgias.macros.get(input.id, { priority: "send" });
@@ -41,7 +39,7 @@ export async function armMacro(ctx: ResolvedContext, input: AppliedMacroInput): 
     const reasons = plan.refusals.map((r) => `${r.title}: ${r.reason}`).join(" ");
     return err(appError("invalid_input", `The Desk cannot apply “${plan.macroName}”. ${reasons} Nothing was sent or changed.`));
   }
-  if (plan.fingerprint !== input.fingerprint) return err(appError("conflict", MACRO_CHANGED));
+  if (plan.fingerprint !== input.fingerprint) return err(appError("conflict", MACRO_CHANGED_MESSAGE));
   if ((plan.noteTemplate === null) !== (input.noteText === null) || input.noteText?.trim() === "") {
     return err(appError("invalid_input", "The macro's internal note does not match the preview. Nothing was sent; choose the macro again."));
   }
