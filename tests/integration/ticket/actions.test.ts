@@ -154,6 +154,8 @@ describe("Send & Snooze", () => {
     // A retry of the same operation sends nothing more.
     must(await sendReply(sendContext(store, who), input));
 
+    // The sandbox's mail queue delivers after the answer: wait for it before reading the outbox.
+    await sb.control.flush();
     const outbox = (await sb.control.outbox()).filter((e) => e.external_id === input.operationId);
     expect(outbox).toHaveLength(1);
     const puts = await ticketPuts(id);
