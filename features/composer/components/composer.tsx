@@ -49,7 +49,7 @@ const focusOnMount = (el: HTMLTextAreaElement | null) => el?.focus();
 export function Composer(props: ComposerProps) {
   const where = { account: props.account, agentId: props.agent.id, ticketId: props.ticket.id };
   const drafts = useQuery({ ...serverDraftsQuery(props.account, props.ticket.id, () => localOperationIds(where)), enabled: props.canWrite });
-  // `r`/`n` work from the moment the ticket shows: while the drafts load, the key picks the mode
+  // `r`/`i` work from the moment the ticket shows: while the drafts load, the key picks the mode
   // and what the agent types is kept, then handed to the editor (which appends it to the draft).
   const [early, setEarly] = useState<EarlyIntent | null>(null);
   const loading = props.canWrite && drafts.isPending;
