@@ -16,6 +16,7 @@ import {
 } from "./ticket-cache";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { runAction } from "@/lib/client/run-action";
+import { endTurn, takeTurn, writesOf, type TicketWrites } from "./ticket-writes";
 
 /** Pending field changes of one ticket; the thread pauses its refresh while any is in flight. */
 export const ticketUpdateKey = (account: string, ticketId: number) => ["ticket-update", account, ticketId] as const;
@@ -31,50 +32,6 @@ function send(ticketId: number, change: TicketChange): Promise<Ticket> {
     trashed: change.trashedAt === undefined ? undefined : change.trashedAt !== null,
     snoozeUntil: change.snoozedUntil,
   });
-}
-
-/**
- * The writes of one ticket, in the order the agent made them (docs/safety.md#ordered-writes): each
- * goes to Gorgias only once the one before it has its answer, and an answer or a refusal touches
- * the screen only for the fields no newer change has set since. Without this, Close then Reopen
- * painted the close's answer over the reopen.
- */
-interface TicketWrites {
-  tail: Promise<void>;
-  seq: number;
-  readonly latest: Map<ChangeField, number>;
-  pending: number;
-}
-
-interface Turn {
-  readonly seq: number;
-  /** Settles when the write before this one has its answer. */
-  readonly after: Promise<void>;
-  /** Lets the next write go. */
-  readonly done: () => void;
-}
-
-const writesByClient = new WeakMap<QueryClient, Map<string, TicketWrites>>();
-
-function writesOf(queryClient: QueryClient, account: string, ticketId: number): TicketWrites {
-  let byTicket = writesByClient.get(queryClient);
-  if (!byTicket) writesByClient.set(queryClient, (byTicket = new Map()));
-  const key = `${account}:${ticketId}`;
-  let writes = byTicket.get(key);
-  if (!writes) byTicket.set(key, (writes = { tail: Promise.resolve(), seq: 0, latest: new Map(), pending: 0 }));
-  return writes;
-}
-
-/** Takes the next place in line for `change`, at once (before any await), so clicks keep their order. */
-function takeTurn(writes: TicketWrites, change: TicketChange): Turn {
-  const seq = ++writes.seq;
-  for (const field of changedFields(change)) writes.latest.set(field, seq);
-  writes.pending++;
-  let done = () => {};
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  const turn = { seq, after: writes.tail, done };
-  writes.tail = finished;
-  return turn;
 }
 
 const stillLatest = (writes: TicketWrites, change: TicketChange, seq: number) => changedFields(change).filter((f) => writes.latest.get(f) === seq);
@@ -125,7 +82,7 @@ function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId
     mutationKey: ticketUpdateKey(account, ticketId),
     mutationFn: (change) => send(ticketId, change),
     onMutate: async (change) => {
-      const { seq, after, done } = takeTurn(writes, change);
+      const { seq, after, done } = takeTurn(writes, changedFields(change));
       let shown: Omit<Context, "seq" | "done">;
       try {
         shown = showChange(queryClient, account, ticketId, change);
@@ -162,10 +119,7 @@ function ticketUpdateOptions(queryClient: QueryClient, account: string, ticketId
       applyTicketChange(queryClient, account, ticketId, pickChange(answer, stillLatest(writes, change, context.seq)));
     },
     onSettled: (_data, _error, _change, context) => {
-      context?.done();
-      // Re-read once the last write of the ticket is answered: earlier, Gorgias would still give
-      // the values the writes in line are about to replace.
-      if (--writes.pending > 0) return;
+      if (!endTurn(writes, context)) return;
       // Inbox lists refetch when next shown, not now: the budget is shared (docs/safety.md#shared-budget).
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(account, ticketId) });
