@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
-import { Picker, type PickerOption } from "@/components/ui/picker";
+import { Picker } from "@/components/ui/picker";
 import { queryStatus } from "@/lib/client/query-status";
 import type { TagRef } from "@/lib/domain/tag";
 import { tagsQuery } from "@/features/ticket/client/queries";
+import { tagOptions, tagPick } from "./tag-options";
 
-const CREATE = "create";
 const SEARCH_DELAY_MS = 200;
 
 export interface TagPickerProps {
@@ -45,22 +45,12 @@ export function TagPicker({ account, applied, onAdd, onRemove, open, onOpenChang
   const tags = useQuery({ ...tagsQuery(account, settled), enabled: open !== false });
   const typed = search.trim();
   const found = tags.data ?? [];
-  const known = (name: string) => found.some((t) => t.name.toLowerCase() === name.toLowerCase()) || applied.some((t) => t.name.toLowerCase() === name.toLowerCase());
-  const matching = (t: TagRef) => !typed || t.name.toLowerCase().includes(typed.toLowerCase());
-
-  const options: PickerOption[] = [
-    ...(typed && !known(typed) ? [{ value: CREATE, label: `Create tag “${typed}”` }] : []),
-    ...applied.filter(matching).map((t) => ({ value: `tag:${t.id}`, label: t.name, detail: "On this ticket · remove" })),
-    ...found.filter((t) => !applied.some((a) => a.name === t.name)).map((t) => ({ value: `tag:${t.id}`, label: t.name })),
-  ];
+  const options = tagOptions(typed, applied, found);
 
   function pick(value: string) {
-    if (value === CREATE) return onAdd({ id: -Date.now(), name: typed, color: null });
-    const id = Number(value.slice("tag:".length));
-    const on = applied.find((t) => t.id === id);
-    if (on) return onRemove(on);
-    const tag = found.find((t) => t.id === id);
-    if (tag) onAdd(tag);
+    const picked = tagPick(value, typed, applied, found);
+    if (picked && "remove" in picked) onRemove(picked.remove);
+    else if (picked) onAdd(picked.add);
   }
 
   return (
