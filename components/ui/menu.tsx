@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useHeldKeys } from "./held-keys";
 import { lazyPart } from "./lazy-part";
 
 export interface MenuPopupProps {
@@ -37,7 +38,8 @@ const preload = () => void popup.preload().catch(() => {});
 /**
  * A button that opens a small panel of actions (a Radix Popover): Tab moves through them, Escape
  * closes and gives focus back to the button, a click outside closes. Like `Picker`, the popup's
- * code is fetched when the pointer or focus reaches the button, not with the page.
+ * code is fetched when the pointer or focus reaches the button, not with the page, and keys typed
+ * before it arrives do not reach the page.
  */
 export function Menu({ open: controlledOpen, onOpenChange, children, className, disabled, "aria-keyshortcuts": keyShortcuts, "aria-label": ariaLabel, "data-testid": testId, popupTestId, ...popupProps }: MenuProps) {
   const [ownOpen, setOwnOpen] = useState(false);
@@ -46,6 +48,9 @@ export function Menu({ open: controlledOpen, onOpenChange, children, className, 
   const trigger = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   const id = useId();
+  // The menu has no search box: keys typed before it loads are only kept from the page's
+  // shortcuts ("c" after "b" must not close the ticket), and Escape still closes it.
+  useHeldKeys(open && !ready, () => {}, () => close(true));
 
   function setOpen(next: boolean) {
     if (controlledOpen === undefined) setOwnOpen(next);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useHeldKeys } from "./held-keys";
 import { lazyPart } from "./lazy-part";
 
 export interface PickerOption {
@@ -124,22 +125,6 @@ export function Picker({ open: controlledOpen, onOpenChange, children, className
  */
 function useTypeAhead(active: boolean, onEscape: () => void): { typed: string; clear: () => void } {
   const [typed, setTyped] = useState("");
-  const escape = useRef(onEscape);
-  useEffect(() => {
-    escape.current = onEscape;
-  });
-  useEffect(() => {
-    if (!active) return;
-    function onKeyDown(event: KeyboardEvent) {
-      const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (!printable && event.key !== "Escape") return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (printable) setTyped((t) => t + event.key);
-      else escape.current();
-    }
-    window.addEventListener("keydown", onKeyDown, true);
-    return () => window.removeEventListener("keydown", onKeyDown, true);
-  }, [active]);
+  useHeldKeys(active, (key) => setTyped((t) => t + key), onEscape);
   return { typed, clear: () => setTyped("") };
 }
