@@ -163,6 +163,26 @@ export function undoSteps(op: BulkOp, previous: readonly PreviousState[], now: D
 /** What the browser sends: tickets and one change, or the id of a change to undo (its values stay on the server). */
 export type BulkRequestBody = { readonly selection: BulkSelection; readonly change: BulkChange } | { readonly undo: number };
 
+/**
+ * One bulk change at a time from a list: a second key (`c c`, `c` then `o`) before the first ends
+ * would write each ticket twice in no set order, each with its own undo. A flag held across renders
+ * (a ref): the state's `running` reaches the next key only after a render.
+ */
+export interface BulkGate {
+  busy: boolean;
+}
+
+/** Takes the gate for a change; false (and nothing to do) while another holds it. */
+export function claimBulk(gate: BulkGate): boolean {
+  if (gate.busy) return false;
+  gate.busy = true;
+  return true;
+}
+
+export const releaseBulk = (gate: BulkGate): void => {
+  gate.busy = false;
+};
+
 /** A ticket's state in the list while a bulk change runs. */
 export type RowProgress = "pending" | "done" | "failed";
 

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { rangeBetween, type BulkChange, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
+import { claimBulk, rangeBetween, releaseBulk, type BulkChange, type BulkGate, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { UserRef } from "@/lib/domain/user";
 import { ticketKeys } from "@/lib/client/query-keys";
@@ -54,10 +54,11 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [allInView, setAllInView] = useState(false);
   const [progress, setProgress] = useState<ReadonlyMap<number, RowProgress>>(new Map());
-  // Changes in flight: the agent may start another (a key after a key) before one ends.
+  // Requests in flight: one change at a time (`gate`), but an undo may start while a change runs.
   const [running, setRunning] = useState(0);
   const [job, setJob] = useState<BulkState["job"]>(null);
   const anchor = useRef<number | null>(null);
+  const gate = useRef<BulkGate>({ busy: false });
 
   const mark = useCallback((ids: Iterable<number>, state: RowProgress | null) => {
     setProgress((old) => {
@@ -150,36 +151,40 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
     [stream],
   );
 
-  /** The change on the selection, or on `focusedId` when nothing is selected. */
+  /** The change on the selection, or on `focusedId` when nothing is selected; nothing while one runs. */
   const apply = useCallback(
     async (change: BulkChange, focusedId: number | null, who: UserRef | null = null) => {
       // Only rows still in the list: one a refresh took out is no longer the agent's to change here.
       const present = new Set(tickets.map((t) => t.id));
       const chosen = [...selected].filter((id) => present.has(id));
       const ids: ReadonlySet<number> = new Set(chosen.length > 0 ? chosen : focusedId !== null && present.has(focusedId) ? [focusedId] : []);
-      if (ids.size === 0) return;
-      toast.prepare();
-      const wholeView = allInView && viewId !== null;
-      const restore = snapshotRows(queryClient, account, ids);
-      const body: BulkRequestBody = { selection: wholeView ? { viewId } : { ticketIds: [...ids] }, change };
-      const done = new Set<number>();
-      const { end, failed, error } = await stream(body, ids, (id) => {
-        done.add(id);
-        patchRows(queryClient, account, new Set([id]), (row) => changedRow(row, change, who));
-      });
-      // Rows that left this view go now, with the view-membership rule of a single change.
-      dropLeavers(queryClient, account, done);
-      setSelected((old) => new Set([...old].filter((id) => failed.has(id))));
-      setAllInView(false);
-      if (error) return toast.error(`Couldn't change the tickets. ${error}`);
-      if (!end) return;
-      const { bulkId, undoable } = end;
-      const count = wholeView ? end.done : done.size;
-      if (failed.size > 0) toast.error(`Couldn't change ${failed.size} ticket${failed.size === 1 ? "" : "s"}. ${[...failed.values()][0] ?? ""}`.trim());
-      if (end.reason) toast.info(end.reason);
-      const message = describeBulk(change, count, who);
-      if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
-      else toast.info(message);
+      if (ids.size === 0 || !claimBulk(gate.current)) return;
+      try {
+        toast.prepare();
+        const wholeView = allInView && viewId !== null;
+        const restore = snapshotRows(queryClient, account, ids);
+        const body: BulkRequestBody = { selection: wholeView ? { viewId } : { ticketIds: [...ids] }, change };
+        const done = new Set<number>();
+        const { end, failed, error } = await stream(body, ids, (id) => {
+          done.add(id);
+          patchRows(queryClient, account, new Set([id]), (row) => changedRow(row, change, who));
+        });
+        // Rows that left this view go now, with the view-membership rule of a single change.
+        dropLeavers(queryClient, account, done);
+        setSelected((old) => new Set([...old].filter((id) => failed.has(id))));
+        setAllInView(false);
+        if (error) return toast.error(`Couldn't change the tickets. ${error}`);
+        if (!end) return;
+        const { bulkId, undoable } = end;
+        const count = wholeView ? end.done : done.size;
+        if (failed.size > 0) toast.error(`Couldn't change ${failed.size} ticket${failed.size === 1 ? "" : "s"}. ${[...failed.values()][0] ?? ""}`.trim());
+        if (end.reason) toast.info(end.reason);
+        const message = describeBulk(change, count, who);
+        if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
+        else toast.info(message);
+      } finally {
+        releaseBulk(gate.current);
+      }
     },
     [account, allInView, queryClient, selected, stream, tickets, undo, viewId],
   );

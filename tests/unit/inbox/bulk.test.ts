@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FANOUT_MAX, opOf, rangeBetween, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { claimBulk, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -102,5 +102,16 @@ describe("bulk request", () => {
     expect(BulkRequest.safeParse({ selection: { ticketIds: [] }, change: { kind: "status", status: "closed" } }).success).toBe(false);
     expect(BulkRequest.safeParse({ selection: { ticketIds: ids(1001) }, change: { kind: "status", status: "closed" } }).success).toBe(false);
     expect(BulkRequest.safeParse({ selection: { ticketIds: [1] }, change: { kind: "status", status: "pending" } }).success).toBe(false);
+  });
+});
+
+describe("one bulk change at a time", () => {
+  it("a second change (`c c`, `c` then `o`) does nothing until the first ends", () => {
+    const gate = { busy: false };
+    expect(claimBulk(gate)).toBe(true);
+    expect(claimBulk(gate)).toBe(false);
+    expect(claimBulk(gate)).toBe(false);
+    releaseBulk(gate);
+    expect(claimBulk(gate)).toBe(true);
   });
 });
