@@ -98,6 +98,16 @@ export function routeOf(step: { readonly op: BulkOp; readonly ticketIds: readonl
   return "viewId" in step || step.ticketIds.length > FANOUT_MAX ? "job" : "fanout";
 }
 
+/**
+ * How each step of an undo reaches Gorgias. Steps are split by previous value, so one per step would
+ * let an undo of 200 assigns with many previous assignees fan out 200 writes: past FANOUT_MAX
+ * tickets in all, every field step goes as a job (tags still go ticket by ticket, as they came).
+ */
+export function undoRoutes(steps: readonly BulkStep[]): ("fanout" | "job")[] {
+  const total = new Set(steps.flatMap((s) => s.ticketIds)).size;
+  return steps.map((s) => (s.op.kind === "fields" && total > FANOUT_MAX ? "job" : routeOf(s)));
+}
+
 const snoozedAt = (p: PreviousState, now: Date) => (p.snoozedUntil !== null && Date.parse(p.snoozedUntil) > now.getTime() ? p.snoozedUntil : null);
 
 /** The values `patch` overwrites on this ticket, or null when the patch changed nothing there. */

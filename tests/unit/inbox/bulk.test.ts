@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimBulk, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { claimBulk, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -113,5 +113,19 @@ describe("one bulk change at a time", () => {
     expect(claimBulk(gate)).toBe(false);
     releaseBulk(gate);
     expect(claimBulk(gate)).toBe(true);
+  });
+});
+
+describe("undo routing", () => {
+  it(`past ${FANOUT_MAX} tickets in all, every field step of an undo goes as a job, however small`, () => {
+    // An assign of 200 tickets from 100 previous assignees: 100 steps of 2 tickets each.
+    const steps = undoSteps(opOf({ kind: "assign", userId: 7 }, NOW), ids(200).map((id) => prev(id, { assigneeUserId: 1000 + Math.ceil(id / 2) })), NOW);
+    expect(steps).toHaveLength(100);
+    expect(undoRoutes(steps)).toEqual(steps.map(() => "job"));
+  });
+  it(`up to ${FANOUT_MAX} tickets an undo fans out; tags always do`, () => {
+    const steps = undoSteps(opOf({ kind: "assign", userId: 7 }, NOW), ids(FANOUT_MAX).map((id) => prev(id, { assigneeUserId: 1000 + id })), NOW);
+    expect(undoRoutes(steps)).toEqual(steps.map(() => "fanout"));
+    expect(undoRoutes([{ ticketIds: ids(300), op: { kind: "removeTags", names: ["vip"] } }])).toEqual(["fanout"]);
   });
 });
