@@ -205,6 +205,15 @@ export type BulkEvent =
   | { readonly type: "error"; readonly message: string; readonly requestId?: string };
 
 /**
+ * What a change's end says beyond its rows: tickets that failed without a row of their own (a job
+ * counts its failures, it does not name them), and whether the rows not reported failed were
+ * changed at all (not when nothing was done: a job that failed throughout, or one still going).
+ */
+export function endOutcome(end: { readonly done: number; readonly failed: number }, failedRows: number): { readonly unreported: number; readonly restDone: boolean } {
+  return { unreported: Math.max(0, end.failed - failedRows), restDone: end.done > 0 };
+}
+
+/**
  * The range a shift-click selects: every row between the anchor (the last row toggled) and the
  * clicked one, both included, in list order; just the clicked row when the anchor is gone.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimBulk, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { claimBulk, endOutcome, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -127,5 +127,15 @@ describe("undo routing", () => {
     const steps = undoSteps(opOf({ kind: "assign", userId: 7 }, NOW), ids(FANOUT_MAX).map((id) => prev(id, { assigneeUserId: 1000 + id })), NOW);
     expect(undoRoutes(steps)).toEqual(steps.map(() => "fanout"));
     expect(undoRoutes([{ ticketIds: ids(300), op: { kind: "removeTags", names: ["vip"] } }])).toEqual(["fanout"]);
+  });
+});
+
+describe("a change's end", () => {
+  it("tells the failures a job counted but did not name, and leaves rows unmarked when nothing was done", () => {
+    expect(endOutcome({ done: 197, failed: 3 }, 0)).toEqual({ unreported: 3, restDone: true });
+    expect(endOutcome({ done: 0, failed: 40 }, 0)).toEqual({ unreported: 40, restDone: false });
+    expect(endOutcome({ done: 3, failed: 2 }, 2)).toEqual({ unreported: 0, restDone: true });
+    // A job still going in Gorgias: nothing done yet, nothing failed.
+    expect(endOutcome({ done: 0, failed: 0 }, 0)).toEqual({ unreported: 0, restDone: false });
   });
 });
