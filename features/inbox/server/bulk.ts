@@ -4,7 +4,8 @@ import { findAudit, listAudit, recordAudit } from "@/lib/db";
 import { BULK_MAX_TICKETS, opOf, previousOf, routeOf, undoRoutes, undoSteps, type BulkChange, type BulkOp, type BulkSelection, type BulkStep, type PreviousState } from "@/lib/domain/bulk";
 import type { BulkRequest } from "@/lib/domain/contract/bulk";
 import { TICKET_STATUSES } from "@/lib/domain/ticket";
-import { fromUpstream, type AppError } from "@/lib/errors";
+import { isReadOnlyRole } from "@/lib/domain/user";
+import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 import { fanOut, viaJob, type BulkContext, type Emit } from "./bulk-writes";
 
@@ -116,8 +117,13 @@ async function undoChange(ctx: BulkContext, bulkId: number, emit: Emit): Promise
   emit({ type: "end", bulkId, done, failed, undoable: false });
 }
 
+/** An observer's change: Gorgias would refuse every write, after a read of the tickets' values. */
+export const BULK_REFUSAL: AppError = appError("forbidden", "Your Gorgias role can read tickets but not change them.");
+
 /** A bulk change or its undo, reported through `emit` as it goes (lib/domain/bulk.ts: `BulkEvent`). */
 export async function runBulk(ctx: BulkContext, request: BulkRequest, emit: Emit): Promise<void> {
+  // Refused here, not by Gorgias: don't spend the team's budget learning it (features/ticket/server/read-state.ts).
+  if (isReadOnlyRole(ctx.agent.role)) return emit({ type: "error", message: BULK_REFUSAL.message });
   if ("undo" in request) return undoChange(ctx, request.undo, emit);
   return change(ctx, request.selection, request.change, emit);
 }
