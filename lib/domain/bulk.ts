@@ -98,6 +98,16 @@ export function routeOf(step: { readonly op: BulkOp; readonly ticketIds: readonl
   return "viewId" in step || step.ticketIds.length > FANOUT_MAX ? "job" : "fanout";
 }
 
+/**
+ * How each step of an undo reaches Gorgias. Steps are split by previous value, so one per step would
+ * let an undo of 200 assigns with many previous assignees fan out 200 writes: past FANOUT_MAX
+ * tickets in all, every field step goes as a job (tags still go ticket by ticket, as they came).
+ */
+export function undoRoutes(steps: readonly BulkStep[]): ("fanout" | "job")[] {
+  const total = new Set(steps.flatMap((s) => s.ticketIds)).size;
+  return steps.map((s) => (s.op.kind === "fields" && total > FANOUT_MAX ? "job" : routeOf(s)));
+}
+
 const snoozedAt = (p: PreviousState, now: Date) => (p.snoozedUntil !== null && Date.parse(p.snoozedUntil) > now.getTime() ? p.snoozedUntil : null);
 
 /** The values `patch` overwrites on this ticket, or null when the patch changed nothing there. */
@@ -163,6 +173,26 @@ export function undoSteps(op: BulkOp, previous: readonly PreviousState[], now: D
 /** What the browser sends: tickets and one change, or the id of a change to undo (its values stay on the server). */
 export type BulkRequestBody = { readonly selection: BulkSelection; readonly change: BulkChange } | { readonly undo: number };
 
+/**
+ * One bulk change at a time from a list: a second key (`c c`, `c` then `o`) before the first ends
+ * would write each ticket twice in no set order, each with its own undo. A flag held across renders
+ * (a ref): the state's `running` reaches the next key only after a render.
+ */
+export interface BulkGate {
+  busy: boolean;
+}
+
+/** Takes the gate for a change; false (and nothing to do) while another holds it. */
+export function claimBulk(gate: BulkGate): boolean {
+  if (gate.busy) return false;
+  gate.busy = true;
+  return true;
+}
+
+export const releaseBulk = (gate: BulkGate): void => {
+  gate.busy = false;
+};
+
 /** A ticket's state in the list while a bulk change runs. */
 export type RowProgress = "pending" | "done" | "failed";
 
@@ -173,6 +203,15 @@ export type BulkEvent =
   | { readonly type: "job"; readonly status: string; readonly processed: number | null; readonly total: number | null }
   | { readonly type: "end"; readonly bulkId: number; readonly done: number; readonly failed: number; readonly undoable: boolean; readonly reason?: string }
   | { readonly type: "error"; readonly message: string; readonly requestId?: string };
+
+/**
+ * What a change's end says beyond its rows: tickets that failed without a row of their own (a job
+ * counts its failures, it does not name them), and whether the rows not reported failed were
+ * changed at all (not when nothing was done: a job that failed throughout, or one still going).
+ */
+export function endOutcome(end: { readonly done: number; readonly failed: number }, failedRows: number): { readonly unreported: number; readonly restDone: boolean } {
+  return { unreported: Math.max(0, end.failed - failedRows), restDone: end.done > 0 };
+}
 
 /**
  * The range a shift-click selects: every row between the anchor (the last row toggled) and the

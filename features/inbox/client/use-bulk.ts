@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { rangeBetween, type BulkChange, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
+import { claimBulk, endOutcome, rangeBetween, releaseBulk, type BulkChange, type BulkGate, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { UserRef } from "@/lib/domain/user";
 import { ticketKeys } from "@/lib/client/query-keys";
@@ -34,6 +34,9 @@ export function describeBulk(change: BulkChange, count: number, who: UserRef | n
   }
 }
 
+/** A job's failures it counted but did not name (lib/domain/bulk.ts: `endOutcome`). */
+const couldNotChange = (n: number) => `${n} ticket${n === 1 ? "" : "s"} could not be changed.`;
+
 export interface BulkState {
   readonly selected: ReadonlySet<number>;
   /** Every ticket of the view, beyond the loaded rows (sent as the view: Gorgias's job takes it). */
@@ -54,10 +57,11 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [allInView, setAllInView] = useState(false);
   const [progress, setProgress] = useState<ReadonlyMap<number, RowProgress>>(new Map());
-  // Changes in flight: the agent may start another (a key after a key) before one ends.
+  // Requests in flight: one change at a time (`gate`), but an undo may start while a change runs.
   const [running, setRunning] = useState(0);
   const [job, setJob] = useState<BulkState["job"]>(null);
   const anchor = useRef<number | null>(null);
+  const gate = useRef<BulkGate>({ busy: false });
 
   const mark = useCallback((ids: Iterable<number>, state: RowProgress | null) => {
     setProgress((old) => {
@@ -127,7 +131,8 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
       });
       // Rows a job changed are reported with its end (a view's, not one by one).
       const rest = [...ids].filter((id) => !failed.has(id));
-      if (out.end !== null && out.error === null) {
+      const outcome = out.end !== null && out.error === null ? endOutcome(out.end, failed.size) : null;
+      if (outcome?.restDone) {
         for (const id of rest) if (!reported.has(id)) onRowDone(id);
         mark(rest, "done");
       } else mark(rest, null);
@@ -135,7 +140,7 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
       setJob(null);
       setTimeout(() => mark(rest, null), DONE_MARK_MS);
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists(account), refetchType: "none" });
-      return { end: out.end, failed, error: out.error };
+      return { end: out.end, failed, unreported: outcome?.unreported ?? 0, error: out.error };
     },
     [account, mark, queryClient],
   );
@@ -143,43 +148,50 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   const undo = useCallback(
     async (bulkId: number, restore: () => void, ids: ReadonlySet<number>) => {
       restore();
-      const { error, failed } = await stream({ undo: bulkId }, ids, () => {});
+      const { error, failed, unreported } = await stream({ undo: bulkId }, ids, () => {});
       if (error) toast.error(`Couldn't undo. ${error}`);
       else if (failed.size > 0) toast.error(`Couldn't undo ${failed.size} of the tickets. ${[...failed.values()][0] ?? ""}`.trim());
+      if (!error && unreported > 0) toast.error(couldNotChange(unreported));
     },
     [stream],
   );
 
-  /** The change on the selection, or on `focusedId` when nothing is selected. */
+  /** The change on the selection, or on `focusedId` when nothing is selected; nothing while one runs. */
   const apply = useCallback(
     async (change: BulkChange, focusedId: number | null, who: UserRef | null = null) => {
       // Only rows still in the list: one a refresh took out is no longer the agent's to change here.
       const present = new Set(tickets.map((t) => t.id));
       const chosen = [...selected].filter((id) => present.has(id));
       const ids: ReadonlySet<number> = new Set(chosen.length > 0 ? chosen : focusedId !== null && present.has(focusedId) ? [focusedId] : []);
-      if (ids.size === 0) return;
-      toast.prepare();
-      const wholeView = allInView && viewId !== null;
-      const restore = snapshotRows(queryClient, account, ids);
-      const body: BulkRequestBody = { selection: wholeView ? { viewId } : { ticketIds: [...ids] }, change };
-      const done = new Set<number>();
-      const { end, failed, error } = await stream(body, ids, (id) => {
-        done.add(id);
-        patchRows(queryClient, account, new Set([id]), (row) => changedRow(row, change, who));
-      });
-      // Rows that left this view go now, with the view-membership rule of a single change.
-      dropLeavers(queryClient, account, done);
-      setSelected((old) => new Set([...old].filter((id) => failed.has(id))));
-      setAllInView(false);
-      if (error) return toast.error(`Couldn't change the tickets. ${error}`);
-      if (!end) return;
-      const { bulkId, undoable } = end;
-      const count = wholeView ? end.done : done.size;
-      if (failed.size > 0) toast.error(`Couldn't change ${failed.size} ticket${failed.size === 1 ? "" : "s"}. ${[...failed.values()][0] ?? ""}`.trim());
-      if (end.reason) toast.info(end.reason);
-      const message = describeBulk(change, count, who);
-      if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
-      else toast.info(message);
+      if (ids.size === 0 || !claimBulk(gate.current)) return;
+      try {
+        toast.prepare();
+        const wholeView = allInView && viewId !== null;
+        const restore = snapshotRows(queryClient, account, ids);
+        const body: BulkRequestBody = { selection: wholeView ? { viewId } : { ticketIds: [...ids] }, change };
+        const done = new Set<number>();
+        const { end, failed, unreported, error } = await stream(body, ids, (id) => {
+          done.add(id);
+          patchRows(queryClient, account, new Set([id]), (row) => changedRow(row, change, who));
+        });
+        // Rows that left this view go now, with the view-membership rule of a single change.
+        dropLeavers(queryClient, account, done);
+        setSelected((old) => new Set([...old].filter((id) => failed.has(id))));
+        setAllInView(false);
+        if (error) return toast.error(`Couldn't change the tickets. ${error}`);
+        if (!end) return;
+        const { bulkId, undoable } = end;
+        // A view's tickets, or a job's partly failed, are counted by the end; a job still going names what was asked.
+        const count = wholeView || unreported > 0 ? end.done : end.done === 0 && end.failed === 0 ? ids.size : done.size;
+        if (failed.size > 0) toast.error(`Couldn't change ${failed.size} ticket${failed.size === 1 ? "" : "s"}. ${[...failed.values()][0] ?? ""}`.trim());
+        if (unreported > 0) toast.error(couldNotChange(unreported));
+        if (end.reason) toast.info(end.reason);
+        const message = describeBulk(change, count, who);
+        if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
+        else toast.info(message);
+      } finally {
+        releaseBulk(gate.current);
+      }
     },
     [account, allInView, queryClient, selected, stream, tickets, undo, viewId],
   );

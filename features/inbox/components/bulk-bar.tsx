@@ -57,10 +57,10 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
         </Button>
       )}
       <span aria-hidden className="mx-1 h-5 w-px bg-zinc-300 dark:bg-zinc-700" />
-      <Button size="sm" aria-keyshortcuts="c" onClick={() => onApply({ kind: "status", status: "closed" })} data-testid="bulk-close">
+      <Button size="sm" aria-keyshortcuts="c" disabled={state.running} onClick={() => onApply({ kind: "status", status: "closed" })} data-testid="bulk-close">
         Close
       </Button>
-      <Button size="sm" aria-keyshortcuts="o" onClick={() => onApply({ kind: "status", status: "open" })} data-testid="bulk-reopen">
+      <Button size="sm" aria-keyshortcuts="o" disabled={state.running} onClick={() => onApply({ kind: "status", status: "open" })} data-testid="bulk-reopen">
         Reopen
       </Button>
       <Picker
@@ -107,16 +107,16 @@ export function BulkBar({ account, state, count, loaded, canSelectView, picker, 
       >
         Snooze
       </SnoozeMenu>
-      <Button size="sm" aria-keyshortcuts="!" onClick={() => onApply({ kind: "spam", spam: true })} data-testid="bulk-spam">
+      <Button size="sm" aria-keyshortcuts="!" disabled={state.running} onClick={() => onApply({ kind: "spam", spam: true })} data-testid="bulk-spam">
         Spam
       </Button>
-      <Button size="sm" aria-keyshortcuts="#" onClick={() => onApply({ kind: "trash", trashed: true })} data-testid="bulk-trash">
+      <Button size="sm" aria-keyshortcuts="#" disabled={state.running} onClick={() => onApply({ kind: "trash", trashed: true })} data-testid="bulk-trash">
         Trash
       </Button>
-      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+I" onClick={() => onApply({ kind: "read", unread: false })} data-testid="bulk-read">
+      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+I" disabled={state.running} onClick={() => onApply({ kind: "read", unread: false })} data-testid="bulk-read">
         Mark read
       </Button>
-      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+U" onClick={() => onApply({ kind: "read", unread: true })} data-testid="bulk-unread">
+      <Button size="sm" variant="ghost" aria-keyshortcuts="Shift+U" disabled={state.running} onClick={() => onApply({ kind: "read", unread: true })} data-testid="bulk-unread">
         Mark unread
       </Button>
       {state.job && (

@@ -3,13 +3,14 @@ import { appStore } from "@/lib/auth/app-store";
 import type { BulkEvent } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 import { appError, type AppError } from "@/lib/errors";
+import { isReadOnlyRole } from "@/lib/domain/user";
 import type { AgentContext } from "@/lib/server/agent-action";
 import { invalidInput } from "@/lib/server/invalid-input";
 import type { Result } from "@/lib/result";
 import { errorResponse } from "@/lib/server/error-response";
 import { logger } from "@/lib/server/logger";
 import { requestIdFrom } from "@/lib/server/request-id";
-import { runBulk } from "./bulk";
+import { BULK_REFUSAL, runBulk } from "./bulk";
 
 const MAX_BODY_CHARS = 64_000;
 
@@ -29,6 +30,7 @@ export async function bulkResponse(request: Request, account: string, agentConte
   const ctx = await agentContext();
   if (!ctx.ok) return fail(ctx.error);
   if (account !== ctx.value.agent.accountDomain) return fail(appError("not_found", "No such account."));
+  if (isReadOnlyRole(ctx.value.agent.role)) return fail(BULK_REFUSAL);
   const text = await request.text();
   if (text.length > MAX_BODY_CHARS) return fail(appError("invalid_input", "Too many tickets at once."));
   let raw: unknown;

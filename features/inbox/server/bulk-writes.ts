@@ -145,6 +145,9 @@ export async function viaJob(
     reportRows("failed", `Gorgias stopped the change (${job.status}).`);
     return { done: Math.max(0, (job.processed ?? 0) - failed), failed: total - Math.max(0, (job.processed ?? 0) - failed), reason: `Gorgias stopped the change (${job.status}).` };
   }
-  reportRows("done");
-  return { done: total - failed, failed };
+  // Gorgias counts a job's failures without naming the tickets: rows are reported only when all
+  // share a fate, else the end's counts tell the list (lib/domain/bulk.ts: `endOutcome`).
+  if (failed === 0) reportRows("done");
+  else if (failed >= total) reportRows("failed", "Gorgias could not change this ticket.");
+  return { done: Math.max(0, total - failed), failed };
 }

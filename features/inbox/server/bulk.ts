@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { findAudit, listAudit, recordAudit } from "@/lib/db";
-import { BULK_MAX_TICKETS, opOf, previousOf, routeOf, undoSteps, type BulkChange, type BulkOp, type BulkSelection, type BulkStep, type PreviousState } from "@/lib/domain/bulk";
+import { BULK_MAX_TICKETS, opOf, previousOf, routeOf, undoRoutes, undoSteps, type BulkChange, type BulkOp, type BulkSelection, type BulkStep, type PreviousState } from "@/lib/domain/bulk";
 import type { BulkRequest } from "@/lib/domain/contract/bulk";
 import { TICKET_STATUSES } from "@/lib/domain/ticket";
-import { fromUpstream, type AppError } from "@/lib/errors";
+import { isReadOnlyRole } from "@/lib/domain/user";
+import { appError, fromUpstream, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
 import { fanOut, viaJob, type BulkContext, type Emit } from "./bulk-writes";
 
@@ -40,9 +41,9 @@ async function readPrevious(ctx: BulkContext, selection: BulkSelection): Promise
   return ok({ previous, complete: cursor === null });
 }
 
-/** Runs one step the way its size and kind call for (lib/domain/bulk.ts: `routeOf`). */
-async function runStep(ctx: BulkContext, bulkId: number, target: { ticketIds: readonly number[] } | { viewId: number }, op: BulkOp, emit: Emit) {
-  if (op.kind === "fields" && routeOf({ op, ...target }) === "job") return viaJob(ctx, bulkId, target, op.patch, emit);
+/** Runs one step the way its size and kind call for (lib/domain/bulk.ts: `routeOf`, an undo's `undoRoutes`). */
+async function runStep(ctx: BulkContext, bulkId: number, target: { ticketIds: readonly number[] } | { viewId: number }, op: BulkOp, emit: Emit, route = routeOf({ op, ...target })) {
+  if (op.kind === "fields" && route === "job") return viaJob(ctx, bulkId, target, op.patch, emit);
   return fanOut(ctx, bulkId, "ticketIds" in target ? target.ticketIds : [], op, emit);
 }
 
@@ -104,19 +105,25 @@ async function undoChange(ctx: BulkContext, bulkId: number, emit: Emit): Promise
   await recordAudit(ctx.db, { agentId: agent.agentId, accountDomain: agent.accountDomain, action: UNDO_ACTION, outcome: "ok", detail: { bulk: bulkId, steps: steps.data.length } });
   const undo: BulkStep[] = steps.data;
   const ids = [...new Set(undo.flatMap((s) => s.ticketIds))];
-  emit({ type: "start", bulkId, total: ids.length, ticketIds: ids, via: undo.some((s) => routeOf(s) === "job") ? "job" : "fanout" });
+  const routes = undoRoutes(undo);
+  emit({ type: "start", bulkId, total: ids.length, ticketIds: ids, via: routes.includes("job") ? "job" : "fanout" });
   let done = 0;
   let failed = 0;
-  for (const step of undo) {
-    const result = await runStep(ctx, bulkId, { ticketIds: step.ticketIds }, step.op, emit);
+  for (const [i, step] of undo.entries()) {
+    const result = await runStep(ctx, bulkId, { ticketIds: step.ticketIds }, step.op, emit, routes[i]);
     done += result.done;
     failed += result.failed;
   }
   emit({ type: "end", bulkId, done, failed, undoable: false });
 }
 
+/** An observer's change: Gorgias would refuse every write, after a read of the tickets' values. */
+export const BULK_REFUSAL: AppError = appError("forbidden", "Your Gorgias role can read tickets but not change them.");
+
 /** A bulk change or its undo, reported through `emit` as it goes (lib/domain/bulk.ts: `BulkEvent`). */
 export async function runBulk(ctx: BulkContext, request: BulkRequest, emit: Emit): Promise<void> {
+  // Refused here, not by Gorgias: don't spend the team's budget learning it (features/ticket/server/read-state.ts).
+  if (isReadOnlyRole(ctx.agent.role)) return emit({ type: "error", message: BULK_REFUSAL.message });
   if ("undo" in request) return undoChange(ctx, request.undo, emit);
   return change(ctx, request.selection, request.change, emit);
 }

@@ -91,6 +91,16 @@ describe("bulk changes", () => {
     expect(puts.map((r) => r.status)).toEqual([429, 200]);
   });
 
+  it("an observer's bulk change is refused before any Gorgias call (no read of values, no write)", async () => {
+    const ids = (await tickets((t) => t.status === "open", 1)).map((t) => t.id);
+    agent = await desk.agent("observer-agent");
+    gorgias = await clientFor(sb, "observer-agent");
+    await sb.control.clearRequests();
+    const events = await run({ selection: { ticketIds: ids }, change: { kind: "status", status: "closed" } });
+    expect(events).toEqual([{ type: "error", message: "Your Gorgias role can read tickets but not change them." }]);
+    expect(await sb.control.requests()).toEqual([]);
+  });
+
   it(`more than ${FANOUT_MAX} tickets go as one Gorgias job, followed until it is done`, async () => {
     const open = await tickets((t) => t.status === "open" && !t.spam, FANOUT_MAX + 5);
     const ids = open.map((t) => t.id);

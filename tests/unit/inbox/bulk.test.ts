@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FANOUT_MAX, opOf, rangeBetween, routeOf, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { claimBulk, endOutcome, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -102,5 +102,40 @@ describe("bulk request", () => {
     expect(BulkRequest.safeParse({ selection: { ticketIds: [] }, change: { kind: "status", status: "closed" } }).success).toBe(false);
     expect(BulkRequest.safeParse({ selection: { ticketIds: ids(1001) }, change: { kind: "status", status: "closed" } }).success).toBe(false);
     expect(BulkRequest.safeParse({ selection: { ticketIds: [1] }, change: { kind: "status", status: "pending" } }).success).toBe(false);
+  });
+});
+
+describe("one bulk change at a time", () => {
+  it("a second change (`c c`, `c` then `o`) does nothing until the first ends", () => {
+    const gate = { busy: false };
+    expect(claimBulk(gate)).toBe(true);
+    expect(claimBulk(gate)).toBe(false);
+    expect(claimBulk(gate)).toBe(false);
+    releaseBulk(gate);
+    expect(claimBulk(gate)).toBe(true);
+  });
+});
+
+describe("undo routing", () => {
+  it(`past ${FANOUT_MAX} tickets in all, every field step of an undo goes as a job, however small`, () => {
+    // An assign of 200 tickets from 100 previous assignees: 100 steps of 2 tickets each.
+    const steps = undoSteps(opOf({ kind: "assign", userId: 7 }, NOW), ids(200).map((id) => prev(id, { assigneeUserId: 1000 + Math.ceil(id / 2) })), NOW);
+    expect(steps).toHaveLength(100);
+    expect(undoRoutes(steps)).toEqual(steps.map(() => "job"));
+  });
+  it(`up to ${FANOUT_MAX} tickets an undo fans out; tags always do`, () => {
+    const steps = undoSteps(opOf({ kind: "assign", userId: 7 }, NOW), ids(FANOUT_MAX).map((id) => prev(id, { assigneeUserId: 1000 + id })), NOW);
+    expect(undoRoutes(steps)).toEqual(steps.map(() => "fanout"));
+    expect(undoRoutes([{ ticketIds: ids(300), op: { kind: "removeTags", names: ["vip"] } }])).toEqual(["fanout"]);
+  });
+});
+
+describe("a change's end", () => {
+  it("tells the failures a job counted but did not name, and leaves rows unmarked when nothing was done", () => {
+    expect(endOutcome({ done: 197, failed: 3 }, 0)).toEqual({ unreported: 3, restDone: true });
+    expect(endOutcome({ done: 0, failed: 40 }, 0)).toEqual({ unreported: 40, restDone: false });
+    expect(endOutcome({ done: 3, failed: 2 }, 2)).toEqual({ unreported: 0, restDone: true });
+    // A job still going in Gorgias: nothing done yet, nothing failed.
+    expect(endOutcome({ done: 0, failed: 0 }, 0)).toEqual({ unreported: 0, restDone: false });
   });
 });
