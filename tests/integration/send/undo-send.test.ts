@@ -9,14 +9,15 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/lib/db";
 import { claimDueSend, getDraftsForTicket, getSendOperation, saveDraft } from "@/lib/db";
-import { SendReplyInput, SendNoteInput } from "@/lib/domain/contract/inputs";
+import { AppliedMacroInput, SendReplyInput, SendNoteInput } from "@/lib/domain/contract/inputs";
+import { planMacro } from "@/lib/domain/macro-actions";
 import { isScheduled } from "@/lib/domain/send";
 import { createSendDispatcher, type SendDispatcher } from "@/features/composer/server/send/dispatcher";
 import { sendWithUndo, undoSend, type ScheduledMessage } from "@/features/composer/server/send/scheduled";
 import { ticketDrafts } from "@/features/composer/server/drafts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
-import { agentFor, emailTickets, lastId, messagePosts, sendContext, thread } from "./setup";
+import { agentFor, emailTickets, lastId, messagePosts, must, sendContext, thread } from "./setup";
 
 vi.mock("server-only", () => ({}));
 
@@ -244,6 +245,20 @@ describe("dispatchers", () => {
     expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("failed");
     expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(0);
     expect(await getDraftsForTicket(store.db, who.agent.agentId, message.input.ticketId)).toHaveLength(1);
+  });
+
+  it("a waiting reply with a macro posts the macro's internal note once when dispatched", async () => {
+    const macro = must(await who.gorgias.macros.list({ search: "Escalate to VIP team", limit: 5 })).items.find((m) => m.name === "Escalate to VIP team")!;
+    const note = "Escalated to VIP & Escalations: Jane needs a personal follow-up today.";
+    const message = await replyIn(5);
+    const withMacro = { ...message, input: { ...message.input, macro: AppliedMacroInput.parse({ id: macro.id, fingerprint: planMacro(macro).fingerprint, noteText: note }) } };
+    await schedule(withMacro);
+    clock += 5_000;
+    expect(await dispatcherOn(store).dispatch(message.input.operationId)).toBe("sent");
+    const notes = (await thread(who.gorgias, message.input.ticketId)).filter((m) => m.channel === "internal-note" && m.bodyText === note);
+    expect(notes).toHaveLength(1);
+    const outcome = (await getSendOperation(store.db, message.input.operationId))?.outcome as { macro?: unknown } | null;
+    expect(outcome?.macro).toEqual({ macroId: macro.id, name: macro.name, applied: true });
   });
 
   it("wakes on its own timer at the send's time", async () => {
