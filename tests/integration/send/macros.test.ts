@@ -12,6 +12,7 @@ import { planMacro } from "@/lib/domain/macro-actions";
 import { MACRO_CHANGED_MESSAGE } from "@/lib/domain/send";
 import { sendReply } from "@/features/composer/server/send/messages";
 import { applyMacro } from "@/features/composer/server/send/apply-macro";
+import { ticketDrafts } from "@/features/composer/server/drafts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, type TestTarget } from "../db/harness";
 import { agentFor, emailTickets, lastId, must, sendContext, thread } from "./setup";
@@ -89,6 +90,36 @@ describe("a macro applied with a reply", () => {
     expect(after.tags.map((t) => t.name)).toEqual(expect.arrayContaining(["damaged", "vip"]));
     const sent = (await thread(who.gorgias, ticket.id)).find((m) => m.externalId === input.operationId);
     expect(sent).toBeDefined();
+  });
+
+  it("reads as still sending to a polling browser until the macro's actions have reported", async () => {
+    const macro = await macroNamed("Replacement on its way");
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = SendReplyInput.parse({
+      ticketId: ticket!.id,
+      operationId: randomUUID(),
+      bodyText: "Hi — a replacement ships today.",
+      lastSeenMessageId: lastId(await thread(who.gorgias, ticket!.id)),
+      macro: applied(macro),
+    });
+    const drafts = { db: store.db, agentId: who.agent.agentId, inFlightStaleMs: 60_000 };
+    const seen: string[] = [];
+    // The message is confirmed and shared before its follow-ups run: what a poll sees then.
+    const share = {
+      ticket: async () => {},
+      knownMessages: async () => null,
+      message: async () => {
+        if (seen.length > 0) return;
+        seen.push((await ticketDrafts(drafts, input.ticketId, [input.operationId])).sends[0]!.state);
+        const later = () => new Date(Date.now() + 60_000);
+        seen.push((await ticketDrafts({ ...drafts, now: later }, input.ticketId, [input.operationId])).sends[0]!.state);
+      },
+    };
+    const result = await sendReply({ ...sendContext(store, who), share }, input);
+    expect(result.ok && result.value.macro?.applied).toBe(true);
+    // Provisional while the request runs; past the in-flight window its request is presumed dead.
+    expect(seen).toEqual(["sending", "sent"]);
+    expect((await ticketDrafts(drafts, input.ticketId, [input.operationId])).sends[0]!.state).toBe("sent");
   });
 
   it("team, priority, assignee in one PUT, and the note posted once, even when the send is repeated", async () => {

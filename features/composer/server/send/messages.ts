@@ -55,6 +55,18 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
 const macroPending = (armed: ArmedMacro | null): { macro?: MacroOutcome } =>
   armed ? { macro: { macroId: armed.plan.macroId, name: armed.plan.macroName, applied: false, error: "The macro's actions were not confirmed." } } : {};
 
+/**
+ * Recorded the moment the message is confirmed, before Send & Close and the macro's actions run:
+ * `finishing` tells a browser polling the drafts route that it is provisional (../drafts.ts);
+ * `finishMessage`'s outcome replaces it whole. A crash in between leaves it, stale, as the last word.
+ */
+const firstOutcome = (message: Message, knownStatus: TicketStatus | null, armed: ArmedMacro | null): Record<string, unknown> => ({
+  message,
+  ticketStatus: knownStatus ?? "open",
+  ...macroPending(armed),
+  finishing: true,
+});
+
 /** After a confirmed message: Send & Close, then the outcome the agent sees. */
 async function finishMessage(
   ctx: ResolvedContext,
@@ -195,7 +207,7 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
+    stored: (landed) => firstOutcome(landed.found, knownStatus, armed),
     finish: (landed, alreadySent) =>
       finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null, armed),
     replay: replayOutcome,
@@ -251,7 +263,7 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
+    stored: (landed) => firstOutcome(landed.found, knownStatus, armed),
     finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, armed),
     replay: replayOutcome,
   });
