@@ -15,7 +15,7 @@ import { applyMacro } from "@/features/composer/server/send/apply-macro";
 import { ticketDrafts } from "@/features/composer/server/drafts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, type TestTarget } from "../db/harness";
-import { agentFor, emailTickets, lastId, must, sendContext, thread } from "./setup";
+import { agentFor, emailTickets, lastId, losingFetch, must, sendContext, thread } from "./setup";
 
 vi.mock("server-only", () => ({}));
 
@@ -120,6 +120,29 @@ describe("a macro applied with a reply", () => {
     // Provisional while the request runs; past the in-flight window its request is presumed dead.
     expect(seen).toEqual(["sending", "sent"]);
     expect((await ticketDrafts(drafts, input.ticketId, [input.operationId])).sends[0]!.state).toBe("sent");
+  });
+
+  it("performs its actions when Check again finds the message a lost answer left unconfirmed", async () => {
+    const macro = await macroNamed("Escalate to VIP team");
+    const note = "Escalated to VIP & Escalations: Jane needs a personal follow-up today.";
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = SendReplyInput.parse({
+      ticketId: ticket!.id,
+      operationId: randomUUID(),
+      bodyText: "Hi — a replacement ships today.",
+      lastSeenMessageId: lastId(await thread(who.gorgias, ticket!.id)),
+      macro: applied(macro, note),
+    });
+    // The POST lands but its answer is lost, and this request reads nothing back: unknown.
+    const lossy = { ...who, gorgias: (await agentFor(sb, "admin", losingFetch((m, p) => m === "POST" && p.endsWith(`/tickets/${ticket!.id}/messages`), "reset"))).gorgias };
+    const first = await sendReply(sendContext(store, lossy, { readBackDelaysMs: [] }), input);
+    expect(first).toMatchObject({ ok: false, error: { code: "outcome_unknown" } });
+    // Check again: the read-back finds the message before anything is prepared.
+    const again = await sendReply(sendContext(store, who), input);
+    expect(again.ok && again.value.alreadySent).toBe(true);
+    expect(again.ok && again.value.macro).toEqual({ macroId: macro.id, name: macro.name, applied: true });
+    expect((await writes(ticket!.id)).filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect((await thread(who.gorgias, ticket!.id)).filter((m) => m.channel === "internal-note" && m.bodyText === note)).toHaveLength(1);
   });
 
   it("team, priority, assignee in one PUT, and the note posted once, even when the send is repeated", async () => {
