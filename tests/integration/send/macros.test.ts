@@ -220,6 +220,17 @@ describe("a macro applied with a reply", () => {
     expect(log.filter((r) => r.method === "POST" && r.path.endsWith("/messages"))).toHaveLength(1);
     expect(log.filter((r) => r.method === "PUT")).toHaveLength(2);
   });
+
+  it("applied again after Send & Snooze, the update closes the ticket with the snooze's wake time", async () => {
+    const macro = await macroNamed("Replacement on its way");
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    await sb.control.clearRequests();
+    const snoozeUntil = new Date(Date.now() + 86_400_000).toISOString();
+    const retry = await applyMacro(sendContext(store, who), ApplyMacroInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), macro: applied(macro), snoozeUntil }));
+    expect(retry.ok && retry.value.ticketStatus).toBe("closed");
+    const put = (await writes(ticket!.id)).find((r) => r.method === "PUT")!;
+    expect(put.body).toMatchObject({ status: "closed", snooze_datetime: snoozeUntil });
+  });
 });
 
 describe("a macro without reply text", () => {
