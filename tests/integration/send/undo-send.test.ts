@@ -168,6 +168,17 @@ describe("a send with an undo window", () => {
     expect(await delivered(now0.input.operationId)).toHaveLength(1);
   });
 
+  it("the same text scheduled again keeps its time but takes the latest choices (here Send & Close)", async () => {
+    const message = await replyIn(5);
+    const { woken } = await schedule(message);
+    clock += 1_000;
+    await schedule({ ...message, input: { ...message.input, closeAfter: true } });
+    expect((await getSendOperation(store.db, message.input.operationId))?.sendAfter).toEqual(woken[0]!.at);
+    clock += 4_000;
+    expect(await dispatcherOn(store).dispatch(message.input.operationId)).toBe("sent");
+    expect((await getSendOperation(store.db, message.input.operationId))?.outcome).toMatchObject({ closed: true, ticketStatus: "closed" });
+  });
+
   it("clamps the wait to 30 s", async () => {
     const message = await replyIn(3600);
     const { answer } = await schedule(message);
