@@ -111,11 +111,17 @@ export async function claimDueSend(db: DbOrTx, input: { operationId: string; now
   return { kind: "claimed", mode, op: claimed };
 }
 
-/** Rows a dispatcher should claim now: due and waiting, or dispatched by a process that died. */
+/**
+ * Rows a dispatcher should claim now: due and waiting, or dispatched by a process that died. Only
+ * with a stored input: without one there is nothing the dispatcher could send.
+ */
 function dueCondition(now: Date, staleBefore: Date) {
-  return or(
-    and(eq(sendOperations.state, "scheduled"), lte(sendOperations.sendAfter, now)),
-    and(eq(sendOperations.state, "in_flight"), isNotNull(sendOperations.sendAfter), lt(sendOperations.updatedAt, staleBefore)),
+  return and(
+    isNotNull(sendOperations.payload),
+    or(
+      and(eq(sendOperations.state, "scheduled"), lte(sendOperations.sendAfter, now)),
+      and(eq(sendOperations.state, "in_flight"), isNotNull(sendOperations.sendAfter), lt(sendOperations.updatedAt, staleBefore)),
+    ),
   );
 }
 

@@ -106,7 +106,9 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
     }
     const [claimed] = await tx
       .update(sendOperations)
-      .set({ state: "in_flight", bodyHash: input.bodyHash, claimSeq: row.claimSeq + 1, updatedAt: input.now })
+      // The agent's own send now: a waiting send's time and stored input go, so no dispatcher sweep
+      // mistakes this claim for its dead dispatch and posts the stale input.
+      .set({ state: "in_flight", bodyHash: input.bodyHash, claimSeq: row.claimSeq + 1, updatedAt: input.now, sendAfter: null, payload: null })
       .where(and(eq(sendOperations.operationId, row.operationId), eq(sendOperations.claimSeq, row.claimSeq)))
       .returning();
     if (!claimed) throw new Error(`claimSendOperation: guarded update of ${row.operationId} lost under a row lock`);

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/lib/db";
-import { claimDueSend, getDraftsForTicket, getSendOperation, saveDraft } from "@/lib/db";
+import { claimDueSend, claimSendOperation, dueSendOperations, getDraftsForTicket, getSendOperation, saveDraft } from "@/lib/db";
 import { AppliedMacroInput, SendReplyInput, SendNoteInput } from "@/lib/domain/contract/inputs";
 import { planMacro } from "@/lib/domain/macro-actions";
 import { isScheduled } from "@/lib/domain/send";
@@ -235,6 +235,29 @@ describe("dispatchers", () => {
     await survivor.sweep();
     expect(await delivered(message.input.operationId)).toHaveLength(1);
     expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("succeeded");
+  });
+
+  it("a waiting send the agent claimed to send now is no dispatch: a sweep never posts its stale input", async () => {
+    const message = await replyIn(5);
+    await schedule(message);
+    const row = (await getSendOperation(store.db, message.input.operationId))!;
+    // The agent's own send of the same id claims it, and its process dies before posting.
+    const claim = await claimSendOperation(store.db, {
+      operationId: row.operationId,
+      agentId: row.agentId,
+      accountDomain: row.accountDomain,
+      ticketId: row.ticketId,
+      kind: row.kind,
+      bodyHash: row.bodyHash,
+      now: now(),
+      inFlightStaleMs: STALE_MS,
+    });
+    expect(claim.kind).toBe("claimed");
+    expect(await getSendOperation(store.db, row.operationId)).toMatchObject({ state: "in_flight", sendAfter: null, payload: null });
+    clock += 5_000 + STALE_MS;
+    expect(await dueSendOperations(store.db, now(), STALE_MS)).not.toContain(row.operationId);
+    await dispatcherOn(store).sweep();
+    expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(0);
   });
 
   it("a waiting record nobody woke (its instance went away) is sent by the sweep when due", async () => {
