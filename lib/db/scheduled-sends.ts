@@ -61,8 +61,17 @@ export async function scheduleSendOperation(db: DbOrTx, input: ScheduleInput): P
     const sameTarget =
       row.agentId === input.agentId && row.accountDomain === input.accountDomain && row.kind === input.kind && row.ticketId === input.ticketId;
     if (!sameTarget) return { kind: "mismatch", op: row };
-    // The same schedule again (an answer lost on the way): it keeps its time.
-    if (row.state === "scheduled" && row.bodyHash === input.bodyHash) return { kind: "scheduled", op: row };
+    // The same text scheduled again (an answer lost on the way, or Send & Close after Send): it keeps
+    // its time, but the latest choices (close, snooze, macro, channel) are what goes out.
+    if (row.state === "scheduled" && row.bodyHash === input.bodyHash) {
+      const [kept] = await tx
+        .update(sendOperations)
+        .set({ payload: input.payload, updatedAt: input.now })
+        .where(eq(sendOperations.operationId, row.operationId))
+        .returning();
+      if (!kept) throw new Error(`scheduleSendOperation: update of ${row.operationId} lost under a row lock`);
+      return { kind: "scheduled", op: kept };
+    }
     if (row.state !== "scheduled" && !RESCHEDULABLE.has(row.state)) return { kind: "settled", op: row };
     // Nothing of it is in Gorgias (still waiting with other text, undone, refused, failed): the
     // text now sent takes the id and waits afresh.
@@ -102,11 +111,17 @@ export async function claimDueSend(db: DbOrTx, input: { operationId: string; now
   return { kind: "claimed", mode, op: claimed };
 }
 
-/** Rows a dispatcher should claim now: due and waiting, or dispatched by a process that died. */
+/**
+ * Rows a dispatcher should claim now: due and waiting, or dispatched by a process that died. Only
+ * with a stored input: without one there is nothing the dispatcher could send.
+ */
 function dueCondition(now: Date, staleBefore: Date) {
-  return or(
-    and(eq(sendOperations.state, "scheduled"), lte(sendOperations.sendAfter, now)),
-    and(eq(sendOperations.state, "in_flight"), isNotNull(sendOperations.sendAfter), lt(sendOperations.updatedAt, staleBefore)),
+  return and(
+    isNotNull(sendOperations.payload),
+    or(
+      and(eq(sendOperations.state, "scheduled"), lte(sendOperations.sendAfter, now)),
+      and(eq(sendOperations.state, "in_flight"), isNotNull(sendOperations.sendAfter), lt(sendOperations.updatedAt, staleBefore)),
+    ),
   );
 }
 

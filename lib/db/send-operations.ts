@@ -106,7 +106,9 @@ export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise
     }
     const [claimed] = await tx
       .update(sendOperations)
-      .set({ state: "in_flight", bodyHash: input.bodyHash, claimSeq: row.claimSeq + 1, updatedAt: input.now })
+      // The agent's own send now: a waiting send's time and stored input go, so no dispatcher sweep
+      // mistakes this claim for its dead dispatch and posts the stale input.
+      .set({ state: "in_flight", bodyHash: input.bodyHash, claimSeq: row.claimSeq + 1, updatedAt: input.now, sendAfter: null, payload: null })
       .where(and(eq(sendOperations.operationId, row.operationId), eq(sendOperations.claimSeq, row.claimSeq)))
       .returning();
     if (!claimed) throw new Error(`claimSendOperation: guarded update of ${row.operationId} lost under a row lock`);
@@ -211,16 +213,18 @@ export async function getSendOperation(db: DbOrTx, operationId: string): Promise
 }
 
 /** Where the agent's own operations stand, for a composer reopened mid-send (a reload, a crash). */
-export async function getAgentSendStates(
-  db: DbOrTx,
-  agentId: string,
-  operationIds: readonly string[],
-): Promise<Array<Pick<SendOperationRow, "operationId" | "state" | "sendAfter">>> {
+export interface AgentSendState extends Pick<SendOperationRow, "operationId" | "state" | "sendAfter" | "updatedAt"> {
+  /** Succeeded, but its first outcome is provisional: Send & Close or the macro's actions are still running. */
+  readonly finishing: boolean;
+}
+
+export async function getAgentSendStates(db: DbOrTx, agentId: string, operationIds: readonly string[]): Promise<AgentSendState[]> {
   if (operationIds.length === 0) return [];
-  return db
-    .select({ operationId: sendOperations.operationId, state: sendOperations.state, sendAfter: sendOperations.sendAfter })
+  const rows = await db
+    .select({ operationId: sendOperations.operationId, state: sendOperations.state, sendAfter: sendOperations.sendAfter, updatedAt: sendOperations.updatedAt, outcome: sendOperations.outcome })
     .from(sendOperations)
     .where(and(eq(sendOperations.agentId, agentId), inArray(sendOperations.operationId, [...operationIds])));
+  return rows.map(({ outcome, ...row }) => ({ ...row, finishing: (outcome as { finishing?: unknown } | null)?.finishing === true }));
 }
 
 /** Where the agent's sends waiting for their time (or going out) stand, for one ticket's thread. */

@@ -84,9 +84,11 @@ export function useComposerMacro(account: string, ticketId: number) {
     },
     disarm: () => setArmed(null),
     /** After a send that carried the armed macro. */
-    sent: (outcome: MacroOutcome | undefined, operationId: string, macro: AppliedMacroInput, closeAfter: boolean) => {
+    sent: (outcome: MacroOutcome | undefined, operationId: string, macro: AppliedMacroInput, closeAfter: boolean, snoozeUntil?: string) => {
       setArmed(null);
-      if (outcome && !outcome.applied) failed(outcome.name, outcome.error ?? "Gorgias did not confirm the actions.", { ticketId, operationId, macro, closeAfter }, true);
+      if (outcome && !outcome.applied) {
+        failed(outcome.name, outcome.error ?? "Gorgias did not confirm the actions.", { ticketId, operationId, macro, closeAfter, ...(snoozeUntil ? { snoozeUntil } : {}) }, true);
+      }
     },
     retry: () => {
       if (result?.kind === "failed") void applyActions(result.name, result.retry, result.afterSend);

@@ -157,7 +157,7 @@ export function ComposerEditor({ account, ticket, agent, lastSeenMessageId, serv
         undoSeconds: undoSendSeconds,
       },
       (outcome) => {
-        if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter);
+        if (withMacro) macro.sent(outcome.macro, outcome.operationId, withMacro, closeAfter, snoozeUntil);
         // Actions that failed stay on screen to be applied again: the agent does not move on from them.
         if (!outcome.closeError && outcome.macro?.applied !== false) moveOnce();
       },

@@ -1,15 +1,18 @@
 /** Server drafts for the composer (docs/safety.md#drafts): the agent's own, by agent id. */
 import type { Db } from "@/lib/db";
-import { deleteDraft, getAgentSendStates, getDraftsForTicket, saveDraft, scheduledSendsForTicket, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
+import { deleteDraft, getAgentSendStates, getDraftsForTicket, type AgentSendState, saveDraft, scheduledSendsForTicket, type DraftRow, type SendState as StoredSendState } from "@/lib/db";
 import type { DiscardDraftInput, SaveDraftInput } from "@/lib/domain/contract/inputs";
 import type { DraftWrite, SendState, ServerDraft, TicketDrafts, WaitingSend } from "@/lib/domain/contract/responses";
 import { appError, type AppError } from "@/lib/errors";
 import { err, ok, type Result } from "@/lib/result";
+import { DEFAULT_SEND_POLICY } from "./send/policy";
 
 export interface DraftContext {
   readonly db: Db;
   readonly agentId: string;
   readonly now?: () => Date;
+  /** The send policy's in-flight window (./send/policy.ts): how long a provisional outcome is believed. */
+  readonly inFlightStaleMs?: number;
 }
 
 const shown = (row: DraftRow): ServerDraft => ({
@@ -48,12 +51,24 @@ const waitingText = (payload: Record<string, unknown> | null): string => {
   return typeof input === "object" && input !== null && "bodyText" in input && typeof input.bodyText === "string" ? input.bodyText : "";
 };
 
+/**
+ * A succeeded send whose first outcome is still provisional (Send & Close, the macro's actions running)
+ * is still "sending", so the browser does not replay a half-finished outcome; past the in-flight window
+ * its request is presumed dead and the outcome stands.
+ */
+function shownState(op: AgentSendState, now: Date, staleMs: number): SendState {
+  if (op.state === "succeeded" && op.finishing && now.getTime() - op.updatedAt.getTime() < staleMs) return "sending";
+  return SHOWN_STATE[op.state];
+}
+
 export async function ticketDrafts(ctx: DraftContext, ticketId: number, operationIds: readonly string[] = []): Promise<TicketDrafts> {
   const [rows, sends, waiting] = await Promise.all([
     getDraftsForTicket(ctx.db, ctx.agentId, ticketId),
     getAgentSendStates(ctx.db, ctx.agentId, operationIds),
     scheduledSendsForTicket(ctx.db, ctx.agentId, ticketId),
   ]);
+  const now = ctx.now?.() ?? new Date();
+  const staleMs = ctx.inFlightStaleMs ?? DEFAULT_SEND_POLICY.inFlightStaleMs;
   const pick = (mode: "reply" | "note") => {
     const row = rows.find((r) => r.mode === mode);
     return row ? shown(row) : null;
@@ -61,7 +76,7 @@ export async function ticketDrafts(ctx: DraftContext, ticketId: number, operatio
   return {
     reply: pick("reply"),
     note: pick("note"),
-    sends: sends.map((op) => ({ operationId: op.operationId, state: SHOWN_STATE[op.state], sendAt: op.sendAfter?.toISOString() ?? null })),
+    sends: sends.map((op) => ({ operationId: op.operationId, state: shownState(op, now, staleMs), sendAt: op.sendAfter?.toISOString() ?? null })),
     waiting: waiting.flatMap((op): WaitingSend[] =>
       op.kind === "ticket" || !op.sendAfter
         ? []

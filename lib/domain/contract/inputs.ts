@@ -63,6 +63,8 @@ export const ApplyMacroInput = z
     macro: AppliedMacroInput,
     /** A retry after Send & Close: the close goes into the same update. */
     closeAfter: z.boolean().default(false),
+    /** A retry after Send & Snooze: the close carries this wake time (implies `closeAfter`). */
+    snoozeUntil: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 export type ApplyMacroInput = z.infer<typeof ApplyMacroInput>;

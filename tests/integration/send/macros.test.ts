@@ -12,9 +12,10 @@ import { planMacro } from "@/lib/domain/macro-actions";
 import { MACRO_CHANGED_MESSAGE } from "@/lib/domain/send";
 import { sendReply } from "@/features/composer/server/send/messages";
 import { applyMacro } from "@/features/composer/server/send/apply-macro";
+import { ticketDrafts } from "@/features/composer/server/drafts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, type TestTarget } from "../db/harness";
-import { agentFor, emailTickets, lastId, must, sendContext, thread } from "./setup";
+import { agentFor, emailTickets, lastId, losingFetch, must, sendContext, thread } from "./setup";
 
 vi.mock("server-only", () => ({}));
 
@@ -91,6 +92,59 @@ describe("a macro applied with a reply", () => {
     expect(sent).toBeDefined();
   });
 
+  it("reads as still sending to a polling browser until the macro's actions have reported", async () => {
+    const macro = await macroNamed("Replacement on its way");
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = SendReplyInput.parse({
+      ticketId: ticket!.id,
+      operationId: randomUUID(),
+      bodyText: "Hi — a replacement ships today.",
+      lastSeenMessageId: lastId(await thread(who.gorgias, ticket!.id)),
+      macro: applied(macro),
+    });
+    const drafts = { db: store.db, agentId: who.agent.agentId, inFlightStaleMs: 60_000 };
+    const seen: string[] = [];
+    // The message is confirmed and shared before its follow-ups run: what a poll sees then.
+    const share = {
+      ticket: async () => {},
+      knownMessages: async () => null,
+      message: async () => {
+        if (seen.length > 0) return;
+        seen.push((await ticketDrafts(drafts, input.ticketId, [input.operationId])).sends[0]!.state);
+        const later = () => new Date(Date.now() + 60_000);
+        seen.push((await ticketDrafts({ ...drafts, now: later }, input.ticketId, [input.operationId])).sends[0]!.state);
+      },
+    };
+    const result = await sendReply({ ...sendContext(store, who), share }, input);
+    expect(result.ok && result.value.macro?.applied).toBe(true);
+    // Provisional while the request runs; past the in-flight window its request is presumed dead.
+    expect(seen).toEqual(["sending", "sent"]);
+    expect((await ticketDrafts(drafts, input.ticketId, [input.operationId])).sends[0]!.state).toBe("sent");
+  });
+
+  it("performs its actions when Check again finds the message a lost answer left unconfirmed", async () => {
+    const macro = await macroNamed("Escalate to VIP team");
+    const note = "Escalated to VIP & Escalations: Jane needs a personal follow-up today.";
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    const input = SendReplyInput.parse({
+      ticketId: ticket!.id,
+      operationId: randomUUID(),
+      bodyText: "Hi — a replacement ships today.",
+      lastSeenMessageId: lastId(await thread(who.gorgias, ticket!.id)),
+      macro: applied(macro, note),
+    });
+    // The POST lands but its answer is lost, and this request reads nothing back: unknown.
+    const lossy = { ...who, gorgias: (await agentFor(sb, "admin", losingFetch((m, p) => m === "POST" && p.endsWith(`/tickets/${ticket!.id}/messages`), "reset"))).gorgias };
+    const first = await sendReply(sendContext(store, lossy, { readBackDelaysMs: [] }), input);
+    expect(first).toMatchObject({ ok: false, error: { code: "outcome_unknown" } });
+    // Check again: the read-back finds the message before anything is prepared.
+    const again = await sendReply(sendContext(store, who), input);
+    expect(again.ok && again.value.alreadySent).toBe(true);
+    expect(again.ok && again.value.macro).toEqual({ macroId: macro.id, name: macro.name, applied: true });
+    expect((await writes(ticket!.id)).filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect((await thread(who.gorgias, ticket!.id)).filter((m) => m.channel === "internal-note" && m.bodyText === note)).toHaveLength(1);
+  });
+
   it("team, priority, assignee in one PUT, and the note posted once, even when the send is repeated", async () => {
     const macro = await macroNamed("Escalate to VIP team");
     const plan = planMacro(macro);
@@ -165,6 +219,17 @@ describe("a macro applied with a reply", () => {
     const log = await writes(input.ticketId);
     expect(log.filter((r) => r.method === "POST" && r.path.endsWith("/messages"))).toHaveLength(1);
     expect(log.filter((r) => r.method === "PUT")).toHaveLength(2);
+  });
+
+  it("applied again after Send & Snooze, the update closes the ticket with the snooze's wake time", async () => {
+    const macro = await macroNamed("Replacement on its way");
+    const [ticket] = await emailTickets(who.gorgias, 1);
+    await sb.control.clearRequests();
+    const snoozeUntil = new Date(Date.now() + 86_400_000).toISOString();
+    const retry = await applyMacro(sendContext(store, who), ApplyMacroInput.parse({ ticketId: ticket!.id, operationId: randomUUID(), macro: applied(macro), snoozeUntil }));
+    expect(retry.ok && retry.value.ticketStatus).toBe("closed");
+    const put = (await writes(ticket!.id)).find((r) => r.method === "PUT")!;
+    expect(put.body).toMatchObject({ status: "closed", snooze_datetime: snoozeUntil });
   });
 });
 

@@ -8,15 +8,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/lib/db";
-import { claimDueSend, getDraftsForTicket, getSendOperation, saveDraft } from "@/lib/db";
-import { SendReplyInput, SendNoteInput } from "@/lib/domain/contract/inputs";
+import { claimDueSend, claimSendOperation, dueSendOperations, getDraftsForTicket, getSendOperation, saveDraft } from "@/lib/db";
+import { AppliedMacroInput, SendReplyInput, SendNoteInput } from "@/lib/domain/contract/inputs";
+import { planMacro } from "@/lib/domain/macro-actions";
 import { isScheduled } from "@/lib/domain/send";
 import { createSendDispatcher, type SendDispatcher } from "@/features/composer/server/send/dispatcher";
 import { sendWithUndo, undoSend, type ScheduledMessage } from "@/features/composer/server/send/scheduled";
 import { ticketDrafts } from "@/features/composer/server/drafts";
 import { startTestSandbox, type TestSandbox } from "@/tests/support/sandbox";
 import { pgliteTarget, postgresTarget, testDatabaseUrl, type TestTarget } from "../db/harness";
-import { agentFor, emailTickets, lastId, messagePosts, sendContext, thread } from "./setup";
+import { agentFor, emailTickets, lastId, messagePosts, must, sendContext, thread } from "./setup";
 
 vi.mock("server-only", () => ({}));
 
@@ -167,6 +168,17 @@ describe("a send with an undo window", () => {
     expect(await delivered(now0.input.operationId)).toHaveLength(1);
   });
 
+  it("the same text scheduled again keeps its time but takes the latest choices (here Send & Close)", async () => {
+    const message = await replyIn(5);
+    const { woken } = await schedule(message);
+    clock += 1_000;
+    await schedule({ ...message, input: { ...message.input, closeAfter: true } });
+    expect((await getSendOperation(store.db, message.input.operationId))?.sendAfter).toEqual(woken[0]!.at);
+    clock += 4_000;
+    expect(await dispatcherOn(store).dispatch(message.input.operationId)).toBe("sent");
+    expect((await getSendOperation(store.db, message.input.operationId))?.outcome).toMatchObject({ closed: true, ticketStatus: "closed" });
+  });
+
   it("clamps the wait to 30 s", async () => {
     const message = await replyIn(3600);
     const { answer } = await schedule(message);
@@ -225,6 +237,29 @@ describe("dispatchers", () => {
     expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("succeeded");
   });
 
+  it("a waiting send the agent claimed to send now is no dispatch: a sweep never posts its stale input", async () => {
+    const message = await replyIn(5);
+    await schedule(message);
+    const row = (await getSendOperation(store.db, message.input.operationId))!;
+    // The agent's own send of the same id claims it, and its process dies before posting.
+    const claim = await claimSendOperation(store.db, {
+      operationId: row.operationId,
+      agentId: row.agentId,
+      accountDomain: row.accountDomain,
+      ticketId: row.ticketId,
+      kind: row.kind,
+      bodyHash: row.bodyHash,
+      now: now(),
+      inFlightStaleMs: STALE_MS,
+    });
+    expect(claim.kind).toBe("claimed");
+    expect(await getSendOperation(store.db, row.operationId)).toMatchObject({ state: "in_flight", sendAfter: null, payload: null });
+    clock += 5_000 + STALE_MS;
+    expect(await dueSendOperations(store.db, now(), STALE_MS)).not.toContain(row.operationId);
+    await dispatcherOn(store).sweep();
+    expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(0);
+  });
+
   it("a waiting record nobody woke (its instance went away) is sent by the sweep when due", async () => {
     const message = await replyIn(5);
     await schedule(message);
@@ -244,6 +279,20 @@ describe("dispatchers", () => {
     expect((await getSendOperation(store.db, message.input.operationId))?.state).toBe("failed");
     expect(await messagePosts(sb, message.input.ticketId)).toHaveLength(0);
     expect(await getDraftsForTicket(store.db, who.agent.agentId, message.input.ticketId)).toHaveLength(1);
+  });
+
+  it("a waiting reply with a macro posts the macro's internal note once when dispatched", async () => {
+    const macro = must(await who.gorgias.macros.list({ search: "Escalate to VIP team", limit: 5 })).items.find((m) => m.name === "Escalate to VIP team")!;
+    const note = "Escalated to VIP & Escalations: Jane needs a personal follow-up today.";
+    const message = await replyIn(5);
+    const withMacro = { ...message, input: { ...message.input, macro: AppliedMacroInput.parse({ id: macro.id, fingerprint: planMacro(macro).fingerprint, noteText: note }) } };
+    await schedule(withMacro);
+    clock += 5_000;
+    expect(await dispatcherOn(store).dispatch(message.input.operationId)).toBe("sent");
+    const notes = (await thread(who.gorgias, message.input.ticketId)).filter((m) => m.channel === "internal-note" && m.bodyText === note);
+    expect(notes).toHaveLength(1);
+    const outcome = (await getSendOperation(store.db, message.input.operationId))?.outcome as { macro?: unknown } | null;
+    expect(outcome?.macro).toEqual({ macroId: macro.id, name: macro.name, applied: true });
   });
 
   it("wakes on its own timer at the send's time", async () => {

@@ -39,7 +39,9 @@ export async function applyMacro(context: SendContext, input: ApplyMacroInput): 
     await audit("error", { reason: "macro_refused", code: armed.error.code });
     return armed;
   }
-  const run = await runMacro(ctx, input.ticketId, input.operationId, armed.value, input.closeAfter ? { status: "closed" } : {});
+  // Send & Close or Snooze was the agent's click: it wins over the macro's status, as in the send (./messages.ts).
+  const closing = input.closeAfter || input.snoozeUntil !== undefined ? { status: "closed" as const, ...(input.snoozeUntil ? { snoozeUntil: input.snoozeUntil } : {}) } : {};
+  const run = await runMacro(ctx, input.ticketId, input.operationId, armed.value, closing);
   await audit(run.macro.applied ? "ok" : "error", run.macro.applied ? {} : { reason: "actions_failed" });
   return ok({ macro: run.macro, ticketStatus: run.ticket?.status ?? null });
 }

@@ -89,7 +89,9 @@ async function runRest(ctx: ResolvedContext, ticketId: number, operationId: stri
   }
   if (armed.noteText !== null) {
     const noteId = noteOperationId(operationId);
-    const note = await runExactlyOnce<null, Message, Message>(ctx, {
+    // The note is the Desk's own follow-up, never a scheduled record: claimed as an immediate send
+    // even when the dispatcher runs the message (docs/safety.md#undo-send).
+    const note = await runExactlyOnce<null, Message, Message>({ ...ctx, dispatch: false }, {
       operationId: noteId,
       kind: "note",
       ticketId,

@@ -5,7 +5,7 @@
  */
 import type { SendOperationRow } from "@/lib/db";
 import { newerMessageIds, type Message } from "@/lib/domain/message";
-import type { SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
+import type { AppliedMacroInput, SendNoteInput, SendReplyInput } from "@/lib/domain/contract/inputs";
 import type { MacroOutcome, SendOutcome } from "@/lib/domain/send";
 import { wholeThreadOf } from "@/lib/domain/ticket-summary";
 import { isReadOnlyRole } from "@/lib/domain/user";
@@ -54,6 +54,41 @@ function replayOutcome(op: SendOperationRow): SendOutcome | null {
 /** Stored with the message until the macro's actions report (a crash in between leaves them to retry). */
 const macroPending = (armed: ArmedMacro | null): { macro?: MacroOutcome } =>
   armed ? { macro: { macroId: armed.plan.macroId, name: armed.plan.macroName, applied: false, error: "The macro's actions were not confirmed." } } : {};
+
+/**
+ * Recorded the moment the message is confirmed, before Send & Close and the macro's actions run:
+ * `finishing` tells a browser polling the drafts route that it is provisional (../drafts.ts);
+ * `finishMessage`'s outcome replaces it whole. A crash in between leaves it, stale, as the last word.
+ */
+const firstOutcome = (message: Message, knownStatus: TicketStatus | null, armed: ArmedMacro | null): Record<string, unknown> => ({
+  message,
+  ticketStatus: knownStatus ?? "open",
+  ...macroPending(armed),
+  finishing: true,
+});
+
+/**
+ * The armed macro for `finish`. A reconcile (the read-back found the message before `prepare` ran)
+ * armed nothing: arm it now, or report it not applied so the composer offers "Apply the actions again".
+ */
+async function macroForFinish(ctx: ResolvedContext, macro: AppliedMacroInput | undefined, armed: ArmedMacro | null): Promise<ArmedMacro | MacroOutcome | null> {
+  if (armed || !macro) return armed;
+  const checked = await armMacro(ctx, macro);
+  return checked.ok ? checked.value : { macroId: macro.id, name: "this macro", applied: false, error: checked.error.message };
+}
+
+/** `finishMessage` with a macro that could not be armed late: the message stands, the macro is reported. */
+async function finishWithMacro(
+  ctx: ResolvedContext,
+  macro: AppliedMacroInput | undefined,
+  armed: ArmedMacro | null,
+  finish: (armed: ArmedMacro | null) => Promise<{ value: SendOutcome; stored?: Record<string, unknown> }>,
+): Promise<{ value: SendOutcome; stored?: Record<string, unknown> }> {
+  const late = await macroForFinish(ctx, macro, armed);
+  if (late === null || "plan" in late) return finish(late);
+  const done = await finish(null);
+  return { value: { ...done.value, macro: late }, stored: { ...done.stored, macro: late } };
+}
 
 /** After a confirmed message: Send & Close, then the outcome the agent sees. */
 async function finishMessage(
@@ -195,9 +230,11 @@ export async function sendReply(context: SendContext, input: SendReplyInput): Pr
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
+    stored: (landed) => firstOutcome(landed.found, knownStatus, armed),
     finish: (landed, alreadySent) =>
-      finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null, armed),
+      finishWithMacro(ctx, input.macro, armed, (macro) =>
+        finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter || input.snoozeUntil !== undefined, knownStatus, alreadySent ? null : assignTo, input.snoozeUntil ?? null, macro),
+      ),
     replay: replayOutcome,
   });
 }
@@ -251,8 +288,9 @@ export async function sendNote(context: SendContext, input: SendNoteInput): Prom
       return created.ok ? ok(landedMessage(created.value)) : created;
     },
     readBack: readBackFor(ctx, ticketId, operationId),
-    stored: (landed) => ({ message: landed.found, ticketStatus: knownStatus ?? "open", ...macroPending(armed) }),
-    finish: (landed, alreadySent) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, armed),
+    stored: (landed) => firstOutcome(landed.found, knownStatus, armed),
+    finish: (landed, alreadySent) =>
+      finishWithMacro(ctx, input.macro, armed, (macro) => finishMessage(ctx, ticketId, operationId, landed.found, alreadySent, input.closeAfter, knownStatus, null, null, macro)),
     replay: replayOutcome,
   });
 }
