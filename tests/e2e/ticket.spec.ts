@@ -259,6 +259,8 @@ test.describe("ticket page", () => {
     await expect(status).toHaveText("Closed");
     await page.keyboard.press("o");
     await expect(status).toHaveText("Open");
+    // The screen turns at once; wait for the reopen itself to reach Gorgias before counting writes.
+    await expect.poll(async () => (await putsFor(ticket.id)).at(-1)).toMatchObject({ status: "open" });
     await page.keyboard.press("a");
     const search = page.getByRole("combobox", { name: "Search assignee" });
     await expect(search).toBeFocused();
