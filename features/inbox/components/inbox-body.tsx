@@ -34,6 +34,18 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const first = list.data?.pages[0];
   const search = inboxSearch(query);
+  // What the list shows, with or without the bulk selection around it.
+  const grid = {
+    account,
+    search,
+    label: title,
+    tickets,
+    canWrite,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    autoLoad: listWait === null && !list.isFetchNextPageError,
+    loadMore,
+  };
 
   return (
     <>
@@ -56,29 +68,13 @@ export function InboxBody({ account, query, title, list, tickets, canWrite, list
       ) : mode === "inbox" && canWrite ? (
         <BulkList
           key={search}
-          account={account}
-          search={search}
-          label={title}
-          tickets={tickets}
-          canWrite={canWrite}
-          hasMore={hasNextPage}
-          loadingMore={isFetchingNextPage}
-          autoLoad={listWait === null && !list.isFetchNextPageError}
-          loadMore={loadMore}
+          {...grid}
           viewId={query.view !== undefined && query.q === undefined && query.customer === undefined ? query.view : null}
         />
       ) : (
         <TicketGrid
           key={search}
-          account={account}
-          search={search}
-          label={title}
-          tickets={tickets}
-          canWrite={canWrite}
-          hasMore={hasNextPage}
-          loadingMore={isFetchingNextPage}
-          autoLoad={listWait === null && !list.isFetchNextPageError}
-          loadMore={loadMore}
+          {...grid}
           mode={mode}
         />
       )}
