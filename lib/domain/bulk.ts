@@ -174,24 +174,18 @@ export function undoSteps(op: BulkOp, previous: readonly PreviousState[], now: D
 export type BulkRequestBody = { readonly selection: BulkSelection; readonly change: BulkChange } | { readonly undo: number };
 
 /**
- * One bulk change at a time from a list: a second key (`c c`, `c` then `o`) before the first ends
- * would write each ticket twice in no set order, each with its own undo. A flag held across renders
- * (a ref): the state's `running` reaches the next key only after a render.
+ * Bulk changes from a list, one after another: a second key (`c` then `o`) pressed before the first
+ * change ends waits for it, so each ticket's writes go in the order the agent pressed them, never
+ * side by side. Returns a runner that starts each task once the previous one settled.
  */
-export interface BulkGate {
-  busy: boolean;
+export function oneAfterAnother(): <T>(task: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const next = last.then(task, task);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
-
-/** Takes the gate for a change; false (and nothing to do) while another holds it. */
-export function claimBulk(gate: BulkGate): boolean {
-  if (gate.busy) return false;
-  gate.busy = true;
-  return true;
-}
-
-export const releaseBulk = (gate: BulkGate): void => {
-  gate.busy = false;
-};
 
 /** A ticket's state in the list while a bulk change runs. */
 export type RowProgress = "pending" | "done" | "failed";

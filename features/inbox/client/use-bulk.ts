@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { claimBulk, endOutcome, rangeBetween, releaseBulk, type BulkChange, type BulkGate, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
+import { endOutcome, oneAfterAnother, rangeBetween, type BulkChange, type BulkEvent, type BulkRequestBody, type RowProgress } from "@/lib/domain/bulk";
 import type { TicketSummary } from "@/lib/domain/ticket";
 import type { UserRef } from "@/lib/domain/user";
 import { ticketKeys } from "@/lib/client/query-keys";
@@ -57,11 +57,11 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [allInView, setAllInView] = useState(false);
   const [progress, setProgress] = useState<ReadonlyMap<number, RowProgress>>(new Map());
-  // Requests in flight: one change at a time (`gate`), but an undo may start while a change runs.
+  // Requests in flight: changes one after another (`inTurn`), but an undo may start while a change runs.
   const [running, setRunning] = useState(0);
   const [job, setJob] = useState<BulkState["job"]>(null);
   const anchor = useRef<number | null>(null);
-  const gate = useRef<BulkGate>({ busy: false });
+  const inTurn = useRef(oneAfterAnother()).current;
 
   const mark = useCallback((ids: Iterable<number>, state: RowProgress | null) => {
     setProgress((old) => {
@@ -156,15 +156,15 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
     [stream],
   );
 
-  /** The change on the selection, or on `focusedId` when nothing is selected; nothing while one runs. */
+  /** The change on the selection, or on `focusedId` when nothing is selected; after any change still running. */
   const apply = useCallback(
     async (change: BulkChange, focusedId: number | null, who: UserRef | null = null) => {
       // Only rows still in the list: one a refresh took out is no longer the agent's to change here.
       const present = new Set(tickets.map((t) => t.id));
       const chosen = [...selected].filter((id) => present.has(id));
       const ids: ReadonlySet<number> = new Set(chosen.length > 0 ? chosen : focusedId !== null && present.has(focusedId) ? [focusedId] : []);
-      if (ids.size === 0 || !claimBulk(gate.current)) return;
-      try {
+      if (ids.size === 0) return;
+      await inTurn(async () => {
         toast.prepare();
         const wholeView = allInView && viewId !== null;
         const restore = snapshotRows(queryClient, account, ids);
@@ -189,11 +189,9 @@ export function useBulk(account: string, tickets: readonly TicketSummary[], view
         const message = describeBulk(change, count, who);
         if (undoable) toast.undoable(message, () => void undo(bulkId, restore, ids));
         else toast.info(message);
-      } finally {
-        releaseBulk(gate.current);
-      }
+      });
     },
-    [account, allInView, queryClient, selected, stream, tickets, undo, viewId],
+    [account, allInView, inTurn, queryClient, selected, stream, tickets, undo, viewId],
   );
 
   const state: BulkState = { selected, allInView, progress, running: running > 0, job };

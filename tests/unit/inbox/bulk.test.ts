@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimBulk, endOutcome, FANOUT_MAX, opOf, rangeBetween, releaseBulk, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
+import { endOutcome, FANOUT_MAX, oneAfterAnother, opOf, rangeBetween, routeOf, undoRoutes, undoSteps, type PreviousState } from "@/lib/domain/bulk";
 import { BulkRequest } from "@/lib/domain/contract/bulk";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
@@ -105,14 +105,27 @@ describe("bulk request", () => {
   });
 });
 
-describe("one bulk change at a time", () => {
-  it("a second change (`c c`, `c` then `o`) does nothing until the first ends", () => {
-    const gate = { busy: false };
-    expect(claimBulk(gate)).toBe(true);
-    expect(claimBulk(gate)).toBe(false);
-    expect(claimBulk(gate)).toBe(false);
-    releaseBulk(gate);
-    expect(claimBulk(gate)).toBe(true);
+describe("bulk changes one after another", () => {
+  it("a second change (`c` then `o`) starts only once the first settled, even when the first fails", async () => {
+    const inTurn = oneAfterAnother();
+    const log: string[] = [];
+    let finishClose!: () => void;
+    const close = inTurn(async () => {
+      log.push("close starts");
+      await new Promise<void>((resolve) => (finishClose = resolve));
+      log.push("close ends");
+      throw new Error("Gorgias refused");
+    });
+    const reopen = inTurn(async () => {
+      log.push("reopen starts");
+      return "reopened";
+    });
+    await Promise.resolve();
+    expect(log).toEqual(["close starts"]);
+    finishClose();
+    await expect(close).rejects.toThrow("Gorgias refused");
+    await expect(reopen).resolves.toBe("reopened");
+    expect(log).toEqual(["close starts", "close ends", "reopen starts"]);
   });
 });
 
