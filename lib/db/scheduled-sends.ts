@@ -13,7 +13,7 @@
 import { and, eq, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "./store";
 import { sendOperations, type SendOperationRow } from "./schema";
-import type { ClaimDecision, ClaimInput } from "./send-operations";
+import { newSendOperation, type ClaimDecision, type ClaimInput } from "./send-operations";
 
 export type ScheduleInput = Omit<ClaimInput, "inFlightStaleMs"> & {
   readonly sendAfter: Date;
@@ -37,21 +37,7 @@ export async function scheduleSendOperation(db: DbOrTx, input: ScheduleInput): P
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(sendOperations)
-      .values({
-        operationId: input.operationId,
-        agentId: input.agentId,
-        accountDomain: input.accountDomain,
-        ticketId: input.ticketId,
-        kind: input.kind,
-        bodyHash: input.bodyHash,
-        assistantTokenId: input.assistantTokenId ?? null,
-        state: "scheduled",
-        sendAfter: input.sendAfter,
-        payload: input.payload,
-        claimSeq: 1,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
+      .values({ ...newSendOperation(input, "scheduled"), sendAfter: input.sendAfter, payload: input.payload })
       .onConflictDoNothing({ target: sendOperations.operationId })
       .returning();
     if (inserted) return { kind: "scheduled", op: inserted };

@@ -60,23 +60,28 @@ function sameTarget(row: SendOperationRow, input: ClaimInput): boolean {
 /** States in which nothing of this id is in Gorgias: the agent's edited text may take the id. */
 const NOTHING_SENT: readonly SendState[] = ["pending", "failed", "scheduled", "cancelled"];
 
+/** A new record of one send: who, where, which text, in its first state. */
+export function newSendOperation(input: Omit<ClaimInput, "inFlightStaleMs">, state: SendState) {
+  return {
+    operationId: input.operationId,
+    agentId: input.agentId,
+    accountDomain: input.accountDomain,
+    ticketId: input.ticketId,
+    kind: input.kind,
+    bodyHash: input.bodyHash,
+    assistantTokenId: input.assistantTokenId ?? null,
+    state,
+    claimSeq: 1,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+}
+
 export async function claimSendOperation(db: DbOrTx, input: ClaimInput): Promise<ClaimDecision> {
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(sendOperations)
-      .values({
-        operationId: input.operationId,
-        agentId: input.agentId,
-        accountDomain: input.accountDomain,
-        ticketId: input.ticketId,
-        kind: input.kind,
-        bodyHash: input.bodyHash,
-        assistantTokenId: input.assistantTokenId ?? null,
-        state: "in_flight",
-        claimSeq: 1,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
+      .values(newSendOperation(input, "in_flight"))
       .onConflictDoNothing({ target: sendOperations.operationId })
       .returning();
     if (inserted) return { kind: "claimed", mode: "fresh", op: inserted };
